@@ -1,0 +1,270 @@
+//! Typed answers: what each field type accepts, in the session file and from the keyboard.
+
+use crate::i18n::Lang;
+use crate::questionnaire::FieldType;
+use serde_json::{Value, json};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Count(u64),
+    Percent(f64),
+    YesNo { yes: bool, comment: String },
+    Text(String),
+    Month { year: u16, month: u8 },
+}
+
+/// Why a value does not fit its field; shown to the user, so in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    NotCount,
+    CountTooLarge,
+    NotPercent,
+    NotYesNo,
+    NotText,
+    NotMonth,
+}
+
+impl AnswerError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let (kk, ru, en) = match self {
+            AnswerError::NotCount => (
+                "тек 0 немесе одан үлкен бүтін сан",
+                "только целое число 0 или больше",
+                "a whole number, 0 or more",
+            ),
+            AnswerError::CountTooLarge => (
+                "сан тым үлкен",
+                "число слишком велико",
+                "the number is too large",
+            ),
+            AnswerError::NotPercent => (
+                "0-ден 100-ге дейінгі пайыз",
+                "процент от 0 до 100",
+                "a percentage from 0 to 100",
+            ),
+            AnswerError::NotYesNo => (
+                "иә/жоқ: {\"yes\": true|false, \"comment\": \"…\"}",
+                "да/нет: {\"yes\": true|false, \"comment\": \"…\"}",
+                "yes/no: {\"yes\": true|false, \"comment\": \"…\"}",
+            ),
+            AnswerError::NotText => ("мәтін", "текст", "text"),
+            AnswerError::NotMonth => (
+                "ай ЖЖЖЖ-АА түрінде (2017-01)",
+                "месяц в виде ГГГГ-ММ (2017-01)",
+                "a month as YYYY-MM (2017-01)",
+            ),
+        };
+        match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The largest count accepted: far above any real figure, and safe to add up over thousands of items.
+pub const MAX_COUNT: u64 = 999_999_999_999;
+
+impl Answer {
+    pub fn from_json(kind: FieldType, v: &Value) -> Result<Answer, AnswerError> {
+        match kind {
+            FieldType::Count => match v.as_u64() {
+                Some(n) if n <= MAX_COUNT => Ok(Answer::Count(n)),
+                Some(_) => Err(AnswerError::CountTooLarge),
+                None => Err(AnswerError::NotCount),
+            },
+            FieldType::Percent => match v.as_f64() {
+                Some(p) if (0.0..=100.0).contains(&p) => Ok(Answer::Percent(p)),
+                _ => Err(AnswerError::NotPercent),
+            },
+            FieldType::YesNo => {
+                let obj = v.as_object().ok_or(AnswerError::NotYesNo)?;
+                let yes = obj
+                    .get("yes")
+                    .and_then(Value::as_bool)
+                    .ok_or(AnswerError::NotYesNo)?;
+                let comment = match obj.get("comment") {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(_) => return Err(AnswerError::NotYesNo),
+                };
+                if obj.keys().any(|k| k != "yes" && k != "comment") {
+                    return Err(AnswerError::NotYesNo);
+                }
+                Ok(Answer::YesNo { yes, comment })
+            }
+            FieldType::Text => v
+                .as_str()
+                .map(|s| Answer::Text(s.to_owned()))
+                .ok_or(AnswerError::NotText),
+            FieldType::Month => v
+                .as_str()
+                .and_then(parse_month)
+                .ok_or(AnswerError::NotMonth),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        match self {
+            Answer::Count(n) => json!(n),
+            Answer::Percent(p) if p.fract() == 0.0 => json!(*p as u64),
+            Answer::Percent(p) => json!(p),
+            Answer::YesNo { yes, comment } if comment.is_empty() => json!({ "yes": yes }),
+            Answer::YesNo { yes, comment } => json!({ "yes": yes, "comment": comment }),
+            Answer::Text(s) => json!(s),
+            Answer::Month { year, month } => json!(format!("{year:04}-{month:02}")),
+        }
+    }
+
+    /// A one-line rendering for lists and tables.
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Answer::Count(n) => n.to_string(),
+            Answer::Percent(p) => format!("{p}%"),
+            Answer::YesNo { yes, comment } => {
+                let word = yes_no_word(*yes, lang);
+                if comment.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{word}. {comment}")
+                }
+            }
+            Answer::Text(s) => s.clone(),
+            Answer::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+
+    pub fn as_count(&self) -> Option<u64> {
+        match self {
+            Answer::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Months as a single number, to compare periods.
+    pub fn month_index(&self) -> Option<u32> {
+        match self {
+            Answer::Month { year, month } => Some(*year as u32 * 12 + *month as u32),
+            _ => None,
+        }
+    }
+}
+
+pub fn yes_no_word(yes: bool, lang: Lang) -> &'static str {
+    match (yes, lang) {
+        (true, Lang::Kk) => "иә",
+        (false, Lang::Kk) => "жоқ",
+        (true, Lang::Ru) => "да",
+        (false, Lang::Ru) => "нет",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
+/// "none" in the given language: the commonest answer to a qualitative question.
+pub fn none_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "жоқ",
+        Lang::Ru => "нет",
+        Lang::En => "none",
+    }
+}
+
+/// `YYYY-MM`, also `MM.YYYY` and `YYYY.MM` as people type them.
+pub fn parse_month(s: &str) -> Option<Answer> {
+    let s = s.trim();
+    let (a, b) = s.split_once(['-', '.', '/'])?;
+    let (y, m) = if a.len() == 4 { (a, b) } else { (b, a) };
+    if y.len() != 4
+        || m.is_empty()
+        || m.len() > 2
+        || !y.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let year: u16 = y.parse().ok()?;
+    let month: u8 = m.parse().ok()?;
+    ((1900..=2200).contains(&year) && (1..=12).contains(&month))
+        .then_some(Answer::Month { year, month })
+}
+
+/// Parse what was typed into a count field.
+pub fn parse_count(s: &str) -> Result<Answer, AnswerError> {
+    let s = s.trim();
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+        return Err(AnswerError::NotCount);
+    }
+    match s.parse::<u64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(Answer::Count(n)),
+        _ => Err(AnswerError::CountTooLarge),
+    }
+}
+
+/// Parse what was typed into a percent field: `100`, `99.5`, `99,5`, `100%`.
+pub fn parse_percent(s: &str) -> Result<Answer, AnswerError> {
+    let s = s.trim().trim_end_matches('%').trim().replace(',', ".");
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(AnswerError::NotPercent);
+    }
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(Answer::Percent(p)),
+        _ => Err(AnswerError::NotPercent),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_the_ways_people_type_them() {
+        let jan = Some(Answer::Month {
+            year: 2017,
+            month: 1,
+        });
+        assert_eq!(parse_month("2017-01"), jan);
+        assert_eq!(parse_month("01.2017"), jan);
+        assert_eq!(parse_month("2017.1"), jan);
+        assert_eq!(parse_month("2017-13"), None);
+        assert_eq!(parse_month("17-01"), None);
+        assert_eq!(parse_month("２０１７-01"), None);
+    }
+
+    #[test]
+    fn counts_and_percents() {
+        assert_eq!(parse_count("93"), Ok(Answer::Count(93)));
+        assert_eq!(parse_count("-1"), Err(AnswerError::NotCount));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(AnswerError::CountTooLarge)
+        );
+        assert_eq!(parse_percent("99,5%"), Ok(Answer::Percent(99.5)));
+        assert_eq!(parse_percent("101"), Err(AnswerError::NotPercent));
+    }
+
+    #[test]
+    fn json_round_trip_of_each_type() {
+        for (kind, v) in [
+            (FieldType::Count, json!(7)),
+            (FieldType::Percent, json!(100)),
+            (FieldType::Percent, json!(12.5)),
+            (
+                FieldType::YesNo,
+                json!({"yes": true, "comment": "стенд бар"}),
+            ),
+            (FieldType::YesNo, json!({"yes": false})),
+            (FieldType::Text, json!("әіңғүұқөһ")),
+            (FieldType::Month, json!("2017-06")),
+        ] {
+            assert_eq!(Answer::from_json(kind, &v).unwrap().to_json(), v);
+        }
+        assert_eq!(
+            Answer::from_json(FieldType::Count, &json!(-3)),
+            Err(AnswerError::NotCount)
+        );
+        assert_eq!(
+            Answer::from_json(FieldType::YesNo, &json!({"yes": 1})),
+            Err(AnswerError::NotYesNo)
+        );
+    }
+}

@@ -1,0 +1,403 @@
+//! The command line: `saualnama [FILE]` opens the form; the subcommands serve scripts.
+
+use crate::i18n::Lang;
+use crate::load_error::LoadError;
+use crate::questionnaire::{DefinitionProblem, Questionnaire, Registry, Severity, check};
+use crate::session::{Slot, is_answered, orphans, slots};
+use crate::store::read_session;
+use crate::summary::{FigureKind, Summary, summarize};
+use crate::ui_text::Ui;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "saualnama",
+    version,
+    about = "Fill the working form of the internal analysis of corruption risks, keyboard only",
+    long_about = "Fill the working form of the internal analysis of corruption risks (сыбайлас жемқорлық \
+                  тәуекелдеріне ішкі талдау / внутренний анализ коррупционных рисков) in a terminal.\n\n\
+                  Without a subcommand, opens FILE (default report.json) in the form editor; a missing FILE \
+                  starts a new report on the bundled form.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The report (session file) to open; created when missing
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The questionnaire of a new report: a bundled id or a definition file
+    #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
+    pub questionnaire: Option<String>,
+    /// Interface and form language (default: the report's, else from LANG, else kk)
+    #[arg(short, long, value_name = "kk|ru|en")]
+    pub lang: Option<Lang>,
+    /// Open without taking the file: look, do not change
+    #[arg(long)]
+    pub read_only: bool,
+    /// More questionnaire definitions (*.json) to offer besides the bundled ones
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "SAUALNAMA_QUESTIONNAIRES",
+        value_delimiter = ':'
+    )]
+    pub questionnaires: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the available questionnaires: id, version, title
+    List {
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
+    /// Print a questionnaire's structure: sections, indicators, numbered questions, types, texts
+    Outline {
+        /// Bundled id or definition file (default: the bundled corruption-risk form)
+        #[arg(value_name = "ID|PATH")]
+        form: Option<String>,
+        #[arg(long, default_value = "text")]
+        format: Format,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
+    /// Validate a questionnaire definition; exit 0 when sound, 1 otherwise
+    Check {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Totals, shares, problems and progress of a report
+    Summary {
+        file: PathBuf,
+        #[arg(long, default_value = "text")]
+        format: Format,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
+    /// Exit 0 when a report is complete and free of errors, 1 with what is missing or wrong, 2 when it
+    /// cannot be read
+    Validate {
+        file: PathBuf,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The language when none is given: from the locale (LC_ALL, LC_MESSAGES, LANG), else Kazakh.
+pub fn env_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_locale(&v))
+}
+
+fn fail(e: &LoadError, code: u8) -> ExitCode {
+    eprintln!("saualnama: {e}");
+    ExitCode::from(code)
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let registry = match Registry::with_dirs(&cli.questionnaires) {
+        Ok(r) => r,
+        Err(e) => return fail(&e, 2),
+    };
+    match cli.command {
+        None => crate::tui::run(cli, registry),
+        Some(Command::List { lang }) => {
+            let lang = lang.or_else(env_lang).unwrap_or_default();
+            for q in &registry.forms {
+                println!("{}\t{}\t{}", q.id, q.version, q.title.get(lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Outline { form, format, lang }) => {
+            let q = match form {
+                Some(f) => match registry.resolve(&f) {
+                    Ok(q) => q,
+                    Err(e) => return fail(&e, 2),
+                },
+                None => registry.default_form().clone(),
+            };
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&outline_json(&q)).unwrap_or_default()
+                ),
+                Format::Text => print!(
+                    "{}",
+                    outline_text(&q, lang.or_else(env_lang).unwrap_or_default())
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { path }) => check_command(&path),
+        Some(Command::Summary { file, format, lang }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2),
+            };
+            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let sum = summarize(&q, &s, lang);
+            let orphan_paths: Vec<String> = orphans(&q, &s).iter().map(|p| p.to_string()).collect();
+            match format {
+                Format::Json => {
+                    let mut v = serde_json::to_value(&sum).unwrap_or_default();
+                    v["orphans"] = json!(orphan_paths);
+                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                }
+                Format::Text => print!("{}", summary_text(&q, &sum, &orphan_paths, lang)),
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Validate { file, lang }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2),
+            };
+            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let sum = summarize(&q, &s, lang);
+            let missing: Vec<String> = slots(&q, &s)
+                .into_iter()
+                .filter(|(slot, kind)| !is_answered(&s, slot, *kind))
+                .map(|(slot, _)| slot_label(&q, &slot, lang))
+                .collect();
+            let errors: Vec<String> = sum
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| problem_line(&q, p, lang))
+                .collect();
+            if missing.is_empty() && errors.is_empty() {
+                println!("{}", Ui::Complete.get(lang));
+                return ExitCode::SUCCESS;
+            }
+            if !missing.is_empty() {
+                println!("{} ({}):", Ui::Missing.get(lang), missing.len());
+                for m in &missing {
+                    println!("  {m}");
+                }
+            }
+            if !errors.is_empty() {
+                println!("{} ({}):", Ui::Problems.get(lang), errors.len());
+                for e in &errors {
+                    println!("  {e}");
+                }
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check_command(path: &std::path::Path) -> ExitCode {
+    let name = path.display().to_string();
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => return fail(&LoadError::io(&name, &e), 1),
+    };
+    let q: Questionnaire = match LoadError::parse(&name, &src) {
+        Ok(q) => q,
+        Err(e) => return fail(&e, 1),
+    };
+    let problems: Vec<DefinitionProblem> = check(&q);
+    if problems.is_empty() {
+        let items: usize = q
+            .sections
+            .iter()
+            .map(|s| s.indicators.len() + s.questions.len())
+            .sum();
+        println!(
+            "{name}: ok — {} {}, {} sections, {items} indicators and questions",
+            q.id,
+            q.version,
+            q.sections.len()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for p in &problems {
+        eprintln!(
+            "{}",
+            LoadError::at(&name, &src, p.path.clone(), p.message.clone())
+        );
+    }
+    eprintln!("{name}: {} problem(s)", problems.len());
+    ExitCode::from(1)
+}
+
+pub fn outline_json(q: &Questionnaire) -> serde_json::Value {
+    let field = |f: &crate::questionnaire::Field| {
+        let mut v = json!({"id": f.id, "number": f.number, "type": f.kind.name(), "text": f.text});
+        if let Some(p) = &f.parent {
+            v["parent"] = json!(p);
+        }
+        if let Some(g) = &f.group {
+            v["group"] = json!(g);
+        }
+        if let Some(s) = &f.source_label {
+            v["source_label"] = json!(s);
+        }
+        v
+    };
+    json!({
+        "id": q.id,
+        "version": q.version,
+        "title": q.title,
+        "header": q.header.iter().map(|h| json!({"id": h.id, "type": h.kind.name(), "text": h.text})).collect::<Vec<_>>(),
+        "sections": q.sections.iter().map(|s| json!({
+            "id": s.id,
+            "number": s.number,
+            "label": s.label,
+            "repeat": s.is_repeat(),
+            "title": s.title,
+            "indicators": s.indicators.iter().map(field).collect::<Vec<_>>(),
+            "questions": s.questions.iter().map(field).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
+    let mut out = format!(
+        "{} ({} {})\n{}\n\n",
+        q.id,
+        Ui::Version.get(lang),
+        q.version,
+        q.title.get(lang)
+    );
+    out += &format!("{}\n", Ui::Header.get(lang));
+    for h in &q.header {
+        out += &format!("  {:<14} {:<8} {}\n", h.id, h.kind.name(), h.text.get(lang));
+    }
+    for s in &q.sections {
+        out += &format!("\n{} — {}", s.label.get(lang), s.title.get(lang));
+        if let Some(r) = &s.repeat {
+            out += &format!("  [× {}]", r.item.get(lang));
+        }
+        out.push('\n');
+        for (title, fields) in [
+            (Ui::QuantitativeIndicators, &s.indicators),
+            (Ui::QualitativeIndicators, &s.questions),
+        ] {
+            if fields.is_empty() {
+                continue;
+            }
+            out += &format!("  {}\n", title.get(lang));
+            for f in fields {
+                out += &format!(
+                    "    {:>4}  {:<8} {}\n",
+                    f.number,
+                    f.kind.name(),
+                    f.text.get(lang)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.
+pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
+    match slot {
+        Slot::Header { field } => {
+            let text = q
+                .header_field(field)
+                .map_or(field.as_str(), |h| h.text.get(lang));
+            format!("{}: {text}", Ui::Header.get(lang))
+        }
+        Slot::ItemName { section, item } => {
+            let s = q.section(section);
+            let num = s.map_or("?", |s| s.number.as_str());
+            let what = s
+                .and_then(|s| s.repeat.as_ref())
+                .map_or(Ui::ItemName.get(lang), |r| r.name.get(lang));
+            format!("{num}.{} {what}", item + 1)
+        }
+        Slot::Answer {
+            section,
+            item,
+            field,
+        } => {
+            let s = q.section(section);
+            let num = s.map_or("?", |s| s.number.as_str());
+            let (fnum, text) = s
+                .and_then(|s| s.field(field))
+                .map_or(("?", field.as_str()), |f| {
+                    (f.number.as_str(), f.text.get(lang))
+                });
+            match item {
+                Some(i) => format!("{num}.{} {fnum}: {text}", i + 1),
+                None => format!("{num} {fnum}: {text}"),
+            }
+        }
+    }
+}
+
+pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) -> String {
+    let sev = match p.severity {
+        Severity::Error => Ui::Error.get(lang),
+        Severity::Warning => Ui::Warning.get(lang),
+    };
+    let place = match (&p.section, p.item) {
+        (None, _) => Ui::Header.get(lang).to_owned(),
+        (Some(s), item) => {
+            let label = q
+                .section(s)
+                .map_or(s.clone(), |s| s.label.get(lang).to_owned());
+            match (item, &p.item_name) {
+                (Some(i), Some(n)) => format!("{label}, {i}. {n}"),
+                (Some(i), None) => format!("{label}, {i}"),
+                _ => label,
+            }
+        }
+    };
+    format!("[{sev}] {place}: {}", p.message)
+}
+
+pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}/{}\n",
+        Ui::Progress.get(lang),
+        sum.progress.answered,
+        sum.progress.total
+    );
+    for (sec, sp) in q.sections.iter().zip(&sum.sections) {
+        out += &format!("\n{} — {}", sec.label.get(lang), sec.title.get(lang));
+        if sec.is_repeat() {
+            out += &format!(" ({} {})", sp.items, Ui::Items.get(lang));
+        }
+        out += &format!(": {}/{}\n", sp.answered, sp.total);
+        for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
+            let value = match (f.kind, f.value) {
+                (FigureKind::Share, Some(v)) => format!("{v}%"),
+                (FigureKind::Share, None) => Ui::ShareUndefined.get(lang).to_owned(),
+                (_, Some(v)) => format!("{v}"),
+                (_, None) => String::new(),
+            };
+            out += &format!("  {:<60} {value:>10}\n", f.label);
+        }
+    }
+    out += &format!("\n{}\n", Ui::Problems.get(lang));
+    if sum.problems.is_empty() {
+        out += &format!("  {}\n", Ui::NoProblems.get(lang));
+    }
+    for p in &sum.problems {
+        out += &format!("  {}\n", problem_line(q, p, lang));
+    }
+    if !orphans.is_empty() {
+        out += &format!("\n{}\n", Ui::Orphans.get(lang));
+        for o in orphans {
+            out += &format!("  {o}\n");
+        }
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! What went wrong reading a questionnaire or a session file, and where.
+
+use crate::json_path::{JsonPath, locate};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file, or `<bundled:ID>` for a form compiled into the binary.
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub path: Option<JsonPath>,
+    pub message: String,
+}
+
+impl LoadError {
+    pub fn io(file: &str, err: &std::io::Error) -> LoadError {
+        LoadError {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            path: None,
+            message: err.to_string(),
+        }
+    }
+
+    /// A problem found after parsing, at `path` in `src`.
+    pub fn at(file: &str, src: &str, path: JsonPath, message: String) -> LoadError {
+        let (line, column) = locate(src, &path).unzip();
+        LoadError {
+            file: file.to_owned(),
+            line,
+            column,
+            path: Some(path),
+            message,
+        }
+    }
+
+    /// Parse `src` as JSON into `T`, naming the position and the JSON path of the first problem.
+    pub fn parse<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
+        let mut de = serde_json::Deserializer::from_str(src);
+        let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+        let value = parsed.map_err(|e| {
+            let path = JsonPath::from_serde(e.path());
+            let inner = e.inner();
+            let message = strip_position(&inner.to_string());
+            let (line, column) = if inner.line() == 0 {
+                locate(src, &path).unzip()
+            } else {
+                (Some(inner.line()), Some(inner.column().max(1)))
+            };
+            LoadError {
+                file: file.to_owned(),
+                line,
+                column,
+                path: if path.0.is_empty() && inner.is_syntax() {
+                    None
+                } else {
+                    Some(path)
+                },
+                message,
+            }
+        })?;
+        // Trailing characters are an error the deserialiser reports only through `end()`.
+        de.end().map_err(|e| LoadError {
+            file: file.to_owned(),
+            line: Some(e.line()),
+            column: Some(e.column().max(1)),
+            path: None,
+            message: strip_position(&e.to_string()),
+        })?;
+        Ok(value)
+    }
+}
+
+/// serde_json appends " at line L column C"; we print the position ourselves, first.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, ":{l}:{c}")?;
+        }
+        if let Some(p) = &self.path {
+            write!(f, ": {p}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}

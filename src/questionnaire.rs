@@ -1,0 +1,260 @@
+//! The definition of a form: header fields, sections (annexes) with their quantitative indicators and
+//! numbered qualitative questions, the relations between counts, and the summary figures.
+//! Pure data; `check` says whether a definition is sound.
+
+mod check;
+mod registry;
+
+pub use check::{DefinitionProblem, check};
+pub use registry::{BUNDLED, Registry, load_questionnaire_file, parse_questionnaire};
+
+use crate::i18n::Text;
+use serde::{Deserialize, Serialize};
+
+pub const QUESTIONNAIRE_FORMAT: &str = "saualnama-questionnaire/1";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub format: String,
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    /// The act the form follows, for the title block of printed reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Text>,
+    /// Where the texts come from (translator's note; not shown to users).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
+    pub header: Vec<HeaderField>,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub summary: Vec<SummaryDef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// Whole number ≥ 0.
+    Count,
+    /// 0–100.
+    Percent,
+    /// Yes or no, with an optional comment.
+    YesNo,
+    /// Free multi-line text.
+    Text,
+    /// A month, `YYYY-MM`.
+    Month,
+}
+
+impl FieldType {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Count => "count",
+            FieldType::Percent => "percent",
+            FieldType::YesNo => "yes_no",
+            FieldType::Text => "text",
+            FieldType::Month => "month",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderField {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// For a month: the id of another month field this one may not precede (period from/to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// The form's own number of the annex ("1" … "5").
+    pub number: String,
+    /// "Annex 1" as printed on the form.
+    pub label: Text,
+    /// The annex label exactly as the source has it, where it differs ("5 (9) қосымша").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_label: Option<String>,
+    pub title: Text,
+    /// How to fill the annex, as the form says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Text>,
+    /// Present for an annex that repeats one block per service, permit, function or act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(default)]
+    pub indicators: Vec<Field>,
+    #[serde(default)]
+    pub questions: Vec<Field>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+impl Section {
+    pub fn is_repeat(&self) -> bool {
+        self.repeat.is_some()
+    }
+    /// Indicators first, then questions: the order the form's two columns are read in.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.indicators.iter().chain(self.questions.iter())
+    }
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields().find(|f| f.id == id)
+    }
+    pub fn indicator(&self, id: &str) -> Option<&Field> {
+        self.indicators.iter().find(|f| f.id == id)
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    /// What one block is ("public service").
+    pub item: Text,
+    /// The heading of the name column ("Name of the public service").
+    pub name: Text,
+}
+
+/// A heading over several indicators ("Complaints received:") that has no count of its own.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub text: Text,
+}
+
+/// One quantitative indicator or one numbered qualitative question.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: String,
+    pub number: String,
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// The indicator this one is a part of ("of which …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The number as the source prints it, where the form's numbering is broken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_label: Option<String>,
+    /// Editor's note on the reading of the source (not shown to users).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Lt,
+    Le,
+    Eq,
+    Ge,
+    Gt,
+}
+
+impl Op {
+    pub fn holds(self, l: u64, r: u64) -> bool {
+        match self {
+            Op::Lt => l < r,
+            Op::Le => l <= r,
+            Op::Eq => l == r,
+            Op::Ge => l >= r,
+            Op::Gt => l > r,
+        }
+    }
+}
+
+/// A side of a relation: an indicator id of the same section, or a constant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Term {
+    Const(u64),
+    Id(String),
+}
+
+/// `sum(left) op sum(right)`, checked per item; where it fails, `message` is shown with `{left}` and
+/// `{right}` replaced by the two sums. Skipped while any indicator it names is unanswered.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub left: Vec<Term>,
+    pub op: Op,
+    pub right: Vec<Term>,
+    pub message: Text,
+    /// The rule applies only while this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub left: Vec<Term>,
+    pub op: Op,
+    pub right: Vec<Term>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryKind {
+    /// The sum of indicators over all items.
+    Sum,
+    /// sum(numerator) / sum(denominator) over all items, as a percentage.
+    Share,
+}
+
+/// A figure of the live summary beyond the plain totals of every count.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryDef {
+    pub id: String,
+    pub section: String,
+    pub kind: SummaryKind,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub of: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numerator: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denominator: Vec<String>,
+}
+
+impl Questionnaire {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+    pub fn header_field(&self, id: &str) -> Option<&HeaderField> {
+        self.header.iter().find(|h| h.id == id)
+    }
+}

@@ -1,0 +1,461 @@
+//! The answers: which form they answer, the header, the items of repeatable annexes, the answers keyed
+//! by the form's stable ids, and where the user was. Values are kept as the JSON they were read as, so
+//! fields and answers this version does not know survive a rewrite untouched.
+
+use crate::answer::{Answer, AnswerError};
+use crate::i18n::Lang;
+use crate::json_path::JsonPath;
+use crate::load_error::LoadError;
+use crate::questionnaire::{FieldType, Questionnaire, Section};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const SESSION_FORMAT: &str = "saualnama-session/1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: String,
+    pub questionnaire: FormRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(default)]
+    pub header: BTreeMap<String, Value>,
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionAnswers>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<Cursor>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRef {
+    pub id: String,
+    pub version: String,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct SectionAnswers {
+    /// Repeatable annexes: one entry per service, permit, function or act.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Single annexes: the answers themselves.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Value>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Item {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Value>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// Where the user was: a header field (`section` absent), an item's name (`field` absent), or an answer.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Cursor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Text being typed and not yet committed, so a dropped connection does not lose it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// One place a value goes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Header {
+        field: String,
+    },
+    ItemName {
+        section: String,
+        item: usize,
+    },
+    Answer {
+        section: String,
+        item: Option<usize>,
+        field: String,
+    },
+}
+
+impl Slot {
+    pub fn to_cursor(&self) -> Cursor {
+        match self {
+            Slot::Header { field } => Cursor {
+                field: Some(field.clone()),
+                ..Cursor::default()
+            },
+            Slot::ItemName { section, item } => Cursor {
+                section: Some(section.clone()),
+                item: Some(*item),
+                ..Cursor::default()
+            },
+            Slot::Answer {
+                section,
+                item,
+                field,
+            } => Cursor {
+                section: Some(section.clone()),
+                item: *item,
+                field: Some(field.clone()),
+                ..Cursor::default()
+            },
+        }
+    }
+
+    pub fn from_cursor(c: &Cursor) -> Option<Slot> {
+        match (&c.section, c.item, &c.field) {
+            (None, _, Some(f)) => Some(Slot::Header { field: f.clone() }),
+            (Some(s), Some(i), None) => Some(Slot::ItemName {
+                section: s.clone(),
+                item: i,
+            }),
+            (Some(s), item, Some(f)) => Some(Slot::Answer {
+                section: s.clone(),
+                item,
+                field: f.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Session {
+    /// A new, empty session on `q`, with every annex present and no items.
+    pub fn new(q: &Questionnaire, now: String) -> Session {
+        Session {
+            format: SESSION_FORMAT.to_owned(),
+            questionnaire: FormRef {
+                id: q.id.clone(),
+                version: q.version.clone(),
+                extra: BTreeMap::new(),
+            },
+            language: None,
+            created: Some(now.clone()),
+            modified: Some(now),
+            header: BTreeMap::new(),
+            sections: q
+                .sections
+                .iter()
+                .map(|s| (s.id.clone(), SectionAnswers::default()))
+                .collect(),
+            cursor: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn items(&self, section: &str) -> &[Item] {
+        self.sections.get(section).map_or(&[], |s| &s.items)
+    }
+
+    pub fn item_count(&self, section: &str) -> usize {
+        self.items(section).len()
+    }
+
+    /// The answers of one block: the section's own for a single annex, the item's for a repeated one.
+    pub fn answers(&self, section: &str, item: Option<usize>) -> Option<&BTreeMap<String, Value>> {
+        let s = self.sections.get(section)?;
+        match item {
+            None => Some(&s.answers),
+            Some(i) => s.items.get(i).map(|it| &it.answers),
+        }
+    }
+
+    fn answers_mut(
+        &mut self,
+        section: &str,
+        item: Option<usize>,
+    ) -> Option<&mut BTreeMap<String, Value>> {
+        let s = self.sections.entry(section.to_owned()).or_default();
+        match item {
+            None => Some(&mut s.answers),
+            Some(i) => s.items.get_mut(i).map(|it| &mut it.answers),
+        }
+    }
+
+    pub fn get(&self, slot: &Slot) -> Option<&Value> {
+        match slot {
+            Slot::Header { field } => self.header.get(field),
+            Slot::ItemName { .. } => None,
+            Slot::Answer {
+                section,
+                item,
+                field,
+            } => self.answers(section, *item)?.get(field),
+        }
+    }
+
+    /// The item's name, or the stored value; `None` for an empty or missing one.
+    pub fn item_name(&self, section: &str, item: usize) -> Option<&str> {
+        self.items(section)
+            .get(item)
+            .map(|i| i.name.as_str())
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    /// Store (or with `None`, clear) a value. Returns false where the slot does not exist.
+    pub fn set(&mut self, slot: &Slot, value: Option<Value>) -> bool {
+        match slot {
+            Slot::Header { field } => {
+                match value {
+                    Some(v) => self.header.insert(field.clone(), v),
+                    None => self.header.remove(field),
+                };
+                true
+            }
+            Slot::ItemName { section, item } => {
+                let Some(it) = self
+                    .sections
+                    .get_mut(section)
+                    .and_then(|s| s.items.get_mut(*item))
+                else {
+                    return false;
+                };
+                it.name = value
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                true
+            }
+            Slot::Answer {
+                section,
+                item,
+                field,
+            } => {
+                let Some(map) = self.answers_mut(section, *item) else {
+                    return false;
+                };
+                match value {
+                    Some(v) => map.insert(field.clone(), v),
+                    None => map.remove(field),
+                };
+                true
+            }
+        }
+    }
+
+    /// Add a block to a repeatable annex; returns its index.
+    pub fn add_item(&mut self, section: &str, name: &str) -> usize {
+        let s = self.sections.entry(section.to_owned()).or_default();
+        s.items.push(Item {
+            name: name.to_owned(),
+            ..Item::default()
+        });
+        s.items.len() - 1
+    }
+
+    pub fn remove_item(&mut self, section: &str, item: usize) -> Option<Item> {
+        let s = self.sections.get_mut(section)?;
+        (item < s.items.len()).then(|| s.items.remove(item))
+    }
+
+    /// Move an item one place up (`-1`) or down (`+1`); returns its new index.
+    pub fn move_item(&mut self, section: &str, item: usize, delta: isize) -> Option<usize> {
+        let s = self.sections.get_mut(section)?;
+        let to = item.checked_add_signed(delta)?;
+        if item >= s.items.len() || to >= s.items.len() {
+            return None;
+        }
+        s.items.swap(item, to);
+        Some(to)
+    }
+
+    /// The typed answer in a slot, or why the stored value does not fit.
+    pub fn typed(&self, kind: FieldType, slot: &Slot) -> Option<Result<Answer, AnswerError>> {
+        self.get(slot).map(|v| Answer::from_json(kind, v))
+    }
+
+    /// The count answered for an indicator, where it is answered and valid.
+    pub fn count(&self, section: &str, item: Option<usize>, field: &str) -> Option<u64> {
+        self.answers(section, item)?.get(field)?.as_u64()
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a session always serialises");
+        s.push('\n');
+        s
+    }
+}
+
+/// Read a session file's text: the JSON itself and its format. What it answers is checked by
+/// `check_against`, once the questionnaire is known.
+pub fn parse_session(file: &str, src: &str) -> Result<Session, LoadError> {
+    let s: Session = LoadError::parse(file, src)?;
+    if s.format != SESSION_FORMAT {
+        return Err(LoadError::at(
+            file,
+            src,
+            JsonPath::root().key("format"),
+            format!(
+                "not a saualnama session: format is {:?}, expected {SESSION_FORMAT:?}",
+                s.format
+            ),
+        ));
+    }
+    Ok(s)
+}
+
+/// Every stored value that does not fit its field in `q`, with its path. Values under ids `q` does not
+/// have are not problems: see `orphans`.
+pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, String)> {
+    let mut out = Vec::new();
+    let root = JsonPath::root();
+    for h in &q.header {
+        if let Some(v) = s.header.get(&h.id)
+            && let Err(e) = Answer::from_json(h.kind, v)
+        {
+            out.push((
+                root.key("header").key(&h.id),
+                format!("expected {}", e.message(Lang::En)),
+            ));
+        }
+    }
+    for sec in &q.sections {
+        let Some(sa) = s.sections.get(&sec.id) else {
+            continue;
+        };
+        let sp = root.key("sections").key(&sec.id);
+        let check =
+            |answers: &BTreeMap<String, Value>, p: JsonPath, out: &mut Vec<(JsonPath, String)>| {
+                for f in sec.fields() {
+                    if let Some(v) = answers.get(&f.id)
+                        && let Err(e) = Answer::from_json(f.kind, v)
+                    {
+                        out.push((
+                            p.key(&f.id),
+                            format!(
+                                "{} {}: expected {}",
+                                sec.number,
+                                f.number,
+                                e.message(Lang::En)
+                            ),
+                        ));
+                    }
+                }
+            };
+        if sec.is_repeat() {
+            if !sa.answers.is_empty() {
+                out.push((
+                    sp.key("answers"),
+                    format!(
+                        "section {:?} repeats per item: answers belong in \"items\"",
+                        sec.id
+                    ),
+                ));
+            }
+            for (i, it) in sa.items.iter().enumerate() {
+                check(
+                    &it.answers,
+                    sp.key("items").index(i).key("answers"),
+                    &mut out,
+                );
+            }
+        } else {
+            if !sa.items.is_empty() {
+                out.push((
+                    sp.key("items"),
+                    format!("section {:?} does not repeat: it has no items", sec.id),
+                ));
+            }
+            check(&sa.answers, sp.key("answers"), &mut out);
+        }
+    }
+    out
+}
+
+/// Answers kept in the file under ids this form does not have (a later or earlier version's).
+pub fn orphans(q: &Questionnaire, s: &Session) -> Vec<JsonPath> {
+    let mut out = Vec::new();
+    let root = JsonPath::root();
+    for k in s.header.keys() {
+        if q.header_field(k).is_none() {
+            out.push(root.key("header").key(k));
+        }
+    }
+    for (sid, sa) in &s.sections {
+        let sp = root.key("sections").key(sid);
+        let sec: Option<&Section> = q.section(sid);
+        let known = |id: &str| sec.is_some_and(|s| s.field(id).is_some());
+        for k in sa.answers.keys().filter(|k| !known(k)) {
+            out.push(sp.key("answers").key(k));
+        }
+        for (i, it) in sa.items.iter().enumerate() {
+            for k in it.answers.keys().filter(|k| !known(k)) {
+                out.push(sp.key("items").index(i).key("answers").key(k));
+            }
+        }
+    }
+    out
+}
+
+/// Every place a value goes, in the order the form is filled: the header, then each annex — for a
+/// repeatable one, each item's name followed by its fields.
+pub fn slots(q: &Questionnaire, s: &Session) -> Vec<(Slot, Option<FieldType>)> {
+    let mut out: Vec<(Slot, Option<FieldType>)> = q
+        .header
+        .iter()
+        .map(|h| {
+            (
+                Slot::Header {
+                    field: h.id.clone(),
+                },
+                Some(h.kind),
+            )
+        })
+        .collect();
+    for sec in &q.sections {
+        let block = |item: Option<usize>, out: &mut Vec<(Slot, Option<FieldType>)>| {
+            for f in sec.fields() {
+                out.push((
+                    Slot::Answer {
+                        section: sec.id.clone(),
+                        item,
+                        field: f.id.clone(),
+                    },
+                    Some(f.kind),
+                ));
+            }
+        };
+        if sec.is_repeat() {
+            for i in 0..s.item_count(&sec.id) {
+                out.push((
+                    Slot::ItemName {
+                        section: sec.id.clone(),
+                        item: i,
+                    },
+                    None,
+                ));
+                block(Some(i), &mut out);
+            }
+        } else {
+            block(None, &mut out);
+        }
+    }
+    out
+}
+
+/// Whether a slot holds a valid answer (an item's name: a non-blank one).
+pub fn is_answered(s: &Session, slot: &Slot, kind: Option<FieldType>) -> bool {
+    match (slot, kind) {
+        (Slot::ItemName { section, item }, _) => s.item_name(section, *item).is_some(),
+        (_, Some(k)) => s.typed(k, slot).is_some_and(|r| r.is_ok()),
+        (_, None) => false,
+    }
+}

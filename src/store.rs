@@ -1,0 +1,160 @@
+//! The session file on disk: reading it whole or not at all, saving by atomic replace, and one editor
+//! per file. The only module of the model's users that touches the disk.
+
+use crate::json_path::JsonPath;
+use crate::load_error::LoadError;
+use crate::questionnaire::{Questionnaire, Registry};
+use crate::session::{Session, parse_session, type_problems};
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Read and check a session file; resolve the questionnaire it answers. Nothing is written.
+pub fn read_session(
+    path: &Path,
+    registry: &Registry,
+) -> Result<(Session, Questionnaire), LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(&name, &e))?;
+    let src = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(upto);
+        LoadError {
+            file: name.clone(),
+            line: Some(text.matches('\n').count() + 1),
+            column: Some(text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1),
+            path: None,
+            message: "the file is not UTF-8 text".to_owned(),
+        }
+    })?;
+    session_from_str(&name, &src, registry)
+}
+
+pub fn session_from_str(
+    name: &str,
+    src: &str,
+    registry: &Registry,
+) -> Result<(Session, Questionnaire), LoadError> {
+    let s = parse_session(name, src)?;
+    let q = registry
+        .get_version(&s.questionnaire.id, &s.questionnaire.version)
+        .or_else(|| registry.get(&s.questionnaire.id))
+        .cloned()
+        .ok_or_else(|| {
+            let known: Vec<&str> = registry.forms.iter().map(|f| f.id.as_str()).collect();
+            LoadError::at(
+                name,
+                src,
+                JsonPath::root().key("questionnaire").key("id"),
+                format!(
+                    "unknown questionnaire {:?} (known: {}; add its definition with --questionnaires DIR)",
+                    s.questionnaire.id,
+                    known.join(", ")
+                ),
+            )
+        })?;
+    if let Some((path, msg)) = type_problems(&q, &s).into_iter().next() {
+        return Err(LoadError::at(name, src, path, msg));
+    }
+    Ok((s, q))
+}
+
+/// Where a failed save leaves things: the previous file is untouched.
+pub fn save_session(path: &Path, session: &Session, fsync: bool) -> io::Result<()> {
+    write_atomic(path, session.to_json_pretty().as_bytes(), fsync)
+}
+
+/// Replace `path` with `bytes` so that the file is at every moment either the old or the new whole:
+/// a temp file created exclusively beside it (a planted symlink cannot redirect it), fsync, rename over,
+/// fsync the directory. A new file is private (0600); an existing one keeps its mode.
+pub fn write_atomic(path: &Path, bytes: &[u8], fsync: bool) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(
+            ".{}.",
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("session")
+        ))
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match std::fs::metadata(path) {
+            Ok(m) => m.permissions().mode() & 0o7777,
+            Err(_) => 0o600,
+        };
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    if fsync {
+        tmp.as_file().sync_all()?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    if fsync {
+        // The rename itself is durable only once the directory is.
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// An exclusive hold on a session file, as long as this value lives. The OS drops the lock with the
+/// process, so a crash never leaves a stale one; the lock file itself only names the holder. It is
+/// never deleted: deleting it would let a third process lock a new file while a second holds the old.
+#[derive(Debug)]
+pub struct EditLock {
+    _file: File,
+    pub path: PathBuf,
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    /// Someone holds it; what the lock file says about them.
+    Held(String),
+    Io(io::Error),
+}
+
+pub fn lock_path(session: &Path) -> PathBuf {
+    let mut name = session
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".lock");
+    session.with_file_name(name)
+}
+
+impl EditLock {
+    pub fn acquire(session: &Path, now: &str) -> Result<EditLock, LockError> {
+        let path = lock_path(session);
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = opts.open(&path).map_err(LockError::Io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                return Err(LockError::Held(holder.trim().to_owned()));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+        }
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "?".into());
+        let info = format!("user {user}, process {}, since {now}\n", std::process::id());
+        file.set_len(0).map_err(LockError::Io)?;
+        (&file).write_all(info.as_bytes()).map_err(LockError::Io)?;
+        Ok(EditLock { _file: file, path })
+    }
+}

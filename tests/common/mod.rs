@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_saualnama")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example_path() -> PathBuf {
+    root().join("examples/zhas-technikter-2017.json")
+}
+
+pub fn form_path() -> PathBuf {
+    root().join("questionnaires/corruption-risk-internal-analysis.json")
+}
+
+/// Run the binary with a clean locale, so messages do not depend on the machine.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .env_remove("SAUALNAMA_QUESTIONNAIRES")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run saualnama")
+}
+
+pub fn run_on(args: &[&str], file: &Path) -> Output {
+    let mut a: Vec<&str> = args.to_vec();
+    let f = file.to_str().unwrap();
+    a.push(f);
+    run(&a)
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Whether `msg` names `file` followed by `:LINE:COLUMN`.
+pub fn names_position(msg: &str, file: &Path) -> bool {
+    let f = format!("{}:", file.display());
+    msg.match_indices(&f).any(|(i, _)| {
+        let mut parts = msg[i + f.len()..].splitn(3, ':');
+        let line = parts.next().is_some_and(|l| l.parse::<usize>().is_ok());
+        let col = parts.next().is_some_and(|c| c.parse::<usize>().is_ok());
+        line && col
+    })
+}
