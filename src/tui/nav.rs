@@ -1,0 +1,217 @@
+//! Where the user can stand in the form, and how to get from one place to another: the ordered stops,
+//! go-to by number, search, next unanswered, next problem. Functions of the model only.
+
+use crate::i18n::Lang;
+use crate::questionnaire::{FieldType, Questionnaire};
+use crate::session::{Session, Slot, is_answered, slots};
+use crate::summary::Summary;
+
+/// One place the cursor can be: a slot that takes a value, or the "add another item" line that closes
+/// every repeatable annex (so an annex with no items can still be reached and filled).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stop {
+    Slot(Slot, Option<FieldType>),
+    AddItem(String),
+}
+
+impl Stop {
+    pub fn section(&self) -> Option<&str> {
+        match self {
+            Stop::Slot(Slot::Header { .. }, _) => None,
+            Stop::Slot(Slot::ItemName { section, .. } | Slot::Answer { section, .. }, _) => {
+                Some(section)
+            }
+            Stop::AddItem(s) => Some(s),
+        }
+    }
+    pub fn item(&self) -> Option<usize> {
+        match self {
+            Stop::Slot(Slot::ItemName { item, .. }, _) => Some(*item),
+            Stop::Slot(Slot::Answer { item, .. }, _) => *item,
+            _ => None,
+        }
+    }
+    pub fn slot(&self) -> Option<&Slot> {
+        match self {
+            Stop::Slot(s, _) => Some(s),
+            Stop::AddItem(_) => None,
+        }
+    }
+}
+
+/// Every stop in form order.
+pub fn stops(q: &Questionnaire, s: &Session) -> Vec<Stop> {
+    let all = slots(q, s);
+    let mut out: Vec<Stop> = all
+        .iter()
+        .filter(|(slot, _)| matches!(slot, Slot::Header { .. }))
+        .map(|(slot, k)| Stop::Slot(slot.clone(), *k))
+        .collect();
+    for sec in &q.sections {
+        out.extend(
+            all.iter()
+                .filter(|(slot, _)| match slot {
+                    Slot::ItemName { section, .. } | Slot::Answer { section, .. } => {
+                        section == &sec.id
+                    }
+                    Slot::Header { .. } => false,
+                })
+                .map(|(slot, k)| Stop::Slot(slot.clone(), *k)),
+        );
+        if sec.is_repeat() {
+            out.push(Stop::AddItem(sec.id.clone()));
+        }
+    }
+    out
+}
+
+/// Parse a go-to target: `3.10` (annex 3, question 10, in the current item of that annex or its
+/// first), `1.2.13` (annex 1, item 2, question 13), `4.Q2` (an indicator), `1.2` in a repeatable annex
+/// when no question 2 exists there (item 2), `3` (the annex itself). Returns the stop index.
+pub fn goto(
+    q: &Questionnaire,
+    s: &Session,
+    stops: &[Stop],
+    current: usize,
+    target: &str,
+) -> Option<usize> {
+    let t = target.trim().trim_end_matches('.');
+    let mut parts = t.split(['.', ' ', '/']).filter(|p| !p.is_empty());
+    let sec_num = parts.next()?;
+    let sec = q
+        .sections
+        .iter()
+        .find(|s| s.number.eq_ignore_ascii_case(sec_num))?;
+    let rest: Vec<&str> = parts.collect();
+    let cur_item = stops
+        .get(current)
+        .filter(|st| st.section() == Some(sec.id.as_str()))
+        .and_then(Stop::item);
+    let field_by_number = |n: &str| {
+        sec.fields()
+            .find(|f| f.number.eq_ignore_ascii_case(n))
+            .map(|f| f.id.clone())
+    };
+    let (item, field) = match (sec.is_repeat(), rest.as_slice()) {
+        (_, []) => {
+            return stops
+                .iter()
+                .position(|st| st.section() == Some(sec.id.as_str()));
+        }
+        (true, [i, n]) => (
+            Some(i.parse::<usize>().ok()?.checked_sub(1)?),
+            Some(field_by_number(n)?),
+        ),
+        (true, [n]) => match field_by_number(n) {
+            Some(f) => (Some(cur_item.unwrap_or(0)), Some(f)),
+            None => (Some(n.parse::<usize>().ok()?.checked_sub(1)?), None),
+        },
+        (false, [n]) => (None, Some(field_by_number(n)?)),
+        _ => return None,
+    };
+    if let Some(i) = item
+        && i >= s.item_count(&sec.id)
+    {
+        return None;
+    }
+    stops.iter().position(|st| match (st, &field) {
+        (
+            Stop::Slot(
+                Slot::Answer {
+                    section,
+                    item: it,
+                    field: f,
+                },
+                _,
+            ),
+            Some(want),
+        ) => section == &sec.id && f == want && (item.is_none() || *it == item),
+        (Stop::Slot(Slot::ItemName { section, item: it }, _), None) => {
+            section == &sec.id && Some(*it) == item.or(Some(0))
+        }
+        (Stop::AddItem(section), None) => section == &sec.id && item.is_none(),
+        _ => false,
+    })
+}
+
+/// The text a stop is searched by: its question (or header field) in the given language.
+pub fn stop_text<'a>(q: &'a Questionnaire, st: &Stop, lang: Lang) -> &'a str {
+    match st {
+        Stop::Slot(Slot::Header { field }, _) => {
+            q.header_field(field).map_or("", |h| h.text.get(lang))
+        }
+        Stop::Slot(Slot::Answer { section, field, .. }, _) => q
+            .section(section)
+            .and_then(|s| s.field(field))
+            .map_or("", |f| f.text.get(lang)),
+        Stop::Slot(Slot::ItemName { section, .. }, _) | Stop::AddItem(section) => q
+            .section(section)
+            .and_then(|s| s.repeat.as_ref())
+            .map_or("", |r| r.name.get(lang)),
+    }
+}
+
+/// The next stop after `current` (wrapping) for which `pred` holds.
+pub fn next_where(stops: &[Stop], current: usize, pred: impl Fn(&Stop) -> bool) -> Option<usize> {
+    let n = stops.len();
+    (1..=n)
+        .map(|d| (current + d) % n)
+        .find(|&i| pred(&stops[i]))
+}
+
+/// The next stop whose question (in any of the three languages) or item name contains `query`.
+pub fn search(
+    q: &Questionnaire,
+    s: &Session,
+    stops: &[Stop],
+    current: usize,
+    query: &str,
+) -> Option<usize> {
+    let needle = query.trim().to_lowercase();
+    if needle.is_empty() {
+        return None;
+    }
+    next_where(stops, current, |st| {
+        let name_hit = match st {
+            Stop::Slot(Slot::ItemName { section, item }, _) => s
+                .item_name(section, *item)
+                .is_some_and(|n| n.to_lowercase().contains(&needle)),
+            _ => false,
+        };
+        name_hit
+            || Lang::ALL
+                .iter()
+                .any(|l| stop_text(q, st, *l).to_lowercase().contains(&needle))
+    })
+}
+
+pub fn next_unanswered(s: &Session, stops: &[Stop], current: usize) -> Option<usize> {
+    next_where(stops, current, |st| match st {
+        Stop::Slot(slot, kind) => !is_answered(s, slot, *kind),
+        Stop::AddItem(_) => false,
+    })
+}
+
+/// Whether a stop is named by one of the summary's problems.
+pub fn has_problem(sum: &Summary, st: &Stop) -> bool {
+    let Stop::Slot(slot, _) = st else {
+        return false;
+    };
+    sum.problems.iter().any(|p| match slot {
+        Slot::Header { field } => p.section.is_none() && p.fields.contains(field),
+        Slot::Answer {
+            section,
+            item,
+            field,
+        } => {
+            p.section.as_deref() == Some(section)
+                && p.item == item.map(|i| i + 1)
+                && p.fields.contains(field)
+        }
+        Slot::ItemName { .. } => false,
+    })
+}
+
+pub fn next_problem(sum: &Summary, stops: &[Stop], current: usize) -> Option<usize> {
+    next_where(stops, current, |st| has_problem(sum, st))
+}

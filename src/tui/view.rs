@@ -1,0 +1,741 @@
+//! Drawing the state: a pure function of `App` into a frame. Every panel folds on small terminals;
+//! below the smallest usable size the screen says how large it must be.
+
+use super::app::{App, Overlay, SaveState, Tone};
+use super::keys::KEYS;
+use super::nav::{Stop, has_problem};
+use crate::questionnaire::{FieldType, Severity};
+use crate::session::{Slot, is_answered};
+use crate::summary::FigureKind;
+use crate::ui_text::Ui;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Styles. Colour only ever repeats what a character already says, so monochrome loses nothing;
+/// with `NO_COLOR` only bold, reverse and underline are used.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    fn bar(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    fn current(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    fn heading(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    fn warning(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::new().add_modifier(Modifier::DIM)
+        } else {
+            Style::new()
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    /// Outline | question | summary.
+    Wide,
+    /// Outline | question over summary.
+    Medium,
+    /// The question alone; outline and summary are toggles.
+    Folded,
+}
+
+fn shape(area: Rect) -> Shape {
+    if area.width >= 110 && area.height >= 20 {
+        Shape::Wide
+    } else if area.width >= 72 && area.height >= 20 {
+        Shape::Medium
+    } else {
+        Shape::Folded
+    }
+}
+
+pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
+    let area = f.area();
+    let lang = app.lang;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "{}\n{MIN_WIDTH}×{MIN_HEIGHT}\n({} {}×{})",
+            Ui::TooSmall.get(lang),
+            Ui::Now.get(lang),
+            area.width,
+            area.height
+        );
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [title, body, message, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(app, f, title, theme);
+    message_line(app, f, message, theme);
+    status_bar(app, f, status, theme);
+
+    let sh = shape(area);
+    match sh {
+        Shape::Wide => {
+            let [o, q, s] = Layout::horizontal([
+                Constraint::Length(32),
+                Constraint::Fill(1),
+                Constraint::Length(40),
+            ])
+            .areas(body);
+            outline(app, f, o, theme);
+            question(app, f, q, theme);
+            summary(app, f, s, theme);
+        }
+        Shape::Medium => {
+            let [o, right] =
+                Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body);
+            let [q, s] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]).areas(right);
+            outline(app, f, o, theme);
+            question(app, f, q, theme);
+            summary(app, f, s, theme);
+        }
+        Shape::Folded => match app.overlay {
+            Overlay::Outline => outline(app, f, body, theme),
+            Overlay::Summary => summary(app, f, body, theme),
+            _ => question(app, f, body, theme),
+        },
+    }
+    overlay(app, f, body, theme);
+}
+
+fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let place = match app.stop().section().and_then(|s| app.q.section(s)) {
+        Some(sec) => format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
+        None => format!("{} — {}", Ui::Header.get(lang), app.q.title.get(lang)),
+    };
+    f.render_widget(
+        Paragraph::new(format!(" saualnama │ {place}")).style(theme.bar()),
+        area,
+    );
+}
+
+fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let line = match &app.message {
+        Some((m, Tone::Error)) => Line::styled(format!("! {m}"), theme.error()),
+        Some((m, Tone::Info)) => Line::raw(format!("» {m}")),
+        None => match &app.save_state {
+            SaveState::Failed(e) => Line::styled(
+                format!("! {}: {e}", Ui::SaveFailed.get(app.lang)),
+                theme.error(),
+            ),
+            _ => Line::raw(""),
+        },
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let state = match &app.save_state {
+        SaveState::Saved => format!("✓ {}", Ui::Saved.get(lang)),
+        SaveState::Unsaved => format!("● {}", Ui::Unsaved.get(lang)),
+        SaveState::Failed(_) => format!("✗ {}", Ui::SaveFailed.get(lang)),
+        SaveState::ReadOnly => format!("⊘ {}", Ui::ReadOnly.get(lang)),
+    };
+    let keys = format!(
+        "F1 {} ^S {} ^Q {} ^G {} ^L {}",
+        Ui::KeyHelp.get(lang),
+        Ui::KeySave.get(lang),
+        Ui::KeyQuit.get(lang),
+        Ui::KeyGoTo.get(lang),
+        Ui::KeyLang.get(lang)
+    );
+    let text = format!(" {} │ {state} │ {} │ {keys}", app.file_name, lang.code());
+    f.render_widget(Paragraph::new(text).style(theme.bar()), area);
+}
+
+fn type_name(kind: Option<FieldType>) -> Ui {
+    match kind {
+        Some(FieldType::Count) => Ui::TypeCount,
+        Some(FieldType::Percent) => Ui::TypePercent,
+        Some(FieldType::YesNo) => Ui::TypeYesNo,
+        Some(FieldType::Month) => Ui::TypeMonth,
+        _ => Ui::TypeText,
+    }
+}
+
+fn type_hint(kind: Option<FieldType>) -> Ui {
+    match kind {
+        Some(FieldType::Count) => Ui::HintCount,
+        Some(FieldType::Percent) => Ui::HintPercent,
+        Some(FieldType::YesNo) => Ui::HintYesNo,
+        Some(FieldType::Month) => Ui::HintMonth,
+        _ => Ui::HintText,
+    }
+}
+
+/// "1.2" for item 2 of annex 1.
+fn item_label(app: &App, section: &str, item: usize) -> String {
+    let num = app.q.section(section).map_or("?", |s| s.number.as_str());
+    format!("{num}.{}", item + 1)
+}
+
+fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let stop = app.stop();
+    let sec = stop.section().and_then(|s| app.q.section(s));
+    let mut lines: Vec<Line> = Vec::new();
+    let title: String;
+    let mut input_title = Ui::Answer.get(lang).to_owned();
+    let mut multi = false;
+    match stop {
+        Stop::AddItem(section) => {
+            let r = sec.and_then(|s| s.repeat.as_ref());
+            title = sec.map_or(String::new(), |s| s.label.get(lang).to_owned());
+            let what = r.map_or("", |r| r.item.get(lang));
+            lines.push(Line::styled(
+                format!("+ {}: {what}", Ui::AddAnother.get(lang)),
+                theme.heading(),
+            ));
+            if app.session.item_count(section) == 0 {
+                lines.push(Line::raw(Ui::NoItemsYet.get(lang)));
+            }
+            lines.push(Line::styled(Ui::AddItemHint.get(lang), theme.dim()));
+            let p = Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered().title(title));
+            f.render_widget(p, area);
+            return;
+        }
+        Stop::Slot(Slot::Header { field }, kind) => {
+            title = Ui::Header.get(lang).to_owned();
+            let h = app.q.header_field(field);
+            lines.push(Line::styled(type_name(*kind).get(lang), theme.dim()));
+            lines.push(Line::styled(
+                h.map_or("", |h| h.text.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            if let Some(hint) = h.and_then(|h| h.hint.as_ref()) {
+                lines.push(Line::styled(hint.get(lang), theme.dim()));
+            } else if *kind == Some(FieldType::Month) {
+                lines.push(Line::styled(Ui::HintMonth.get(lang), theme.dim()));
+            }
+        }
+        Stop::Slot(Slot::ItemName { section, item }, _) => {
+            let r = sec.and_then(|s| s.repeat.as_ref());
+            title = format!(
+                "{} · {}",
+                sec.map_or("", |s| s.label.get(lang)),
+                item_label(app, section, *item)
+            );
+            lines.push(Line::styled(
+                r.map_or("", |r| r.name.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            lines.push(Line::styled(Ui::HintName.get(lang), theme.dim()));
+        }
+        Stop::Slot(
+            Slot::Answer {
+                section,
+                item,
+                field,
+            },
+            kind,
+        ) => {
+            let fdef = sec.and_then(|s| s.field(field));
+            title = match item {
+                Some(i) => format!(
+                    "{} · {}",
+                    sec.map_or("", |s| s.label.get(lang)),
+                    item_label(app, section, *i)
+                ),
+                None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
+            };
+            if let Some(i) = item {
+                let name = app.session.item_name(section, *i).unwrap_or("…");
+                lines.push(Line::styled(
+                    format!("{} {name}", item_label(app, section, *i)),
+                    theme.dim(),
+                ));
+            }
+            let group = fdef
+                .and_then(|f| f.group.as_ref())
+                .and_then(|g| sec.and_then(|s| s.group(g)));
+            let number = fdef.map_or("", |f| f.number.as_str());
+            let mut head = vec![Span::styled(format!("{number} "), theme.heading())];
+            if let Some(g) = group {
+                head.push(Span::raw(format!("{}: ", g.text.get(lang))));
+            }
+            head.push(Span::styled(
+                fdef.map_or("", |f| f.text.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            lines.push(Line::from(head));
+            let mut hint = format!(
+                "{} · {}",
+                type_name(*kind).get(lang),
+                type_hint(*kind).get(lang)
+            );
+            if let Some(h) = fdef.and_then(|f| f.hint.as_ref()) {
+                hint = format!("{hint} · {}", h.get(lang));
+            }
+            lines.push(Line::styled(hint, theme.dim()));
+            multi = *kind == Some(FieldType::Text);
+            if *kind == Some(FieldType::YesNo) {
+                let mark = |b: bool| {
+                    if app.editor.choice == Some(b) {
+                        "[x]"
+                    } else {
+                        "[ ]"
+                    }
+                };
+                let choice_style = if app.editor.on_comment {
+                    Style::new()
+                } else {
+                    theme.current()
+                };
+                lines.push(Line::from(vec![Span::styled(
+                    format!(
+                        "{} {} (y)   {} {} (n)",
+                        mark(true),
+                        crate::answer::yes_no_word(true, lang),
+                        mark(false),
+                        crate::answer::yes_no_word(false, lang)
+                    ),
+                    choice_style,
+                )]));
+                input_title = Ui::Comment.get(lang).to_owned();
+            }
+        }
+    }
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let text_h = text.line_count(inner.width) as u16;
+    // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
+    let wanted = if multi {
+        inner.height.saturating_sub(text_h).max(3)
+    } else {
+        let w = inner.width.saturating_sub(2).max(1) as usize;
+        (app.editor.raw_text().width().div_ceil(w).max(1) as u16 + 2).min(6)
+    };
+    let input_h = wanted.min(inner.height);
+    // The input sits right under the question; a long question gives up rows to it, not the reverse.
+    let [t, i, _] = Layout::vertical([
+        Constraint::Max(text_h),
+        Constraint::Length(input_h),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    f.render_widget(text, t);
+    let mut area_widget = app.editor.area.clone();
+    let focused =
+        app.overlay == Overlay::None || matches!(app.overlay, Overlay::Outline | Overlay::Summary);
+    area_widget.set_block(Block::bordered().title(input_title));
+    area_widget.set_cursor_line_style(Style::new());
+    area_widget.set_cursor_style(if focused {
+        theme.current()
+    } else {
+        Style::new()
+    });
+    f.render_widget(&area_widget, i);
+    let accepts_text = !stop_is_yes_no(app) || app.editor.on_comment;
+    if focused && accepts_text && app.overlay == Overlay::None && i.width > 2 && i.height > 2 {
+        // The real cursor where text goes, so input methods and screen readers follow it.
+        let sc = area_widget.screen_cursor();
+        let (top, left) = area_widget.scroll_offset();
+        let x = i.x + 1 + (sc.col as u16).saturating_sub(left);
+        let y = i.y + 1 + (sc.row as u16).saturating_sub(top);
+        if x < i.right() - 1 && y < i.bottom() - 1 {
+            f.set_cursor_position(Position { x, y });
+        }
+    }
+}
+
+fn stop_is_yes_no(app: &App) -> bool {
+    app.kind() == Some(FieldType::YesNo)
+}
+
+/// The marker of a stop: answered `+`, empty `-`, a problem `!`.
+fn marker(app: &App, st: &Stop) -> char {
+    match st {
+        Stop::AddItem(_) => '+',
+        Stop::Slot(slot, kind) => {
+            if has_problem(&app.summary, st) {
+                '!'
+            } else if is_answered(&app.session, slot, *kind) {
+                '✓'
+            } else {
+                '·'
+            }
+        }
+    }
+}
+
+fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let block = Block::bordered().title(Ui::Outline.get(lang));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cur_section = app.stop().section().map(str::to_owned);
+    let cur_item = app.stop().item();
+    // (line, is current)
+    let mut rows: Vec<(Line, bool)> = Vec::new();
+    let stop_line = |i: usize, st: &Stop, indent: &str| -> (Line<'static>, bool) {
+        let text = match st {
+            Stop::Slot(Slot::Header { field }, _) => app
+                .q
+                .header_field(field)
+                .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
+            Stop::Slot(Slot::ItemName { section, item }, _) => {
+                format!(
+                    "{} {}",
+                    item_label(app, section, *item),
+                    app.session.item_name(section, *item).unwrap_or("…")
+                )
+            }
+            Stop::Slot(Slot::Answer { section, field, .. }, _) => {
+                let fdef = app.q.section(section).and_then(|s| s.field(field));
+                fdef.map_or(String::new(), |f| {
+                    format!("{} {}", f.number, f.text.get(lang))
+                })
+            }
+            Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),
+        };
+        let m = marker(app, st);
+        let style = match m {
+            '!' => theme.warning(),
+            _ => Style::new(),
+        };
+        let current = i == app.current;
+        let line = Line::styled(
+            format!("{}{indent}{m} {text}", if current { '›' } else { ' ' }),
+            if current { theme.current() } else { style },
+        );
+        (line, current)
+    };
+    // Header: expanded only while the user is in it.
+    rows.push((
+        Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
+        false,
+    ));
+    if cur_section.is_none() {
+        for (i, st) in app
+            .stops
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| st.section().is_none())
+        {
+            rows.push(stop_line(i, st, " "));
+        }
+    }
+    for (sp, sec) in app.summary.sections.iter().zip(&app.q.sections) {
+        let problems = if sp.errors + sp.warnings > 0 {
+            " !"
+        } else {
+            ""
+        };
+        rows.push((
+            Line::styled(
+                format!(
+                    "{} {}/{}{problems} {}",
+                    sec.number,
+                    sp.answered,
+                    sp.total,
+                    sec.title.get(lang)
+                ),
+                theme.heading(),
+            ),
+            false,
+        ));
+        if cur_section.as_deref() != Some(sec.id.as_str()) {
+            continue;
+        }
+        let in_sec: Vec<(usize, &Stop)> = app
+            .stops
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| st.section() == Some(sec.id.as_str()))
+            .collect();
+        for (i, st) in in_sec {
+            let is_item_line =
+                matches!(st, Stop::Slot(Slot::ItemName { .. }, _) | Stop::AddItem(_));
+            let show = is_item_line || !sec.is_repeat() || st.item() == cur_item;
+            if show {
+                rows.push(stop_line(
+                    i,
+                    st,
+                    if is_item_line || !sec.is_repeat() {
+                        " "
+                    } else {
+                        "   "
+                    },
+                ));
+            }
+        }
+    }
+    // Scroll so the current line stays in view, a third from the top.
+    let h = inner.height as usize;
+    let cur = rows.iter().position(|(_, c)| *c).unwrap_or(0);
+    let start = cur.saturating_sub(h / 3).min(rows.len().saturating_sub(h));
+    let visible: Vec<Line> = rows
+        .into_iter()
+        .skip(start)
+        .take(h)
+        .map(|(l, _)| l)
+        .collect();
+    f.render_widget(Paragraph::new(visible), inner);
+}
+
+/// `label ……… value`, fitted into `width` columns.
+fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
+    let room = width.saturating_sub(value.width() + prefix.width() + 1);
+    let mut l = String::new();
+    for c in label.chars() {
+        if l.width() + c.to_string().width() > room {
+            break;
+        }
+        l.push(c);
+    }
+    let pad = room.saturating_sub(l.width());
+    format!("{prefix}{l}{} {value}", " ".repeat(pad))
+}
+
+fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let block = Block::bordered().title(Ui::Summary.get(lang));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let s = &app.summary;
+    let pct = (s.progress.answered * 100).checked_div(s.progress.total).unwrap_or(100);
+    let mut lines: Vec<Line> = vec![
+        Line::raw(format!(
+            "{} {}/{} ({pct}%)",
+            Ui::Progress.get(lang),
+            s.progress.answered,
+            s.progress.total
+        )),
+        Line::from(vec![
+            Span::styled(
+                format!("{} {}", Ui::Errors.get(lang), s.errors()),
+                if s.errors() > 0 {
+                    theme.error()
+                } else {
+                    Style::new()
+                },
+            ),
+            Span::raw(" · "),
+            Span::styled(
+                format!("{} {}", Ui::Warnings.get(lang), s.warnings()),
+                if s.warnings() > 0 {
+                    theme.warning()
+                } else {
+                    Style::new()
+                },
+            ),
+        ]),
+    ];
+    // Figures of the annex the user is in; the one being typed into first.
+    let section = app
+        .stop()
+        .section()
+        .map(str::to_owned)
+        .or_else(|| app.q.sections.first().map(|s| s.id.clone()));
+    let current_key = match app.stop().slot() {
+        Some(Slot::Answer { section, field, .. }) => Some(format!("{section}.{field}")),
+        _ => None,
+    };
+    let mut figs: Vec<&crate::summary::Figure> = s
+        .indicators
+        .iter()
+        .filter(|fg| Some(&fg.section) == section.as_ref())
+        .collect();
+    if let Some(k) = &current_key
+        && let Some(p) = figs.iter().position(|fg| &fg.key == k)
+    {
+        let fg = figs.remove(p);
+        figs.insert(0, fg);
+    }
+    // Problems of this annex first.
+    let mut problems: Vec<&crate::summary::Problem> = s.problems.iter().collect();
+    problems.sort_by_key(|p| p.section != section);
+    // What is left after the counts and the annex heading goes to the figures, keeping a heading and
+    // one problem in view; at least the figure being typed into is always shown.
+    let problem_rows = if problems.is_empty() { 0 } else { 2 };
+    let room_for_figs = (inner.height as usize)
+        .saturating_sub(lines.len() + 1 + problem_rows)
+        .max(1);
+    if let Some(sec) = section.as_ref().and_then(|id| app.q.section(id))
+        && !figs.is_empty()
+    {
+        lines.push(Line::styled(
+            sec.label.get(lang).to_owned(),
+            theme.heading(),
+        ));
+        for fg in figs.iter().take(room_for_figs) {
+            let value = match (fg.kind, fg.value) {
+                (FigureKind::Share, Some(v)) => format!("{v}%"),
+                (FigureKind::Share, None) => "—".to_owned(),
+                (_, Some(v)) => format!("{v}"),
+                (_, None) => String::new(),
+            };
+            let prefix = if Some(&fg.key) == current_key.as_ref() {
+                "›"
+            } else {
+                " "
+            };
+            lines.push(Line::raw(figure_line(&fg.label, &value, w, prefix)));
+        }
+    }
+    if !problems.is_empty() {
+        lines.push(Line::styled(
+            Ui::Problems.get(lang).to_owned(),
+            theme.heading(),
+        ));
+        for p in problems {
+            let (mark, style) = match p.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("!", theme.warning()),
+            };
+            let place = match (&p.section, p.item) {
+                (Some(sid), Some(i)) => format!(
+                    "{}.{i}",
+                    app.q.section(sid).map_or("?", |s| s.number.as_str())
+                ),
+                (Some(sid), None) => app
+                    .q
+                    .section(sid)
+                    .map_or("?", |s| s.number.as_str())
+                    .to_owned(),
+                (None, _) => Ui::Header.get(lang).to_owned(),
+            };
+            let num = p
+                .fields
+                .first()
+                .and_then(|fid| {
+                    p.section
+                        .as_ref()
+                        .and_then(|sid| app.q.section(sid))
+                        .and_then(|s| s.field(fid))
+                })
+                .map_or(String::new(), |f| format!(" {}", f.number));
+            lines.push(Line::styled(
+                format!("{mark} {place}{num}: {}", p.message),
+                style,
+            ));
+        }
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let prompt = |f: &mut Frame, label: &str, value: &str| {
+        let h = 3;
+        let r = Rect {
+            x: body.x,
+            y: body.bottom().saturating_sub(h),
+            width: body.width,
+            height: h,
+        };
+        f.render_widget(Clear, r);
+        f.render_widget(
+            Paragraph::new(value.to_owned()).block(Block::bordered().title(label.to_owned())),
+            r,
+        );
+        let x = (r.x + 1 + value.width() as u16).min(r.right().saturating_sub(2));
+        f.set_cursor_position(Position { x, y: r.y + 1 });
+    };
+    match &app.overlay {
+        Overlay::Help { scroll } => {
+            let r = body;
+            f.render_widget(Clear, r);
+            let kw = KEYS.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+            let mut lines: Vec<Line> = KEYS
+                .iter()
+                .map(|(k, d)| {
+                    Line::from(vec![
+                        Span::styled(format!("{k:<kw$}  "), theme.heading()),
+                        Span::raw(d.get(lang)),
+                    ])
+                })
+                .collect();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(Ui::HelpClose.get(lang), theme.dim()));
+            let p = Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((*scroll, 0))
+                .block(Block::bordered().title(format!("{} — F1", Ui::Help.get(lang))));
+            f.render_widget(p, r);
+        }
+        Overlay::GoTo(s) => prompt(f, Ui::GoToPrompt.get(lang), s),
+        Overlay::Search(s) => prompt(f, Ui::SearchPrompt.get(lang), s),
+        Overlay::ItemMenu => {
+            let r = Rect {
+                x: body.x,
+                y: body.bottom().saturating_sub(4),
+                width: body.width,
+                height: 4.min(body.height),
+            };
+            f.render_widget(Clear, r);
+            f.render_widget(
+                Paragraph::new(Ui::ItemMenu.get(lang))
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered()),
+                r,
+            );
+        }
+        Overlay::ConfirmDelete { section, item } => {
+            let r = Rect {
+                x: body.x,
+                y: body.bottom().saturating_sub(4),
+                width: body.width,
+                height: 4.min(body.height),
+            };
+            f.render_widget(Clear, r);
+            let name = app.session.item_name(section, *item).unwrap_or("…");
+            let text = Text::from(vec![
+                Line::styled(
+                    format!("{} {name}", item_label(app, section, *item)),
+                    theme.error(),
+                ),
+                Line::raw(Ui::ConfirmDelete.get(lang)),
+            ]);
+            f.render_widget(Paragraph::new(text).block(Block::bordered()), r);
+        }
+        _ => {}
+    }
+}
