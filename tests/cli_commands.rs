@@ -174,3 +174,33 @@ fn the_worked_example_in_the_format_docs_is_sound() {
     let out = run_on(&["check"], &root().join("docs/mini-questionnaire.json"));
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn readme_lists_every_key() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for (keys, _) in saualnama::tui::keys::KEYS {
+        for k in keys.split("   ").flat_map(|p| p.split(" / ")) {
+            assert!(
+                readme.contains(&format!("`{}`", k.trim())),
+                "README lacks the key {k:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_screen_capture_is_the_current_screen() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let snap =
+        std::fs::read_to_string(root().join("tests/snapshots/tui_screens__count_80x24_kk.snap"))
+            .unwrap();
+    let screen: Vec<&str> = snap
+        .lines()
+        .skip_while(|l| !l.starts_with('"'))
+        .map(|l| l.trim_start_matches('"').trim_end_matches('"'))
+        .collect();
+    assert!(
+        readme.contains(&screen.join("\n")),
+        "README's capture is stale: copy the count_80x24_kk snapshot"
+    );
+}

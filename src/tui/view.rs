@@ -540,7 +540,9 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(block, area);
     let w = inner.width as usize;
     let s = &app.summary;
-    let pct = (s.progress.answered * 100).checked_div(s.progress.total).unwrap_or(100);
+    let pct = (s.progress.answered * 100)
+        .checked_div(s.progress.total)
+        .unwrap_or(100);
     let mut lines: Vec<Line> = vec![
         Line::raw(format!(
             "{} {}/{} ({pct}%)",
