@@ -103,8 +103,15 @@ pub fn env_lang() -> Option<Lang> {
         .and_then(|v| Lang::from_locale(&v))
 }
 
+/// A message on stderr that never panics: when the terminal is gone (a dropped SSH connection),
+/// eprintln! would, and take the exit path with it.
+pub fn say(msg: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
 fn fail(e: &LoadError, code: u8) -> ExitCode {
-    eprintln!("saualnama: {e}");
+    say(format_args!("saualnama: {e}"));
     ExitCode::from(code)
 }
 
@@ -226,12 +233,12 @@ fn check_command(path: &std::path::Path) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for p in &problems {
-        eprintln!(
+        say(format_args!(
             "{}",
             LoadError::at(&name, &src, p.path.clone(), p.message.clone())
-        );
+        ));
     }
-    eprintln!("{name}: {} problem(s)", problems.len());
+    say(format_args!("{name}: {} problem(s)", problems.len()));
     ExitCode::from(1)
 }
 

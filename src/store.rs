@@ -36,27 +36,54 @@ pub fn session_from_str(
     registry: &Registry,
 ) -> Result<(Session, Questionnaire), LoadError> {
     let s = parse_session(name, src)?;
-    let q = registry
-        .get_version(&s.questionnaire.id, &s.questionnaire.version)
-        .or_else(|| registry.get(&s.questionnaire.id))
-        .cloned()
-        .ok_or_else(|| {
+    let (id, version) = (&s.questionnaire.id, &s.questionnaire.version);
+    let q = match (registry.get_version(id, version), registry.get(id)) {
+        (Some(q), _) => q.clone(),
+        // An older version's report opens on the current form: answers to questions it no longer has
+        // are kept and listed.
+        (None, Some(q)) if version_cmp(version, &q.version) == std::cmp::Ordering::Less => {
+            q.clone()
+        }
+        (None, Some(q)) => {
+            return Err(LoadError::at(
+                name,
+                src,
+                JsonPath::root().key("questionnaire").key("version"),
+                format!(
+                    "the report was filled on version {version:?} of {id:?}, newer than the {:?} this saualnama has; \
+                     update saualnama, or add that version of the form with --questionnaires DIR",
+                    q.version
+                ),
+            ));
+        }
+        (None, None) => {
             let known: Vec<&str> = registry.forms.iter().map(|f| f.id.as_str()).collect();
-            LoadError::at(
+            return Err(LoadError::at(
                 name,
                 src,
                 JsonPath::root().key("questionnaire").key("id"),
                 format!(
-                    "unknown questionnaire {:?} (known: {}; add its definition with --questionnaires DIR)",
-                    s.questionnaire.id,
+                    "unknown questionnaire {id:?} (known: {}; add its definition with --questionnaires DIR)",
                     known.join(", ")
                 ),
-            )
-        })?;
+            ));
+        }
+    };
     if let Some((path, msg)) = type_problems(&q, &s).into_iter().next() {
         return Err(LoadError::at(name, src, path, msg));
     }
     Ok((s, q))
+}
+
+/// Versions compared by their numbers: "2016-10-19.2" < "2016-10-19.10"; text only breaks ties.
+pub fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let nums = |v: &str| -> Vec<u64> {
+        v.split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    };
+    nums(a).cmp(&nums(b)).then_with(|| a.cmp(b))
 }
 
 /// Where a failed save leaves things: the previous file is untouched.

@@ -190,6 +190,36 @@ fn broken_sessions() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         "$.sections.public_services.items[1].name",
         &|v| v["sections"]["public_services"]["items"][1]["name"] = json!(7),
     );
+    edit("header not an object", "$.header", &|v| {
+        v["header"] = json!("Өскемен")
+    });
+    edit("sections a list", "$.sections", &|v| {
+        v["sections"] = json!([])
+    });
+    edit("negative cursor", "$.cursor.item", &|v| {
+        v["cursor"] = json!({"section": "public_services", "item": -1})
+    });
+    edit("unknown language", "$.language", &|v| {
+        v["language"] = json!("fr")
+    });
+    edit("no version", "missing field `version`", &|v| {
+        v["questionnaire"]
+            .as_object_mut()
+            .unwrap()
+            .remove("version");
+    });
+    edit(
+        "items an object",
+        "$.sections.public_services.items",
+        &|v| v["sections"]["public_services"]["items"] = json!({"0": {}}),
+    );
+    edit("newer form version", "$.questionnaire.version", &|v| {
+        v["questionnaire"]["version"] = json!("2099-01-01.1")
+    });
+    let nan = text.replacen("\"staff_planned\": 42", "\"staff_planned\": NaN", 1);
+    cases.push(("NaN", nan.into_bytes(), "expected value"));
+    let dup = text.replacen("\"format\"", "\"format\": \"x\",\n  \"format\"", 1);
+    cases.push(("duplicate field", dup.into_bytes(), "duplicate field"));
     cases
 }
 
@@ -197,12 +227,17 @@ fn broken_sessions() -> Vec<(&'static str, Vec<u8>, &'static str)> {
 fn broken_sessions_give_exit_2_and_the_place() {
     let dir = tempfile::tempdir().unwrap();
     let cases = broken_sessions();
-    assert!(cases.len() >= 10);
+    assert!(cases.len() >= 20, "{}", cases.len());
     for (name, bytes, expect) in cases {
         let f = dir.path().join("report.json");
         std::fs::write(&f, &bytes).unwrap();
-        for cmd in ["summary", "validate"] {
-            let out = run_on(&[cmd], &f);
+        // The editor refuses it too, before touching the terminal.
+        for cmd in ["summary", "validate", "--read-only", "-l"] {
+            let args: &[&str] = match cmd {
+                "-l" => &["-l", "en"],
+                c => &[c],
+            };
+            let out = run_on(args, &f);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(2), "{name} / {cmd}: {err}");
             assert!(err.contains(expect), "{name}: expected {expect:?} in {err}");

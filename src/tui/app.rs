@@ -67,6 +67,8 @@ pub struct App {
     /// Something worth saving when convenient (the cursor moved, a draft grew).
     pub needs_background_save: bool,
     pub quit: bool,
+    /// Answers kept in the file under ids this form does not have (another version's).
+    pub orphans: usize,
     last_search: String,
 }
 
@@ -105,10 +107,7 @@ impl App {
         let current = session
             .cursor
             .as_ref()
-            .and_then(|c| {
-                let slot = Slot::from_cursor(c)?;
-                stops.iter().position(|st| st.slot() == Some(&slot))
-            })
+            .and_then(|c| stops.iter().position(|st| st.is_at(c)))
             .or_else(|| nav::next_unanswered(&session, &stops, stops.len().saturating_sub(1)))
             .unwrap_or(0);
         let summary = summarize(&q, &session, lang);
@@ -132,8 +131,10 @@ impl App {
             needs_save: false,
             needs_background_save: false,
             quit: false,
+            orphans: 0,
             last_search: String::new(),
         };
+        app.orphans = crate::session::orphans(&app.q, &app.session).len();
         app.load_editor();
         if let Some(draft) = draft {
             app.editor.set_text(&draft);
@@ -168,7 +169,7 @@ impl App {
     fn load_editor(&mut self) {
         let stop = self.stop().clone();
         self.editor = Editor::for_stop(&stop, &self.session);
-        self.session.cursor = stop.slot().map(Slot::to_cursor);
+        self.session.cursor = Some(stop.to_cursor());
         self.recompute();
     }
 
@@ -256,6 +257,7 @@ impl App {
         self.save_state = SaveState::Unsaved;
         self.stops = nav::stops(&self.q, &self.session);
         self.current = self.current.min(self.stops.len() - 1);
+        self.orphans = crate::session::orphans(&self.q, &self.session).len();
     }
 
     /// Commit, then stand on stop `to`.
@@ -417,13 +419,13 @@ impl App {
     fn key(&mut self, k: KeyEvent) {
         self.message = None;
         // Keys that mean the same everywhere.
+        // A way to test the panic path end to end; not in release builds.
+        #[cfg(debug_assertions)]
+        if k.code == KeyCode::F(12) && std::env::var_os("SAUALNAMA_TEST_PANIC").is_some() {
+            panic!("SAUALNAMA_TEST_PANIC");
+        }
         if ctrl(&k, 'q') || ctrl(&k, 'c') {
-            self.overlay = Overlay::None;
-            if !self.commit() {
-                // Keep what was typed as a draft rather than lose it.
-                self.keep_draft();
-            }
-            self.quit = true;
+            self.shutdown();
             return;
         }
         if ctrl(&k, 's') {
@@ -520,6 +522,15 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Stop: commit what is typed, or where it does not fit, keep it as a draft rather than lose it.
+    pub fn shutdown(&mut self) {
+        self.overlay = Overlay::None;
+        if !self.commit() {
+            self.keep_draft();
+        }
+        self.quit = true;
     }
 
     fn keep_draft(&mut self) {

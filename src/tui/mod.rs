@@ -1,5 +1,5 @@
 //! The form editor: `saualnama [FILE]`. State and `update` in `app`, drawing in `view`, the terminal in
-//! `terminal`; this module is the loop that joins them to the disk.
+//! `terminal`; this module is the loop that joins them to the disk and to signals.
 
 pub mod app;
 pub mod editor;
@@ -8,45 +8,62 @@ pub mod nav;
 pub mod terminal;
 pub mod view;
 
-use crate::cli::{Cli, env_lang};
+use crate::cli::{Cli, env_lang, say};
 use crate::questionnaire::Registry;
 use crate::session::Session;
-use crate::store::{EditLock, LockError, read_session, save_session};
+use crate::store::{
+    EditLock, LockError, read_session, save_session, session_from_str, write_atomic,
+};
 use app::{App, SaveState, now};
 use ratatui::crossterm::event;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use view::{Theme, view};
 
 /// How often text being typed is saved as a draft, and a failed save retried.
 const BACKGROUND_SAVE: Duration = Duration::from_secs(2);
 
+/// How long the loop waits for a key before it looks at signals and the clock.
+const TICK: Duration = Duration::from_millis(200);
+
+/// How the loop ended.
+enum End {
+    Quit,
+    /// SIGHUP (the SSH connection dropped), SIGTERM or SIGINT.
+    Signal(usize),
+}
+
+fn open(
+    cli: &Cli,
+    path: &Path,
+    registry: &Registry,
+) -> Result<(Session, crate::questionnaire::Questionnaire), String> {
+    if path.exists() {
+        return read_session(path, registry).map_err(|e| e.to_string());
+    }
+    let q = match &cli.questionnaire {
+        Some(id) => registry.resolve(id).map_err(|e| e.to_string())?,
+        None => registry.default_form().clone(),
+    };
+    Ok((Session::new(&q, now()), q))
+}
+
 pub fn run(cli: Cli, registry: Registry) -> ExitCode {
     let path = cli
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from("report.json"));
-    let (session, q) = if path.exists() {
-        match read_session(&path, &registry) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("saualnama: {e}");
-                return ExitCode::from(2);
-            }
+    let (session, q) = match open(&cli, &path, &registry) {
+        Ok(x) => x,
+        Err(e) => {
+            say(format_args!("saualnama: {e}"));
+            return ExitCode::from(2);
         }
-    } else {
-        let q = match &cli.questionnaire {
-            Some(id) => match registry.resolve(id) {
-                Ok(q) => q,
-                Err(e) => {
-                    eprintln!("saualnama: {e}");
-                    return ExitCode::from(2);
-                }
-            },
-            None => registry.default_form().clone(),
-        };
-        (Session::new(&q, now()), q)
     };
     let _lock = if cli.read_only {
         None
@@ -54,20 +71,33 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         match EditLock::acquire(&path, &now()) {
             Ok(l) => Some(l),
             Err(LockError::Held(who)) => {
-                eprintln!(
+                say(format_args!(
                     "saualnama: {} is open in another saualnama ({who}).\n\
                      It can be opened read-only: saualnama --read-only {}",
                     path.display(),
                     path.display()
-                );
+                ));
                 return ExitCode::from(2);
             }
             Err(LockError::Io(e)) => {
-                eprintln!("saualnama: {}: cannot take the lock: {e}", path.display());
+                say(format_args!(
+                    "saualnama: {}: cannot take the lock: {e}",
+                    path.display()
+                ));
                 return ExitCode::from(2);
             }
         }
     };
+    // A dropped connection (SIGHUP), a kill (SIGTERM) or Ctrl-C from outside (SIGINT) must not take
+    // the answers with it: note the signal, and let the loop save and leave.
+    let signalled = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGHUP, SIGTERM, SIGINT] {
+        if let Err(e) = signal_hook::flag::register_usize(sig, Arc::clone(&signalled), sig as usize)
+        {
+            say(format_args!("saualnama: cannot catch signal {sig}: {e}"));
+            return ExitCode::from(2);
+        }
+    }
     let lang = cli
         .lang
         .or(session.language)
@@ -79,24 +109,71 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
     );
     let mut app = App::new(q, session, lang, file_name, cli.read_only);
     let theme = Theme::from_env();
-    let result = terminal::with_terminal(|t| event_loop(t, &mut app, &path, &theme));
-    // Whatever ended the loop, what was committed goes to disk.
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        terminal::with_terminal(|t| event_loop(t, &mut app, &path, &theme, &signalled))
+    }));
+    let result = match outcome {
+        Ok(r) => r,
+        Err(_) => {
+            // The panic hook has given the terminal back and printed the message.
+            match recover(&mut app, &path) {
+                Some(Ok(at)) => say(format_args!(
+                    "saualnama: stopped by an internal error; the answers are saved in {}",
+                    at.display()
+                )),
+                Some(Err(e)) => say(format_args!(
+                    "saualnama: stopped by an internal error, and the answers could not be saved: {e}"
+                )),
+                None => {}
+            }
+            return ExitCode::from(70);
+        }
+    };
+    // However the loop ended (Ctrl-Q, a signal, a terminal that is gone) what was typed is kept.
+    if !matches!(result, Ok(End::Quit)) {
+        app.shutdown();
+    }
     if !app.read_only
         && (app.needs_save || app.needs_background_save || app.save_state != SaveState::Saved)
     {
         save(&mut app, &path);
     }
     match (result, &app.save_state) {
-        (Err(e), _) => {
-            eprintln!("saualnama: terminal: {e}");
+        (_, SaveState::Failed(e)) => {
+            say(format_args!(
+                "saualnama: {}: NOT SAVED: {e}",
+                path.display()
+            ));
             ExitCode::from(1)
         }
-        (Ok(()), SaveState::Failed(e)) => {
-            eprintln!("saualnama: {}: NOT SAVED: {e}", path.display());
-            ExitCode::from(1)
-        }
-        _ => ExitCode::SUCCESS,
+        (Ok(End::Signal(sig)), _) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        // The terminal went away (EIO/EPIPE): the answers are saved, so this is a normal end.
+        (Err(_), _) | (Ok(End::Quit), _) => ExitCode::SUCCESS,
     }
+}
+
+/// After a panic: the answers go to FILE when they still make a sound report, else beside it to
+/// FILE.recovered.json, so a good file is never overwritten by a state that may be broken.
+fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
+    if app.read_only {
+        return None;
+    }
+    let text = catch_unwind(AssertUnwindSafe(|| {
+        app.stash_draft();
+        app.session.to_json_pretty()
+    }))
+    .ok()?;
+    let mut registry = Registry { forms: Vec::new() };
+    registry.add(app.q.clone());
+    let sound = session_from_str("recovered", &text, &registry).is_ok();
+    let target = if sound {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".recovered.json");
+        PathBuf::from(name)
+    };
+    Some(write_atomic(&target, text.as_bytes(), true).map(|()| target))
 }
 
 fn save(app: &mut App, path: &Path) {
@@ -110,14 +187,19 @@ fn event_loop(
     app: &mut App,
     path: &Path,
     theme: &Theme,
-) -> std::io::Result<()> {
+    signalled: &AtomicUsize,
+) -> std::io::Result<End> {
     let mut last_background = Instant::now();
     loop {
+        let sig = signalled.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(End::Signal(sig));
+        }
         t.draw(|f| view(app, f, theme))?;
         if app.quit {
-            return Ok(());
+            return Ok(End::Quit);
         }
-        if event::poll(Duration::from_millis(500))? {
+        if event::poll(TICK)? {
             app.update(event::read()?);
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit && event::poll(Duration::ZERO)? {

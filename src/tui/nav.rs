@@ -31,6 +31,23 @@ impl Stop {
             _ => None,
         }
     }
+    /// Where this stop is, as the session file records it (the add line: the annex alone).
+    pub fn to_cursor(&self) -> crate::session::Cursor {
+        match self {
+            Stop::Slot(slot, _) => slot.to_cursor(),
+            Stop::AddItem(section) => crate::session::Cursor {
+                section: Some(section.clone()),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Whether the session's cursor points here.
+    pub fn is_at(&self, c: &crate::session::Cursor) -> bool {
+        let me = self.to_cursor();
+        me.section == c.section && me.item == c.item && me.field == c.field
+    }
+
     pub fn slot(&self) -> Option<&Slot> {
         match self {
             Stop::Slot(s, _) => Some(s),

@@ -21,8 +21,15 @@ pub fn with_terminal<T>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -
     }));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableBracketedPaste).and_then(|()| f(&mut terminal));
+    // Terminal's drop shows the cursor and eprintln!s (which panics) when it cannot: with the
+    // terminal gone there is nothing to show it on.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     disable_paste();
-    let restored = ratatui::try_restore();
+    // A terminal that is gone (SSH dropped) cannot be restored; that is no reason to lose how the
+    // loop ended.
+    let _ = ratatui::try_restore();
     let _ = std::panic::take_hook();
-    result.and_then(|v| restored.map(|()| v))
+    result
 }

@@ -570,6 +570,12 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             ),
         ]),
     ];
+    if app.orphans > 0 {
+        lines.push(Line::styled(
+            format!("⚑ {}: {}", Ui::OrphansKept.get(lang), app.orphans),
+            theme.warning(),
+        ));
+    }
     // Figures of the annex the user is in; the one being typed into first.
     let section = app
         .stop()

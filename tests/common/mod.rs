@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -56,4 +58,65 @@ pub fn names_position(msg: &str, file: &Path) -> bool {
         let col = parts.next().is_some_and(|c| c.parse::<usize>().is_ok());
         line && col
     })
+}
+
+/// A directory nobody may create files in: a read-only tmpfs for root (who ignores modes), mode 0555
+/// for anyone else. None when this machine allows neither.
+pub struct ReadOnlyDir {
+    pub dir: tempfile::TempDir,
+    mounted: bool,
+}
+
+impl ReadOnlyDir {
+    pub fn with_file(name: &str, bytes: &[u8]) -> Option<ReadOnlyDir> {
+        let dir = tempfile::tempdir().unwrap();
+        let root = unsafe { libc::geteuid() } == 0;
+        if root {
+            let ok = std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+                .arg(dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                eprintln!(
+                    "skipped: as root, a read-only directory needs a tmpfs mount, and mount failed"
+                );
+                return None;
+            }
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+            let ok = std::process::Command::new("mount")
+                .args(["-o", "remount,ro"])
+                .arg(dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "remount read-only");
+            Some(ReadOnlyDir { dir, mounted: true })
+        } else {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+            std::fs::set_permissions(
+                dir.path(),
+                <std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o555),
+            )
+            .unwrap();
+            Some(ReadOnlyDir {
+                dir,
+                mounted: false,
+            })
+        }
+    }
+}
+
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(self.dir.path())
+                .status();
+        } else {
+            let _ = std::fs::set_permissions(
+                self.dir.path(),
+                <std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o755),
+            );
+        }
+    }
 }
