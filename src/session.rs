@@ -120,22 +120,6 @@ impl Slot {
             },
         }
     }
-
-    pub fn from_cursor(c: &Cursor) -> Option<Slot> {
-        match (&c.section, c.item, &c.field) {
-            (None, _, Some(f)) => Some(Slot::Header { field: f.clone() }),
-            (Some(s), Some(i), None) => Some(Slot::ItemName {
-                section: s.clone(),
-                item: i,
-            }),
-            (Some(s), item, Some(f)) => Some(Slot::Answer {
-                section: s.clone(),
-                item,
-                field: f.clone(),
-            }),
-            _ => None,
-        }
-    }
 }
 
 impl Session {

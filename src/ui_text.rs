@@ -42,6 +42,7 @@ ui_texts! {
     ShareUndefined => ("бөлгіш 0", "делитель 0", "denominator 0"),
 
     OrphansKept => ("Нысанның басқа нұсқасының жауаптары сақталды", "Сохранены ответы другой версии формы", "Answers kept from another version of the form"),
+    CannotWriteHere => ("Бұл қалтаға жазу мүмкін емес: есеп тек оқу үшін ашылды", "В эту папку нельзя писать: отчёт открыт только для чтения", "This folder cannot be written to: the report is open read-only"),
     // The form editor.
     ReadOnlyRefused => ("Тек оқу үшін ашылған: өзгерту мүмкін емес", "Открыто только для чтения: изменения невозможны", "Opened read-only: changes are not possible"),
     EndOfForm => ("Нысанның соңы. Ctrl-U — толтырылмаған сұрақ, Ctrl-Q — сақтап шығу", "Конец формы. Ctrl-U — незаполненный вопрос, Ctrl-Q — сохранить и выйти", "End of the form. Ctrl-U: next unanswered, Ctrl-Q: save and quit"),

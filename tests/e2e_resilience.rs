@@ -243,15 +243,128 @@ fn a_read_only_directory_is_shown_and_the_file_is_intact() {
     let Some(ro) = ReadOnlyDir::with_file("report.json", &before) else {
         return;
     };
-    // The lock file cannot be created there either: open read-only, then try to change something.
+    // Nothing can be written there, not even the lock: the report opens read-only and says why.
     let mut p = open(&["report.json", "-l", "en"], ro.dir.path());
-    p.wait_for("saualnama");
-    let out = p.wait_exit(Duration::from_secs(5));
-    let screen = String::from_utf8_lossy(&p.raw).into_owned();
-    assert_eq!(out.and_then(|s| s.code()), Some(2), "{screen}");
-    assert!(screen.contains("cannot take the lock"), "{screen}");
+    p.wait_for("This folder cannot be written to");
+    assert!(p.text().contains("read-only"), "{}", p.text());
+    p.keys("\r");
+    p.keys("жаңа қызмет\r");
+    p.wait_for("Opened read-only: changes are not possible");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
+        Some(0)
+    );
     assert_eq!(
         std::fs::read(ro.dir.path().join("report.json")).unwrap(),
         before
+    );
+}
+
+#[test]
+fn text_being_typed_is_saved_every_two_seconds_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = start_report(dir.path());
+    let mut p = open(&["report.json", "-l", "en"], dir.path());
+    p.wait_for("Add another");
+    p.keys(CTRL_G);
+    p.keys("4.13\r");
+    p.wait_for("anonymous-survey");
+    p.keys("Сауалнама нәтижелері талданды");
+    std::thread::sleep(Duration::from_millis(2600));
+    p.signal(libc::SIGKILL);
+    p.wait_exit(Duration::from_secs(5)).expect("killed");
+    let v = load(&f);
+    assert_eq!(v["cursor"]["draft"], "Сауалнама нәтижелері талданды", "{v}");
+    assert_eq!(v["cursor"]["field"], "anonymous_survey");
+    // Reopened, the question and the half-typed text are back.
+    let mut p = open(&["report.json", "-l", "en"], dir.path());
+    p.wait_for("Сауалнама нәтижелері талданды");
+    assert!(
+        p.text()
+            .contains("13 How the anonymous-survey results were used"),
+        "{}",
+        p.text()
+    );
+    p.keys("\r");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
+        Some(0)
+    );
+    let v = load(&f);
+    assert_eq!(
+        v["sections"]["personnel"]["answers"]["anonymous_survey"],
+        "Сауалнама нәтижелері талданды"
+    );
+    assert!(
+        v["cursor"].get("draft").is_none(),
+        "the draft is gone once committed"
+    );
+}
+
+/// A small tmpfs of our own, to fill up and free again while the editor runs (root only).
+struct Tmpfs(tempfile::TempDir);
+
+impl Tmpfs {
+    fn new() -> Option<Tmpfs> {
+        if unsafe { libc::geteuid() } != 0 {
+            return None;
+        }
+        let d = tempfile::tempdir().unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(d.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Tmpfs(d))
+    }
+    /// Fill the disk to the last byte.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let filler = self.0.path().join("filler");
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![0u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&block[..1]).is_ok() {}
+        filler
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_is_retried_until_there_is_room() {
+    let Some(fs) = Tmpfs::new() else {
+        eprintln!("skipped: needs root to mount a tmpfs");
+        return;
+    };
+    let f = start_report(fs.0.path());
+    let mut p = open(&["report.json", "-l", "en"], fs.0.path());
+    p.wait_for("Add another");
+    let before = std::fs::read(&f).unwrap();
+    let filler = fs.fill();
+    p.keys("\rЖаңа қызмет\r");
+    p.wait_for("NOT SAVED");
+    assert!(p.text().contains("No space left on device"), "{}", p.text());
+    assert_eq!(
+        std::fs::read(&f).unwrap(),
+        before,
+        "the disk is full: the previous file is intact"
+    );
+    std::fs::remove_file(filler).unwrap();
+    // Retried in the background: within a few seconds the screen says saved, and it is.
+    p.wait_for("✓ saved");
+    assert!(std::fs::read_to_string(&f).unwrap().contains("Жаңа қызмет"));
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
+        Some(0)
     );
 }

@@ -14,6 +14,7 @@ use crate::session::Session;
 use crate::store::{
     EditLock, LockError, read_session, save_session, session_from_str, write_atomic,
 };
+use crate::ui_text;
 use app::{App, SaveState, now};
 use ratatui::crossterm::event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -65,7 +66,9 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let _lock = if cli.read_only {
+    let mut read_only = cli.read_only;
+    let mut notice = None;
+    let _lock = if read_only {
         None
     } else {
         match EditLock::acquire(&path, &now()) {
@@ -78,6 +81,17 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
                     path.display()
                 ));
                 return ExitCode::from(2);
+            }
+            // A folder the user may not write in: the report can still be read.
+            Err(LockError::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                read_only = true;
+                notice = Some(e.to_string());
+                None
             }
             Err(LockError::Io(e)) => {
                 say(format_args!(
@@ -107,7 +121,13 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut app = App::new(q, session, lang, file_name, cli.read_only);
+    let mut app = App::new(q, session, lang, file_name, read_only);
+    if let Some(why) = notice {
+        app.message = Some((
+            format!("{} ({why})", ui_text::Ui::CannotWriteHere.get(lang)),
+            app::Tone::Error,
+        ));
+    }
     let theme = Theme::from_env();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         terminal::with_terminal(|t| event_loop(t, &mut app, &path, &theme, &signalled))
