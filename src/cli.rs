@@ -86,12 +86,66 @@ pub enum Command {
         #[arg(short, long)]
         lang: Option<Lang>,
     },
+    /// Write the filled form as Word, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
+    Export {
+        /// The report (not with --blank)
+        #[arg(required_unless_present = "blank")]
+        file: Option<PathBuf>,
+        /// The empty form to print and fill by hand: the bundled one, or ID|PATH
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", conflicts_with = "file")]
+        blank: Option<String>,
+        #[arg(long)]
+        format: ExportFormat,
+        /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
+    /// Add up the figures of many reports of the same form: one row per organisation and a total
+    Aggregate {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "text")]
+        format: TableFormat,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Docx,
+    Html,
+    Md,
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Docx => "docx",
+            ExportFormat::Html => "html",
+            ExportFormat::Md => "md",
+            ExportFormat::Csv => "csv",
+            // Never the report's own name: report.json → report.export.json.
+            ExportFormat::Json => "export.json",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 /// The language when none is given: from the locale (LC_ALL, LC_MESSAGES, LANG), else Kazakh.
@@ -168,6 +222,18 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some(Command::Export {
+            file,
+            blank,
+            format,
+            out,
+            lang,
+        }) => export_command(&registry, file, blank, format, out, lang),
+        Some(Command::Aggregate {
+            files,
+            format,
+            lang,
+        }) => aggregate_command(&registry, &files, format, lang),
         Some(Command::Validate { file, lang }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
@@ -407,4 +473,188 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
         }
     }
     out
+}
+
+fn export_command(
+    registry: &Registry,
+    file: Option<PathBuf>,
+    blank: Option<String>,
+    format: ExportFormat,
+    out: Option<PathBuf>,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::export::{form_document, to_csv, to_docx, to_html, to_json, to_markdown};
+    let (q, session, default_out) = match (&blank, &file) {
+        (Some(id), _) => {
+            let q = if id.is_empty() {
+                Ok(registry.default_form().clone())
+            } else {
+                registry.resolve(id)
+            };
+            match q {
+                Ok(q) => {
+                    let out = PathBuf::from(format!("{}-blank.{}", q.id, format.extension()));
+                    (q, None, out)
+                }
+                Err(e) => return fail(&e, 2),
+            }
+        }
+        (None, Some(f)) => match read_session(f, registry) {
+            Ok((s, q)) => (q, Some(s), f.with_extension(format.extension())),
+            Err(e) => return fail(&e, 2),
+        },
+        (None, None) => unreachable!("clap requires FILE or --blank"),
+    };
+    let lang = lang
+        .or(session.as_ref().and_then(|s| s.language))
+        .or_else(env_lang)
+        .unwrap_or_default();
+    let bytes: Vec<u8> = match (format, &session) {
+        (ExportFormat::Docx, s) => to_docx(&form_document(&q, s.as_ref(), lang)),
+        (ExportFormat::Html, s) => to_html(&form_document(&q, s.as_ref(), lang)).into_bytes(),
+        (ExportFormat::Md, s) => to_markdown(&form_document(&q, s.as_ref(), lang)).into_bytes(),
+        (ExportFormat::Csv, Some(s)) => to_csv(&q, s, lang),
+        (ExportFormat::Json, Some(s)) => {
+            let mut t = serde_json::to_string_pretty(&to_json(&q, s, lang)).unwrap_or_default();
+            t.push('\n');
+            t.into_bytes()
+        }
+        (_, None) => {
+            say(format_args!(
+                "saualnama: a blank form exports as docx, html or md"
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let out = out.unwrap_or(default_out);
+    if out.as_os_str() == "-" {
+        if format == ExportFormat::Docx {
+            say(format_args!(
+                "saualnama: a Word document does not go to stdout; name a file with -o"
+            ));
+            return ExitCode::from(2);
+        }
+        use std::io::Write;
+        return match std::io::stdout().write_all(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                say(format_args!("saualnama: stdout: {e}"));
+                ExitCode::from(1)
+            }
+        };
+    }
+    // Exports hold the same personnel data as the report: private, and written whole or not at all.
+    match crate::store::write_atomic(&out, &bytes, true) {
+        Ok(()) => {
+            say(format_args!("{}", out.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            say(format_args!("saualnama: {}: {e}", out.display()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn aggregate_command(
+    registry: &Registry,
+    files: &[PathBuf],
+    format: TableFormat,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::aggregate::{aggregate, format_value};
+    let mut reports = Vec::new();
+    let mut form: Option<(Questionnaire, String)> = None;
+    for f in files {
+        let (s, q) = match read_session(f, registry) {
+            Ok(x) => x,
+            Err(e) => return fail(&e, 2),
+        };
+        let name = f.display().to_string();
+        match &form {
+            Some((first, first_file)) if first.id != q.id => {
+                say(format_args!(
+                    "saualnama: {name} answers the form {:?}, but {first_file} answers {:?}: \
+                     only reports of the same form add up",
+                    q.id, first.id
+                ));
+                return ExitCode::from(2);
+            }
+            Some(_) => {}
+            None => form = Some((q, name.clone())),
+        }
+        reports.push((name, s));
+    }
+    let Some((q, _)) = form else {
+        return ExitCode::from(2);
+    };
+    let lang = lang.or_else(env_lang).unwrap_or_default();
+    let agg = aggregate(&q, &reports, lang);
+    match format {
+        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&agg).unwrap_or_default()),
+        TableFormat::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout());
+            let mut head = vec![
+                Ui::File.get(lang).to_owned(),
+                Ui::Organisation.get(lang).to_owned(),
+            ];
+            head.extend(agg.columns.iter().map(|c| c.key.clone()));
+            let _ = w.write_record(&head);
+            for r in agg.rows.iter().chain(std::iter::once(&agg.total)) {
+                let mut rec = vec![r.file.clone(), r.organisation.clone()];
+                rec.extend(agg.columns.iter().map(|c| {
+                    r.figures
+                        .get(&c.key)
+                        .copied()
+                        .flatten()
+                        .map_or(String::new(), |v| v.to_string())
+                }));
+                let _ = w.write_record(&rec);
+            }
+            let _ = w.flush();
+        }
+        TableFormat::Text => {
+            for sec in &q.sections {
+                let cols: Vec<_> = agg.columns.iter().filter(|c| c.section == sec.id).collect();
+                if cols.is_empty() {
+                    continue;
+                }
+                println!("{} — {}", sec.label.get(lang), sec.title.get(lang));
+                let name_w = agg
+                    .rows
+                    .iter()
+                    .chain([&agg.total])
+                    .map(|r| r.organisation.chars().count().min(30))
+                    .max()
+                    .unwrap_or(10);
+                let mut line = format!("  {:<name_w$}", "");
+                for c in &cols {
+                    line += &format!(" {:>7}", c.short);
+                }
+                println!("{line}");
+                for r in agg.rows.iter().chain([&agg.total]) {
+                    let name: String = r.organisation.chars().take(30).collect();
+                    let mut line = format!("  {name:<name_w$}");
+                    for c in &cols {
+                        line += &format!(
+                            " {:>7}",
+                            format_value(c.kind, r.figures.get(&c.key).copied().flatten())
+                        );
+                    }
+                    println!("{line}");
+                }
+                for c in &cols {
+                    println!("    {:>4} {}", c.short, c.label);
+                }
+                println!();
+            }
+            if !agg.incomplete.is_empty() {
+                println!("{}:", Ui::Incomplete.get(lang));
+                for f in &agg.incomplete {
+                    println!("  {f}");
+                }
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }

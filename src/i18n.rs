@@ -98,3 +98,55 @@ impl Text {
             .collect()
     }
 }
+
+/// The name of month `m` (1–12), as a date is written in the language.
+pub fn month_name(m: u8, lang: Lang) -> &'static str {
+    const KK: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    const RU: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Kk => KK[i],
+        Lang::Ru => RU[i],
+        Lang::En => EN[i],
+    }
+}

@@ -3,8 +3,10 @@
 //! The model (`questionnaire`, `session`, `answer`, `summary`) is pure: it knows nothing of the
 //! terminal or the disk. `store` is the disk, `tui` the screen, `cli` the command line.
 
+pub mod aggregate;
 pub mod answer;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod json_path;
 pub mod load_error;

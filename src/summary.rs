@@ -190,6 +190,11 @@ fn header_problems(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Problem> {
     out
 }
 
+/// A share in percent with one decimal; none for a zero denominator.
+pub fn share(numerator: u64, denominator: u64) -> Option<f64> {
+    (denominator > 0).then(|| (numerator as f64 * 1000.0 / denominator as f64).round() / 10.0)
+}
+
 pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
     let mut problems = header_problems(q, s, lang);
     let mut totals = BTreeMap::new();
@@ -251,11 +256,10 @@ pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
                     totals.insert(key.clone(), v);
                     (FigureKind::Sum, Some(v as f64))
                 }
-                SummaryKind::Share => {
-                    let den = sum_over(&d.denominator);
-                    let v = (den > 0).then(|| sum_over(&d.numerator) as f64 * 100.0 / den as f64);
-                    (FigureKind::Share, v.map(|v| (v * 10.0).round() / 10.0))
-                }
+                SummaryKind::Share => (
+                    FigureKind::Share,
+                    share(sum_over(&d.numerator), sum_over(&d.denominator)),
+                ),
             };
             indicators.push(Figure {
                 key,

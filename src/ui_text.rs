@@ -43,6 +43,17 @@ ui_texts! {
 
     OrphansKept => ("Нысанның басқа нұсқасының жауаптары сақталды", "Сохранены ответы другой версии формы", "Answers kept from another version of the form"),
     CannotWriteHere => ("Бұл қалтаға жазу мүмкін емес: есеп тек оқу үшін ашылды", "В эту папку нельзя писать: отчёт открыт только для чтения", "This folder cannot be written to: the report is open read-only"),
+    // Documents.
+    ColNo => ("р/с №", "№ п/п", "No."),
+    ColQuantitative => ("Сандық көрсеткіштер", "Количественные показатели", "Quantitative indicators"),
+    ColQualitative => ("Сапалық көрсеткіштер (мәселенің сипаттамасы, үлгілер)", "Качественные показатели (описание проблемы, примеры)", "Qualitative indicators (description of the problem, examples)"),
+    Approve => ("БЕКІТЕМІН", "УТВЕРЖДАЮ", "APPROVED"),
+    PeriodAnalysed => ("Талданатын кезең", "Анализируемый период", "Period analysed"),
+    BlankForm => ("Толтыруға арналған бос нысан", "Пустая форма для заполнения", "Blank form for filling in"),
+    Total => ("Барлығы", "Итого", "Total"),
+    Organisation => ("Ұйым", "Организация", "Organisation"),
+    Incomplete => ("Толық толтырылмаған", "Заполнены не полностью", "Incomplete"),
+    File => ("Файл", "Файл", "File"),
     // The form editor.
     ReadOnlyRefused => ("Тек оқу үшін ашылған: өзгерту мүмкін емес", "Открыто только для чтения: изменения невозможны", "Opened read-only: changes are not possible"),
     EndOfForm => ("Нысанның соңы. Ctrl-U — толтырылмаған сұрақ, Ctrl-Q — сақтап шығу", "Конец формы. Ctrl-U — незаполненный вопрос, Ctrl-Q — сохранить и выйти", "End of the form. Ctrl-U: next unanswered, Ctrl-Q: save and quit"),

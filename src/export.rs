@@ -1,0 +1,279 @@
+//! Reports out. The filled form is first laid out as the form's own tables (`FormDocument`, a function
+//! of the questionnaire and the session); Word, HTML and Markdown only render that layout, so the three
+//! cannot disagree. CSV and JSON are flat dumps of the answers.
+
+mod csv_out;
+mod docx_out;
+mod html_out;
+mod json_out;
+mod md_out;
+
+pub use csv_out::to_csv;
+pub use docx_out::to_docx;
+pub use html_out::to_html;
+pub use json_out::to_json;
+pub use md_out::to_markdown;
+
+use crate::answer::{Answer, yes_no_word};
+use crate::i18n::{Lang, month_name};
+use crate::questionnaire::{Field, Questionnaire, Section};
+use crate::session::{Session, Slot};
+use crate::ui_text::Ui;
+
+/// What an unanswered place shows: visibly blank, as on a paper form.
+pub const BLANK: &str = "__________";
+
+/// How many empty rows a blank form gives each repeatable annex.
+pub const BLANK_ROWS: usize = 3;
+
+/// One table of the form: an annex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnexTable {
+    pub section: String,
+    /// "1-қосымша"
+    pub label: String,
+    pub title: String,
+    pub instructions: Option<String>,
+    pub columns: Vec<String>,
+    /// Relative widths of the columns.
+    pub widths: Vec<u32>,
+    /// Rows of cells; a cell is a list of paragraphs.
+    pub rows: Vec<Vec<Vec<String>>>,
+}
+
+/// The filled form, laid out as the form is printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormDocument {
+    pub lang: Lang,
+    /// The approval block, top right: "APPROVED", the organisation, the head.
+    pub approval: Vec<String>,
+    /// The act the form follows.
+    pub basis: Option<String>,
+    pub title: String,
+    pub organisation: String,
+    pub period: String,
+    pub tables: Vec<AnnexTable>,
+}
+
+fn month_text(v: Option<Answer>, lang: Lang) -> String {
+    match v {
+        Some(Answer::Month { year, month }) => match lang {
+            Lang::Kk => format!("{year} ж. {}", month_name(month, lang)),
+            _ => format!("{} {year}", month_name(month, lang)),
+        },
+        _ => BLANK.to_owned(),
+    }
+}
+
+/// The value of one field in a document: its answer, or the blank.
+pub fn value_text(s: &Session, q_field: &Field, slot: &Slot, lang: Lang) -> String {
+    match s.typed(q_field.kind, slot) {
+        Some(Ok(Answer::YesNo { yes, comment })) if comment.is_empty() => {
+            yes_no_word(yes, lang).to_owned()
+        }
+        Some(Ok(Answer::YesNo { yes, comment })) => {
+            format!("{}. {comment}", yes_no_word(yes, lang))
+        }
+        Some(Ok(a)) => a.display(lang),
+        _ => BLANK.to_owned(),
+    }
+}
+
+fn indicator_lines(sec: &Section, s: &Session, item: Option<usize>, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut group: Option<&str> = None;
+    for f in &sec.indicators {
+        if f.group.as_deref() != group {
+            group = f.group.as_deref();
+            if let Some(g) = group.and_then(|g| sec.group(g)) {
+                out.push(format!("{}:", g.text.get(lang)));
+            }
+        }
+        let slot = Slot::Answer {
+            section: sec.id.clone(),
+            item,
+            field: f.id.clone(),
+        };
+        let dash = if f.group.is_some() { "– " } else { "" };
+        out.push(format!(
+            "{dash}{}: {}",
+            f.text.get(lang),
+            value_text(s, f, &slot, lang)
+        ));
+    }
+    out
+}
+
+fn question_lines(sec: &Section, s: &Session, item: Option<usize>, lang: Lang) -> Vec<String> {
+    sec.questions
+        .iter()
+        .map(|f| {
+            let slot = Slot::Answer {
+                section: sec.id.clone(),
+                item,
+                field: f.id.clone(),
+            };
+            format!(
+                "{}. {}: {}",
+                f.number,
+                f.text.get(lang),
+                value_text(s, f, &slot, lang)
+            )
+        })
+        .collect()
+}
+
+fn annex_table(sec: &Section, s: &Session, lang: Lang, blank_rows: usize) -> AnnexTable {
+    let no = Ui::ColNo.get(lang).to_owned();
+    let items: Vec<Option<usize>> = if sec.is_repeat() {
+        let n = s.item_count(&sec.id);
+        // An annex with no items still prints as an empty table with blank rows to fill by hand.
+        if n == 0 {
+            (0..blank_rows.max(1)).map(|_| None).collect()
+        } else {
+            (0..n).map(Some).collect()
+        }
+    } else {
+        vec![None]
+    };
+    let name_of = |i: Option<usize>| -> String {
+        i.and_then(|i| s.item_name(&sec.id, i))
+            .map_or_else(|| BLANK.to_owned(), str::to_owned)
+    };
+    let (columns, widths, rows) = if sec.indicators.is_empty() {
+        // The legal-acts table: one column per question, after the act's name.
+        let mut columns = vec![
+            no,
+            sec.repeat
+                .as_ref()
+                .map_or(String::new(), |r| r.name.get(lang).to_owned()),
+        ];
+        columns.extend(sec.questions.iter().map(|f| f.text.get(lang).to_owned()));
+        let mut widths = vec![4, 20];
+        widths.extend(sec.questions.iter().map(|_| 19));
+        let rows = items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let mut row = vec![vec![(n + 1).to_string()], vec![name_of(*i)]];
+                for f in &sec.questions {
+                    let slot = Slot::Answer {
+                        section: sec.id.clone(),
+                        item: *i,
+                        field: f.id.clone(),
+                    };
+                    let v = if i.is_some() {
+                        value_text(s, f, &slot, lang)
+                    } else {
+                        BLANK.to_owned()
+                    };
+                    row.push(vec![v]);
+                }
+                row
+            })
+            .collect();
+        (columns, widths, rows)
+    } else if let Some(r) = &sec.repeat {
+        let columns = vec![
+            no,
+            r.name.get(lang).to_owned(),
+            Ui::ColQuantitative.get(lang).to_owned(),
+            Ui::ColQualitative.get(lang).to_owned(),
+        ];
+        let rows = items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let blank_item = i.is_none();
+                let ind = indicator_lines(sec, if blank_item { &EMPTY } else { s }, *i, lang);
+                let qs = question_lines(sec, if blank_item { &EMPTY } else { s }, *i, lang);
+                vec![vec![(n + 1).to_string()], vec![name_of(*i)], ind, qs]
+            })
+            .collect();
+        (columns, vec![4, 22, 32, 42], rows)
+    } else {
+        let columns = vec![
+            no,
+            Ui::ColQuantitative.get(lang).to_owned(),
+            Ui::ColQualitative.get(lang).to_owned(),
+        ];
+        let rows = vec![vec![
+            vec!["1".to_owned()],
+            indicator_lines(sec, s, None, lang),
+            question_lines(sec, s, None, lang),
+        ]];
+        (columns, vec![4, 40, 56], rows)
+    };
+    AnnexTable {
+        section: sec.id.clone(),
+        label: sec.label.get(lang).to_owned(),
+        title: sec.title.get(lang).to_owned(),
+        instructions: sec.instructions.as_ref().map(|t| t.get(lang).to_owned()),
+        columns,
+        widths,
+        rows,
+    }
+}
+
+/// A session with nothing in it, for the blank rows of an annex.
+static EMPTY: std::sync::LazyLock<Session> = std::sync::LazyLock::new(|| Session {
+    format: String::new(),
+    questionnaire: crate::session::FormRef {
+        id: String::new(),
+        version: String::new(),
+        extra: Default::default(),
+    },
+    language: None,
+    created: None,
+    modified: None,
+    header: Default::default(),
+    sections: Default::default(),
+    cursor: None,
+    extra: Default::default(),
+});
+
+/// Lay out the form, filled from `s` (or blank with `None`), in `lang`.
+pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> FormDocument {
+    let s = s.unwrap_or(&EMPTY);
+    let header = |id: &str| -> Option<String> {
+        let v = s.header.get(id)?.as_str()?.trim().to_owned();
+        (!v.is_empty()).then_some(v)
+    };
+    let organisation = header("organisation").unwrap_or_else(|| BLANK.to_owned());
+    let head = header("head").unwrap_or_else(|| BLANK.to_owned());
+    let month = |id: &str| {
+        let f = q.header_field(id);
+        month_text(
+            f.and_then(|f| {
+                s.typed(
+                    f.kind,
+                    &Slot::Header {
+                        field: id.to_owned(),
+                    },
+                )
+            })
+            .and_then(Result::ok),
+            lang,
+        )
+    };
+    let period = format!(
+        "{}: {} – {}",
+        Ui::PeriodAnalysed.get(lang),
+        month("period_from"),
+        month("period_to")
+    );
+    let blank_rows = if s.sections.is_empty() { BLANK_ROWS } else { 1 };
+    FormDocument {
+        lang,
+        approval: vec![Ui::Approve.get(lang).to_owned(), organisation.clone(), head],
+        basis: q.basis.as_ref().map(|b| b.get(lang).to_owned()),
+        title: q.title.get(lang).to_owned(),
+        organisation,
+        period,
+        tables: q
+            .sections
+            .iter()
+            .map(|sec| annex_table(sec, s, lang, blank_rows))
+            .collect(),
+    }
+}

@@ -1,0 +1,103 @@
+//! The form as one self-contained, printable HTML page (A4 landscape), with the same tables.
+
+use super::FormDocument;
+
+pub fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+const STYLE: &str = "\
+@page { size: A4 landscape; margin: 15mm; }
+body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 12pt; margin: 1.5em; }
+.approval { text-align: right; margin-left: 60%; }
+.basis { text-align: center; font-style: italic; }
+h1 { text-align: center; font-size: 14pt; margin: 0.5em 0 0.2em; }
+.centre { text-align: center; margin: 0.1em; }
+.label { text-align: right; font-weight: bold; margin: 1.5em 0 0; }
+h2 { text-align: center; font-size: 12pt; margin: 0.2em 0 0.5em; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; page-break-inside: auto; }
+th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
+th { font-weight: bold; }
+tr { page-break-inside: avoid; }
+td p { margin: 0 0 2px; }
+@media print { body { margin: 0; } }
+";
+
+pub fn to_html(doc: &FormDocument) -> String {
+    let mut h = String::new();
+    h += "<!DOCTYPE html>\n";
+    h += &format!(
+        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        doc.lang.code()
+    );
+    h += &format!(
+        "<title>{} — {}</title>\n",
+        escape(&doc.title),
+        escape(&doc.organisation)
+    );
+    h += &format!("<style>\n{STYLE}</style>\n</head>\n<body>\n");
+    h += "<div class=\"approval\">\n";
+    for (i, l) in doc.approval.iter().enumerate() {
+        if i == 0 {
+            h += &format!("<p><b>{}</b></p>\n", escape(l));
+        } else {
+            h += &format!("<p>{}</p>\n", escape(l));
+        }
+    }
+    h += "</div>\n";
+    if let Some(b) = &doc.basis {
+        h += &format!("<p class=\"basis\">{}</p>\n", escape(b));
+    }
+    h += &format!("<h1>{}</h1>\n", escape(&doc.title));
+    h += &format!(
+        "<p class=\"centre\">{}</p>\n<p class=\"centre\">{}</p>\n",
+        escape(&doc.organisation),
+        escape(&doc.period)
+    );
+    for t in &doc.tables {
+        h += &format!("<section id=\"{}\">\n", escape(&t.section));
+        h += &format!(
+            "<p class=\"label\">{}</p>\n<h2>{}</h2>\n",
+            escape(&t.label),
+            escape(&t.title)
+        );
+        if let Some(i) = &t.instructions {
+            h += &format!("<p class=\"centre\"><i>({})</i></p>\n", escape(i));
+        }
+        let total: u32 = t.widths.iter().sum();
+        h += "<table>\n<colgroup>";
+        for w in &t.widths {
+            h += &format!("<col style=\"width:{}%\">", w * 100 / total);
+        }
+        h += "</colgroup>\n<thead><tr>";
+        for c in &t.columns {
+            h += &format!("<th>{}</th>", escape(c));
+        }
+        h += "</tr></thead>\n<tbody>\n";
+        for r in &t.rows {
+            h += "<tr>";
+            for c in r {
+                h += "<td>";
+                for p in c {
+                    h += &format!("<p>{}</p>", escape(p));
+                }
+                h += "</td>";
+            }
+            h += "</tr>\n";
+        }
+        h += "</tbody>\n</table>\n</section>\n";
+    }
+    h += "</body>\n</html>\n";
+    h
+}

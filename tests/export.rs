@@ -1,0 +1,519 @@
+//! Each export of the example, opened with a reader of its own format, holds the seed's values in the
+//! right places.
+
+mod common;
+use common::*;
+use serde_json::{Value, json};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn export(format: &str, dir: &Path, extra: &[&str]) -> PathBuf {
+    let out = dir.join(format!("out.{format}"));
+    let mut args = vec![
+        "export",
+        example_path().to_str().unwrap().to_owned().leak() as &str,
+        "--format",
+        format,
+        "-o",
+    ];
+    args.push(out.to_str().unwrap().to_owned().leak());
+    args.extend(extra);
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
+}
+
+/// The tables of a .docx, read from its XML: tables → rows → cells → the text of each cell's paragraphs.
+fn docx_tables(path: &Path) -> (Vec<Vec<Vec<String>>>, String) {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let text_of = |n: roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|d| d.has_tag_name((w, "p")))
+            .map(|p| {
+                p.descendants()
+                    .filter(|t| t.has_tag_name((w, "t")))
+                    .filter_map(|t| t.text())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let tables = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .map(|t| {
+            t.children()
+                .filter(|r| r.has_tag_name((w, "tr")))
+                .map(|r| {
+                    r.children()
+                        .filter(|c| c.has_tag_name((w, "tc")))
+                        .map(text_of)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let page = doc
+        .descendants()
+        .find(|n| n.has_tag_name((w, "pgSz")))
+        .unwrap();
+    let orient = format!(
+        "{}x{} {}",
+        page.attribute((w, "w")).unwrap(),
+        page.attribute((w, "h")).unwrap(),
+        page.attribute((w, "orient")).unwrap_or("")
+    );
+    (tables, orient)
+}
+
+#[test]
+fn docx_holds_both_services_in_the_annex_1_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = export("docx", dir.path(), &[]);
+    let (tables, page) = docx_tables(&f);
+    assert_eq!(page, "16838x11906 landscape", "A4 landscape");
+    assert_eq!(tables.len(), 5, "one table per annex");
+    let annex1 = &tables[0];
+    assert_eq!(annex1.len(), 3, "the header and two services");
+    assert_eq!(annex1[0].len(), 4, "№ | name | quantitative | qualitative");
+    assert!(
+        annex1[1][1].starts_with("Балаларға қосымша білім беру"),
+        "{:?}",
+        annex1[1][1]
+    );
+    assert!(
+        annex1[1][2].contains("Мемлекеттік қызмет көрсетілді (барлығы): 93"),
+        "{:?}",
+        annex1[1][2]
+    );
+    assert!(annex1[2][1].starts_with("Мектепке дейінгі тәрбие"));
+    assert!(
+        annex1[2][2].contains("Мемлекеттік қызмет көрсетілді (барлығы): 2"),
+        "{:?}",
+        annex1[2][2]
+    );
+    assert!(
+        annex1[1][3].contains("13. Қызмет алушымен тікелей байланыстың болуы: иә."),
+        "{:?}",
+        annex1[1][3]
+    );
+    // Unanswered places are visibly blank.
+    assert!(
+        annex1[1][2].contains("қызметкерге: __________"),
+        "{:?}",
+        annex1[1][2]
+    );
+    // Annexes 2 and 3: no functions, one empty row to fill by hand.
+    assert_eq!(tables[1].len(), 2);
+    assert!(tables[1][1][1].contains("__________"));
+    let personnel = &tables[3];
+    assert_eq!(personnel[0].len(), 3, "№ | quantitative | qualitative");
+    assert!(
+        personnel[1][1].contains("Штат бойынша саны: 42")
+            && personnel[1][1].contains("Іс жүзіндегі саны: 44")
+    );
+    assert_eq!(
+        tables[4][0].len(),
+        6,
+        "the legal-acts table has six columns"
+    );
+}
+
+#[test]
+fn docx_in_russian_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (t, _) = docx_tables(&export("docx", dir.path(), &["-l", "ru"]));
+    assert!(t[0][1][2].contains("Оказано государственных услуг (всего): 93"));
+    assert_eq!(t[0][0][2], "Количественные показатели");
+    let (t, _) = docx_tables(&export("docx", dir.path(), &["-l", "en"]));
+    assert!(t[3][1][1].contains("Authorised headcount: 42"));
+}
+
+#[test]
+fn csv_parses_back_to_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = export("csv", dir.path(), &[]);
+    let bytes = std::fs::read(&f).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM, for Excel");
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        head,
+        [
+            "section",
+            "item_number",
+            "item_name",
+            "kind",
+            "number",
+            "id",
+            "type",
+            "question",
+            "value",
+            "comment"
+        ]
+    );
+    let session: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    let mut seen = 0;
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let (section, item, kind, id, ty, value, comment) = (
+            &rec[0], &rec[1], &rec[3], &rec[5], &rec[6], &rec[8], &rec[9],
+        );
+        let stored = match (section, kind) {
+            ("header", _) => session["header"][id].clone(),
+            (_, "name") => session["sections"][section]["items"]
+                [item.parse::<usize>().unwrap() - 1]["name"]
+                .clone(),
+            (_, _) if item.is_empty() => session["sections"][section]["answers"][id].clone(),
+            _ => {
+                session["sections"][section]["items"][item.parse::<usize>().unwrap() - 1]["answers"]
+                    [id]
+                    .clone()
+            }
+        };
+        // Back from the cell to the session's value.
+        let back = match (ty, value) {
+            (_, "") => Value::Null,
+            ("count" | "percent", v) => json!(v.parse::<u64>().unwrap()),
+            ("yes_no", v) => {
+                let yes = match v {
+                    "иә" => true,
+                    "жоқ" => false,
+                    other => panic!("{other}"),
+                };
+                if comment.is_empty() {
+                    json!({"yes": yes})
+                } else {
+                    json!({"yes": yes, "comment": comment})
+                }
+            }
+            (_, v) => json!(v),
+        };
+        assert_eq!(back, stored, "{section} {item} {id}");
+        if !back.is_null() {
+            seen += 1;
+        }
+    }
+    assert_eq!(
+        seen, 69,
+        "every answer of the example (69 of 85, as the summary counts) is in the CSV"
+    );
+}
+
+#[test]
+fn html_parses_and_holds_the_same_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = export("html", dir.path(), &[]);
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        text.contains("@page { size: A4 landscape"),
+        "printable on A4 landscape"
+    );
+    assert!(
+        !text.contains("<link") && !text.contains("<script"),
+        "self-contained"
+    );
+    let html = scraper::Html::parse_document(&text);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let sections: Vec<_> = html
+        .select(&sel("section"))
+        .map(|s| s.value().attr("id").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "public_services",
+            "permits",
+            "control_functions",
+            "personnel",
+            "legal_acts"
+        ]
+    );
+    let rows: Vec<Vec<String>> = html
+        .select(&sel("section#public_services tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("td"))
+                .map(|td| td.text().collect::<Vec<_>>().join("\n"))
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0][2].contains("Мемлекеттік қызмет көрсетілді (барлығы): 93"));
+    assert!(rows[1][2].contains("Мемлекеттік қызмет көрсетілді (барлығы): 2"));
+    // The same tables as the Word document.
+    let (docx, _) = docx_tables(&export("docx", dir.path(), &[]));
+    let mut html_rows = vec![
+        html.select(&sel("section#public_services th"))
+            .map(|th| th.text().collect::<String>())
+            .collect::<Vec<_>>(),
+    ];
+    html_rows.extend(rows);
+    assert_eq!(html_rows, docx[0]);
+    assert!(
+        html.select(&sel("section#personnel td"))
+            .any(|td| td.text().any(|t| t.contains("Штат бойынша саны: 42")))
+    );
+}
+
+#[test]
+fn markdown_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = std::fs::read_to_string(export("md", dir.path(), &[])).unwrap();
+    assert!(
+        md.contains("| р/с № | Мемлекеттік көрсетілетін қызметтің атауы | Сандық көрсеткіштер |")
+    );
+    assert!(
+        md.contains("<br>Мемлекеттік қызмет көрсетілді (барлығы): 2<br>")
+            || md.contains("| Мемлекеттік қызмет көрсетілді (барлығы): 2<br>"),
+        "{md}"
+    );
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(export("json", dir.path(), &[])).unwrap())
+            .unwrap();
+    assert_eq!(v["format"], "saualnama-export/1");
+    let item = &v["sections"][0]["items"][1];
+    assert!(item["name"].as_str().unwrap().starts_with("Мектепке"));
+    let rendered = item["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "services_rendered")
+        .unwrap();
+    assert_eq!(rendered["value"], 2);
+    assert_eq!(rendered["text"]["en"], "Public services rendered (total)");
+    assert_eq!(
+        v["summary"]["totals"]["public_services.services_rendered"],
+        95
+    );
+}
+
+#[test]
+fn default_names_stdout_and_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.json");
+    std::fs::copy(example_path(), &f).unwrap();
+    for (fmt, ext) in [("docx", "docx"), ("md", "md"), ("json", "export.json")] {
+        let o = run(&["export", f.to_str().unwrap(), "--format", fmt]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(dir.path().join(format!("r.{ext}")).exists());
+    }
+    assert_eq!(
+        std::fs::read(&f).unwrap(),
+        std::fs::read(example_path()).unwrap(),
+        "the report itself is untouched"
+    );
+    let o = run(&["export", f.to_str().unwrap(), "--format", "md", "-o", "-"]);
+    assert!(stdout(&o).contains("# Сыбайлас жемқорлық"));
+    let o = run(&["export", f.to_str().unwrap(), "--format", "docx", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_blank_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("blank.md");
+    let o = run(&[
+        "export",
+        "--blank",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(!md.contains("93") && !md.contains("Жас техниктер"));
+    let annex1 = md
+        .split("## 1-қосымша")
+        .nth(1)
+        .unwrap()
+        .split("## 2-қосымша")
+        .next()
+        .unwrap();
+    assert_eq!(
+        annex1
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains("__________"))
+            .count(),
+        3,
+        "three rows to fill"
+    );
+    let out = dir.path().join("blank.docx");
+    let o = run(&[
+        "export",
+        "--blank",
+        "corruption-risk-internal-analysis",
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "-l",
+        "ru",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (t, _) = docx_tables(&out);
+    assert_eq!(t[0].len(), 4);
+    let o = run(&["export", "--blank", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn libreoffice_opens_the_docx() {
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    let Some(soffice) = soffice else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs LibreOffice (.ci/run)"
+        );
+        eprintln!(
+            "skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let f = export("docx", dir.path(), &[]);
+    let o = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&f)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    let pdf = dir.path().join("out.pdf");
+    assert!(
+        pdf.exists(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if let Ok(t) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&t.stdout);
+        assert!(
+            text.contains("БЕКІТЕМІН") && text.contains("Жас техниктер станциясы"),
+            "Cyrillic intact:\n{text}"
+        );
+    }
+}
+
+fn variant(dir: &Path, name: &str, org: &str, counts: &[(usize, u64)], staff: u64) -> PathBuf {
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    v["header"]["organisation"] = json!(org);
+    for (i, n) in counts {
+        v["sections"]["public_services"]["items"][*i]["answers"]["services_rendered"] = json!(n);
+        v["sections"]["public_services"]["items"][*i]["answers"]["via_provider_office"] = json!(n);
+    }
+    v["sections"]["personnel"]["answers"]["staff_planned"] = json!(staff);
+    let f = dir.join(name);
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    f
+}
+
+#[test]
+fn aggregate_adds_up_and_refuses_another_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = variant(dir.path(), "a.json", "Мектеп №1", &[(0, 10), (1, 5)], 20);
+    let b = variant(dir.path(), "b.json", "Мектеп №2", &[(0, 100)], 30);
+    let e = example_path();
+    let o = run(&[
+        "aggregate",
+        e.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(v["rows"][1]["organisation"], "Мектеп №1");
+    assert_eq!(
+        v["rows"][1]["figures"]["public_services.services_rendered"],
+        15.0
+    );
+    let total = &v["total"]["figures"];
+    assert_eq!(
+        total["public_services.services_rendered"],
+        95.0 + 15.0 + 102.0
+    );
+    assert_eq!(total["personnel.staff_planned"], 42.0 + 20.0 + 30.0);
+    assert_eq!(total["personnel.staff_actual"], 44.0 * 3.0);
+    // A share of the total is computed from the summed counts: 3×0 vacancies of 92 planned.
+    assert_eq!(total["personnel.vacancy_rate"], 0.0);
+    assert_eq!(
+        total["personnel.turnover_rate"],
+        (12.0_f64 * 1000.0 / 132.0).round() / 10.0
+    );
+    assert_eq!(
+        v["incomplete"].as_array().unwrap().len(),
+        3,
+        "the seed's report is not complete"
+    );
+
+    let text = stdout(&run(&[
+        "aggregate",
+        e.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "-l",
+        "en",
+    ]));
+    assert!(
+        text.contains("Total") && text.contains("Мектеп №1") && text.contains("Incomplete:"),
+        "{text}"
+    );
+    let csv = stdout(&run(&[
+        "aggregate",
+        e.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(
+        csv.lines().count(),
+        4,
+        "a heading, two reports and the total"
+    );
+
+    // A report of another form does not add up.
+    let qdir = dir.path().join("forms");
+    std::fs::create_dir(&qdir).unwrap();
+    let mut form: Value =
+        serde_json::from_str(&std::fs::read_to_string(form_path()).unwrap()).unwrap();
+    form["id"] = json!("other-form");
+    std::fs::write(qdir.join("other.json"), form.to_string()).unwrap();
+    let mut other: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    other["questionnaire"]["id"] = json!("other-form");
+    let of = dir.path().join("other.json");
+    std::fs::write(&of, other.to_string()).unwrap();
+    let o = run(&[
+        "aggregate",
+        "--questionnaires",
+        qdir.to_str().unwrap(),
+        e.to_str().unwrap(),
+        of.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("only reports of the same form add up"),
+        "{}",
+        stderr(&o)
+    );
+}
