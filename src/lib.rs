@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod load_error;
 pub mod questionnaire;
+pub mod sample;
 pub mod session;
 pub mod store;
 pub mod summary;

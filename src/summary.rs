@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::questionnaire::{
     Condition, FieldType, Op, Questionnaire, Section, Severity, SummaryKind, Term,
 };
-use crate::session::{Session, is_answered, slots};
+use crate::session::{Session, Slot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -195,111 +195,253 @@ pub fn share(numerator: u64, denominator: u64) -> Option<f64> {
     (denominator > 0).then(|| (numerator as f64 * 1000.0 / denominator as f64).round() / 10.0)
 }
 
-pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
-    let mut problems = header_problems(q, s, lang);
-    let mut totals = BTreeMap::new();
-    let mut indicators = Vec::new();
-    let mut sections = Vec::new();
-    let mut answered = 0;
-    let mut total = 0;
+/// Where a block of answers is: the header, or one block of an annex (`item` for a repeatable one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    Header,
+    Section { index: usize, item: Option<usize> },
+}
 
-    let all = slots(q, s);
-    for (slot, kind) in &all {
-        if is_answered(s, slot, *kind) {
-            answered += 1;
-        }
-    }
-    total += all.len();
+/// What one block contributes to the summary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BlockStats {
+    pub answered: usize,
+    pub total: usize,
+    /// The section's indicators, in order; None where unanswered.
+    pub counts: Vec<Option<u64>>,
+    pub problems: Vec<Problem>,
+}
 
-    for sec in &q.sections {
-        let blocks: Vec<Option<usize>> = if sec.is_repeat() {
-            (0..s.item_count(&sec.id)).map(Some).collect()
-        } else {
-            vec![None]
-        };
-        let first = problems.len();
-        for b in &blocks {
-            problems.extend(block_problems(sec, s, *b, lang));
-        }
-        let (errors, warnings) =
-            problems[first..]
+fn field_answered(s: &Session, slot: &Slot, kind: FieldType) -> bool {
+    s.typed(kind, slot).is_some_and(|r| r.is_ok())
+}
+
+/// The stats of one block, computed from scratch: its cost is that of one block, not of the report.
+pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> BlockStats {
+    match block {
+        Block::Header => BlockStats {
+            answered: q
+                .header
                 .iter()
-                .fold((0, 0), |(e, w), p| match p.severity {
-                    Severity::Error => (e + 1, w),
-                    Severity::Warning => (e, w + 1),
-                });
-        let sum_over = |ids: &[String]| -> u64 {
-            blocks
-                .iter()
-                .flat_map(|b| ids.iter().map(move |id| (b, id)))
-                .filter_map(|(b, id)| s.count(&sec.id, *b, id))
-                .fold(0u64, u64::saturating_add)
-        };
-        for ind in sec.indicators.iter().filter(|i| i.kind == FieldType::Count) {
-            let v = sum_over(std::slice::from_ref(&ind.id));
-            let key = format!("{}.{}", sec.id, ind.id);
-            totals.insert(key.clone(), v);
-            indicators.push(Figure {
-                key,
-                section: sec.id.clone(),
-                id: ind.id.clone(),
-                kind: FigureKind::Total,
-                label: ind.text.get(lang).to_owned(),
-                value: Some(v as f64),
-            });
-        }
-        for d in q.summary.iter().filter(|d| d.section == sec.id) {
-            let key = format!("{}.{}", sec.id, d.id);
-            let (kind, value) = match d.kind {
-                SummaryKind::Sum => {
-                    let v = sum_over(&d.of);
-                    totals.insert(key.clone(), v);
-                    (FigureKind::Sum, Some(v as f64))
-                }
-                SummaryKind::Share => (
-                    FigureKind::Share,
-                    share(sum_over(&d.numerator), sum_over(&d.denominator)),
-                ),
+                .filter(|h| {
+                    field_answered(
+                        s,
+                        &Slot::Header {
+                            field: h.id.clone(),
+                        },
+                        h.kind,
+                    )
+                })
+                .count(),
+            total: q.header.len(),
+            counts: Vec::new(),
+            problems: header_problems(q, s, lang),
+        },
+        Block::Section { index, item } => {
+            let sec = &q.sections[index];
+            let answers = s.answers(&sec.id, item);
+            let answered_field = |f: &crate::questionnaire::Field| {
+                answers
+                    .and_then(|a| a.get(&f.id))
+                    .is_some_and(|v| Answer::from_json(f.kind, v).is_ok())
             };
-            indicators.push(Figure {
-                key,
-                section: sec.id.clone(),
-                id: d.id.clone(),
-                kind,
-                label: d.label.get(lang).to_owned(),
-                value,
-            });
+            let name = usize::from(item.is_some_and(|i| s.item_name(&sec.id, i).is_some()));
+            BlockStats {
+                answered: sec.fields().filter(|f| answered_field(f)).count() + name,
+                total: sec.fields().count() + usize::from(item.is_some()),
+                counts: sec
+                    .indicators
+                    .iter()
+                    .map(|f| answers.and_then(|a| a.get(&f.id)).and_then(|v| v.as_u64()))
+                    .collect(),
+                problems: block_problems(sec, s, item, lang),
+            }
         }
-        let (sa, st) = all
-            .iter()
-            .filter(|(slot, _)| slot_section(slot) == Some(sec.id.as_str()))
-            .fold((0, 0), |(a, t), (slot, kind)| {
-                (a + usize::from(is_answered(s, slot, *kind)), t + 1)
-            });
-        sections.push(SectionProgress {
-            id: sec.id.clone(),
-            answered: sa,
-            total: st,
-            items: s.item_count(&sec.id),
-            errors,
-            warnings,
-        });
-    }
-    Summary {
-        progress: Progress { answered, total },
-        sections,
-        totals,
-        indicators,
-        problems,
     }
 }
 
-fn slot_section(slot: &crate::session::Slot) -> Option<&str> {
-    use crate::session::Slot;
-    match slot {
-        Slot::Header { .. } => None,
-        Slot::ItemName { section, .. } | Slot::Answer { section, .. } => Some(section),
+/// The summary kept up to date block by block: a keystroke that changes one answer recomputes one
+/// block and adds the blocks up, instead of reading the whole report again.
+#[derive(Clone, Debug)]
+pub struct Tally {
+    lang: Lang,
+    header: BlockStats,
+    /// Per section, per block (one for a single annex, one per item for a repeatable one).
+    sections: Vec<Vec<BlockStats>>,
+}
+
+impl Tally {
+    pub fn new(q: &Questionnaire, s: &Session, lang: Lang) -> Tally {
+        let sections = q
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(index, sec)| {
+                if sec.is_repeat() {
+                    (0..s.item_count(&sec.id))
+                        .map(|i| {
+                            block_stats(
+                                q,
+                                s,
+                                Block::Section {
+                                    index,
+                                    item: Some(i),
+                                },
+                                lang,
+                            )
+                        })
+                        .collect()
+                } else {
+                    vec![block_stats(
+                        q,
+                        s,
+                        Block::Section { index, item: None },
+                        lang,
+                    )]
+                }
+            })
+            .collect();
+        Tally {
+            lang,
+            header: block_stats(q, s, Block::Header, lang),
+            sections,
+        }
     }
+
+    /// Recompute one block after its answers changed (not its structure: items added or removed
+    /// need a new tally).
+    pub fn refresh(&mut self, q: &Questionnaire, s: &Session, block: Block) {
+        let stats = block_stats(q, s, block, self.lang);
+        if let Some(slot) = self.slot_mut(block) {
+            *slot = stats;
+        }
+    }
+
+    fn slot_mut(&mut self, block: Block) -> Option<&mut BlockStats> {
+        match block {
+            Block::Header => Some(&mut self.header),
+            Block::Section { index, item } => {
+                self.sections.get_mut(index)?.get_mut(item.unwrap_or(0))
+            }
+        }
+    }
+
+    /// The summary, with `over` standing in for its block (the answer being typed, not yet stored).
+    pub fn summary(&self, q: &Questionnaire, over: Option<(Block, &BlockStats)>) -> Summary {
+        let lang = self.lang;
+        let pick = |block: Block, stored: &'_ BlockStats| -> BlockStats {
+            match over {
+                Some((b, st)) if b == block => st.clone(),
+                _ => stored.clone(),
+            }
+        };
+        let header = pick(Block::Header, &self.header);
+        let mut problems = header.problems.clone();
+        let mut answered = header.answered;
+        let mut total = header.total;
+        let mut totals = BTreeMap::new();
+        let mut indicators = Vec::new();
+        let mut sections = Vec::new();
+        for (index, (sec, blocks)) in q.sections.iter().zip(&self.sections).enumerate() {
+            let first = problems.len();
+            let mut sums = vec![0u64; sec.indicators.len()];
+            let (mut sa, mut st) = (0, 0);
+            for (i, stored) in blocks.iter().enumerate() {
+                let item = sec.is_repeat().then_some(i);
+                let b = match over {
+                    Some((
+                        Block::Section {
+                            index: oi,
+                            item: oit,
+                        },
+                        st,
+                    )) if oi == index && oit == item => st,
+                    _ => stored,
+                };
+                sa += b.answered;
+                st += b.total;
+                for (k, c) in b.counts.iter().enumerate() {
+                    if let (Some(sum), Some(c)) = (sums.get_mut(k), c) {
+                        *sum = sum.saturating_add(*c);
+                    }
+                }
+                problems.extend(b.problems.iter().cloned());
+            }
+            answered += sa;
+            total += st;
+            let (errors, warnings) =
+                problems[first..]
+                    .iter()
+                    .fold((0, 0), |(e, w), p| match p.severity {
+                        Severity::Error => (e + 1, w),
+                        Severity::Warning => (e, w + 1),
+                    });
+            let sum_over = |ids: &[String]| -> u64 {
+                ids.iter()
+                    .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
+                    .map(|k| sums[k])
+                    .fold(0, u64::saturating_add)
+            };
+            for (k, ind) in sec
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.kind == FieldType::Count)
+            {
+                let key = format!("{}.{}", sec.id, ind.id);
+                totals.insert(key.clone(), sums[k]);
+                indicators.push(Figure {
+                    key,
+                    section: sec.id.clone(),
+                    id: ind.id.clone(),
+                    kind: FigureKind::Total,
+                    label: ind.text.get(lang).to_owned(),
+                    value: Some(sums[k] as f64),
+                });
+            }
+            for d in q.summary.iter().filter(|d| d.section == sec.id) {
+                let key = format!("{}.{}", sec.id, d.id);
+                let (kind, value) = match d.kind {
+                    SummaryKind::Sum => {
+                        let v = sum_over(&d.of);
+                        totals.insert(key.clone(), v);
+                        (FigureKind::Sum, Some(v as f64))
+                    }
+                    SummaryKind::Share => (
+                        FigureKind::Share,
+                        share(sum_over(&d.numerator), sum_over(&d.denominator)),
+                    ),
+                };
+                indicators.push(Figure {
+                    key,
+                    section: sec.id.clone(),
+                    id: d.id.clone(),
+                    kind,
+                    label: d.label.get(lang).to_owned(),
+                    value,
+                });
+            }
+            sections.push(SectionProgress {
+                id: sec.id.clone(),
+                answered: sa,
+                total: st,
+                items: if sec.is_repeat() { blocks.len() } else { 0 },
+                errors,
+                warnings,
+            });
+        }
+        Summary {
+            progress: Progress { answered, total },
+            sections,
+            totals,
+            indicators,
+            problems,
+        }
+    }
+}
+
+pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
+    Tally::new(q, s, lang).summary(q, None)
 }
 
 impl Op {

@@ -7,7 +7,7 @@ use crate::answer::{Answer, AnswerError, none_word};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Session, Slot};
-use crate::summary::{Summary, summarize};
+use crate::summary::{Block, Summary, Tally, block_stats};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -55,11 +55,15 @@ pub struct App {
     pub file_name: String,
     pub read_only: bool,
     pub stops: Vec<Stop>,
+    /// Where each annex and item starts among the stops.
+    pub index: nav::StopIndex,
     pub current: usize,
     pub editor: Editor,
     pub overlay: Overlay,
     /// The live summary: the session with the value being typed applied, recomputed on every change.
     pub summary: Summary,
+    /// The committed answers' summary, block by block.
+    tally: Tally,
     pub message: Option<(String, Tone)>,
     pub save_state: SaveState,
     /// A committed change that must reach the disk now.
@@ -110,7 +114,9 @@ impl App {
             .and_then(|c| stops.iter().position(|st| st.is_at(c)))
             .or_else(|| nav::next_unanswered(&session, &stops, stops.len().saturating_sub(1)))
             .unwrap_or(0);
-        let summary = summarize(&q, &session, lang);
+        let tally = Tally::new(&q, &session, lang);
+        let summary = tally.summary(&q, None);
+        let index = nav::StopIndex::new(&q, &stops);
         let mut app = App {
             q,
             session,
@@ -118,10 +124,12 @@ impl App {
             file_name,
             read_only,
             stops,
+            index,
             current,
             editor: Editor::default(),
             overlay: Overlay::None,
             summary,
+            tally,
             message: None,
             save_state: if read_only {
                 SaveState::ReadOnly
@@ -184,25 +192,58 @@ impl App {
         }
     }
 
-    /// The summary of the session with the value being typed applied, so totals follow the keyboard.
+    /// The block of answers a stop belongs to.
+    fn block_of(&self, stop: &Stop) -> Option<Block> {
+        match stop {
+            Stop::Slot(Slot::Header { .. }, _) => Some(Block::Header),
+            Stop::Slot(
+                Slot::ItemName { section, item }
+                | Slot::Answer {
+                    section,
+                    item: Some(item),
+                    ..
+                },
+                _,
+            ) => Some(Block::Section {
+                index: self.q.section_index(section)?,
+                item: Some(*item),
+            }),
+            Stop::Slot(
+                Slot::Answer {
+                    section,
+                    item: None,
+                    ..
+                },
+                _,
+            ) => Some(Block::Section {
+                index: self.q.section_index(section)?,
+                item: None,
+            }),
+            Stop::AddItem(_) => None,
+        }
+    }
+
+    /// The summary with the value being typed applied, so totals follow the keyboard. Only the block
+    /// being typed into is computed again; the others come from the tally.
     pub fn recompute(&mut self) {
         let slot = self.stop().slot().cloned();
+        let block = self.block_of(self.stop());
         let preview = match (&slot, self.editor_value()) {
-            (Some(slot @ Slot::Answer { .. }), Ok(v))
-            | (Some(slot @ Slot::Header { .. }), Ok(v)) => {
+            (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => {
                 let old = self.session.get(slot).cloned();
                 (old != v).then(|| (slot.clone(), old, v))
             }
             _ => None,
         };
-        match preview {
-            Some((slot, old, new)) => {
+        self.summary = match (preview, block) {
+            (Some((slot, old, new)), Some(block)) => {
                 self.session.set(&slot, new);
-                self.summary = summarize(&self.q, &self.session, self.lang);
+                let stats = block_stats(&self.q, &self.session, block, self.lang);
                 self.session.set(&slot, old);
+                self.tally.summary(&self.q, Some((block, &stats)))
             }
-            None => self.summary = summarize(&self.q, &self.session, self.lang),
-        }
+            _ => self.tally.summary(&self.q, None),
+        };
     }
 
     /// Store the editor's value. False (with a message) where it does not fit the field.
@@ -246,18 +287,30 @@ impl App {
             return false;
         }
         self.session.set(&slot, value);
-        self.touch();
+        self.touch(false);
         true
     }
 
-    /// A change to the answers: stamp it, and ask for a save now.
-    fn touch(&mut self) {
+    /// A change to the answers: stamp it, and ask for a save now. A structural change (items added,
+    /// deleted or moved) rebuilds what depends on the shape of the report; an answer only its block.
+    fn touch(&mut self, structural: bool) {
         self.session.modified = Some(now());
         self.needs_save = true;
         self.save_state = SaveState::Unsaved;
+        if structural {
+            self.reshape();
+        } else if let Some(block) = self.block_of(self.stop()) {
+            self.tally.refresh(&self.q, &self.session, block);
+        }
+    }
+
+    /// Everything that follows the report's shape, from scratch.
+    fn reshape(&mut self) {
         self.stops = nav::stops(&self.q, &self.session);
+        self.index = nav::StopIndex::new(&self.q, &self.stops);
         self.current = self.current.min(self.stops.len() - 1);
         self.orphans = crate::session::orphans(&self.q, &self.session).len();
+        self.tally = Tally::new(&self.q, &self.session, self.lang);
     }
 
     /// Commit, then stand on stop `to`.
@@ -313,7 +366,7 @@ impl App {
             return;
         }
         let i = self.session.add_item(section, "");
-        self.touch();
+        self.touch(true);
         if let Some(p) = self.stops.iter().position(|st| {
             matches!(st, Stop::Slot(Slot::ItemName { section: s, item }, _) if s == section && *item == i)
         }) {
@@ -325,7 +378,7 @@ impl App {
 
     fn delete_item(&mut self, section: &str, item: usize) {
         if self.session.remove_item(section, item).is_some() {
-            self.touch();
+            self.touch(true);
             let p = self
                 .stops
                 .iter()
@@ -358,7 +411,7 @@ impl App {
             .session
             .move_item(&section, item, if up { -1 } else { 1 })
         {
-            self.touch();
+            self.touch(true);
             let moved = match slot {
                 Some(Slot::Answer { section, field, .. }) => Slot::Answer {
                     section,
@@ -440,6 +493,7 @@ impl App {
         if ctrl(&k, 'l') {
             self.lang = self.lang.next();
             self.session.language = Some(self.lang);
+            self.tally = Tally::new(&self.q, &self.session, self.lang);
             self.needs_background_save = !self.read_only;
             self.recompute();
             return;

@@ -37,6 +37,9 @@ impl Editor {
     fn with_text(text: &str) -> Editor {
         let mut area = TextArea::from(text.split('\n'));
         area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // The terminal's own cursor marks the place (see view): no drawn one, no highlighted line.
+        area.set_cursor_style(ratatui::style::Style::new());
+        area.set_cursor_line_style(ratatui::style::Style::new());
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Editor {

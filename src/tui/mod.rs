@@ -2,6 +2,7 @@
 //! `terminal`; this module is the loop that joins them to the disk and to signals.
 
 pub mod app;
+pub mod backend;
 pub mod editor;
 pub mod keys;
 pub mod nav;
@@ -203,19 +204,24 @@ fn save(app: &mut App, path: &Path) {
 }
 
 fn event_loop(
-    t: &mut ratatui::DefaultTerminal,
+    t: &mut terminal::Term,
     app: &mut App,
     path: &Path,
     theme: &Theme,
     signalled: &AtomicUsize,
 ) -> std::io::Result<End> {
     let mut last_background = Instant::now();
+    // Draw only when something may have changed: an idle editor sends nothing over the line.
+    let mut dirty = true;
     loop {
         let sig = signalled.load(Ordering::Relaxed);
         if sig != 0 {
             return Ok(End::Signal(sig));
         }
-        t.draw(|f| view(app, f, theme))?;
+        if dirty {
+            t.draw(|f| view(app, f, theme))?;
+            dirty = false;
+        }
         if app.quit {
             return Ok(End::Quit);
         }
@@ -225,10 +231,12 @@ fn event_loop(
             while !app.quit && event::poll(Duration::ZERO)? {
                 app.update(event::read()?);
             }
+            dirty = true;
         }
         if app.read_only || app.quit {
             continue;
         }
+        let before = app.save_state.clone();
         if app.needs_save {
             save(app, path);
             last_background = Instant::now();
@@ -239,5 +247,6 @@ fn event_loop(
             }
             last_background = Instant::now();
         }
+        dirty |= app.save_state != before;
     }
 }

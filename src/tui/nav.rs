@@ -56,6 +56,47 @@ impl Stop {
     }
 }
 
+/// Where things start among the stops, so that drawing the outline of one annex does not read all
+/// of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StopIndex {
+    /// The header's stops.
+    pub header: std::ops::Range<usize>,
+    /// Per section of the questionnaire, its stops.
+    pub sections: Vec<std::ops::Range<usize>>,
+    /// Per section, the stop of each item's name (empty for a single annex).
+    pub items: Vec<Vec<usize>>,
+}
+
+impl StopIndex {
+    pub fn new(q: &Questionnaire, stops: &[Stop]) -> StopIndex {
+        let header_end = stops
+            .iter()
+            .position(|st| st.section().is_some())
+            .unwrap_or(stops.len());
+        let mut sections = Vec::with_capacity(q.sections.len());
+        let mut items = Vec::with_capacity(q.sections.len());
+        let mut at = header_end;
+        for sec in &q.sections {
+            let start = at;
+            let mut starts = Vec::new();
+            while at < stops.len() && stops[at].section() == Some(sec.id.as_str()) {
+                if matches!(stops[at], Stop::Slot(Slot::ItemName { .. }, _)) {
+                    starts.push(at);
+                }
+                at += 1;
+            }
+            sections.push(start..at);
+            items.push(starts);
+        }
+        StopIndex {
+            header: 0..header_end,
+            sections,
+            items,
+        }
+    }
+}
+
 /// Every stop in form order.
 pub fn stops(q: &Questionnaire, s: &Session) -> Vec<Stop> {
     let all = slots(q, s);

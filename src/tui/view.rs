@@ -360,25 +360,26 @@ fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     ])
     .areas(inner);
     f.render_widget(text, t);
-    let mut area_widget = app.editor.area.clone();
     let focused =
         app.overlay == Overlay::None || matches!(app.overlay, Overlay::Outline | Overlay::Summary);
-    area_widget.set_block(Block::bordered().title(input_title));
-    area_widget.set_cursor_line_style(Style::new());
-    area_widget.set_cursor_style(if focused {
-        theme.current()
-    } else {
-        Style::new()
-    });
-    f.render_widget(&area_widget, i);
+    let input_block = Block::bordered().title(input_title);
+    let inside = input_block.inner(i);
+    f.render_widget(input_block, i);
+    f.render_widget(&app.editor.area, inside);
     let accepts_text = !stop_is_yes_no(app) || app.editor.on_comment;
-    if focused && accepts_text && app.overlay == Overlay::None && i.width > 2 && i.height > 2 {
-        // The real cursor where text goes, so input methods and screen readers follow it.
-        let sc = area_widget.screen_cursor();
-        let (top, left) = area_widget.scroll_offset();
-        let x = i.x + 1 + (sc.col as u16).saturating_sub(left);
-        let y = i.y + 1 + (sc.row as u16).saturating_sub(top);
-        if x < i.right() - 1 && y < i.bottom() - 1 {
+    if focused
+        && accepts_text
+        && app.overlay == Overlay::None
+        && inside.width > 0
+        && inside.height > 0
+    {
+        // The real cursor where text goes (the input draws none of its own), so input methods and
+        // screen readers follow it, and a typed letter costs only itself on the line.
+        let sc = app.editor.area.screen_cursor();
+        let (top, left) = app.editor.area.scroll_offset();
+        let x = inside.x + (sc.col as u16).saturating_sub(left);
+        let y = inside.y + (sc.row as u16).saturating_sub(top);
+        if x < inside.right() && y < inside.bottom() {
             f.set_cursor_position(Position { x, y });
         }
     }
@@ -404,119 +405,121 @@ fn marker(app: &App, st: &Stop) -> char {
     }
 }
 
+/// One line of the outline, before it is drawn: cheap to make for every item of a big annex, so that
+/// only the lines in view are formatted.
+#[derive(Clone, Copy)]
+enum Row {
+    Header,
+    Section(usize),
+    /// A stop, and whether it is indented under its item.
+    Stop(usize, bool),
+}
+
 fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let block = Block::bordered().title(Ui::Outline.get(lang));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cur_section = app.stop().section().map(str::to_owned);
+    let cur_section = app.stop().section().and_then(|s| app.q.section_index(s));
     let cur_item = app.stop().item();
-    // (line, is current)
-    let mut rows: Vec<(Line, bool)> = Vec::new();
-    let stop_line = |i: usize, st: &Stop, indent: &str| -> (Line<'static>, bool) {
-        let text = match st {
-            Stop::Slot(Slot::Header { field }, _) => app
-                .q
-                .header_field(field)
-                .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
-            Stop::Slot(Slot::ItemName { section, item }, _) => {
-                format!(
-                    "{} {}",
-                    item_label(app, section, *item),
-                    app.session.item_name(section, *item).unwrap_or("…")
-                )
-            }
-            Stop::Slot(Slot::Answer { section, field, .. }, _) => {
-                let fdef = app.q.section(section).and_then(|s| s.field(field));
-                fdef.map_or(String::new(), |f| {
-                    format!("{} {}", f.number, f.text.get(lang))
-                })
-            }
-            Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),
-        };
-        let m = marker(app, st);
-        let style = match m {
-            '!' => theme.warning(),
-            _ => Style::new(),
-        };
-        let current = i == app.current;
-        let line = Line::styled(
-            format!("{}{indent}{m} {text}", if current { '›' } else { ' ' }),
-            if current { theme.current() } else { style },
-        );
-        (line, current)
-    };
-    // Header: expanded only while the user is in it.
-    rows.push((
-        Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
-        false,
-    ));
+    // The header is expanded only while the user is in it; of the annexes, the current one, and of
+    // its items, the current one.
+    let mut rows: Vec<Row> = vec![Row::Header];
     if cur_section.is_none() {
-        for (i, st) in app
-            .stops
-            .iter()
-            .enumerate()
-            .filter(|(_, st)| st.section().is_none())
-        {
-            rows.push(stop_line(i, st, " "));
-        }
+        rows.extend(app.index.header.clone().map(|i| Row::Stop(i, false)));
     }
-    for (sp, sec) in app.summary.sections.iter().zip(&app.q.sections) {
-        let problems = if sp.errors + sp.warnings > 0 {
-            " !"
-        } else {
-            ""
-        };
-        rows.push((
-            Line::styled(
-                format!(
-                    "{} {}/{}{problems} {}",
-                    sec.number,
-                    sp.answered,
-                    sp.total,
-                    sec.title.get(lang)
-                ),
-                theme.heading(),
-            ),
-            false,
-        ));
-        if cur_section.as_deref() != Some(sec.id.as_str()) {
+    for (si, sec) in app.q.sections.iter().enumerate() {
+        rows.push(Row::Section(si));
+        if cur_section != Some(si) {
             continue;
         }
-        let in_sec: Vec<(usize, &Stop)> = app
-            .stops
-            .iter()
-            .enumerate()
-            .filter(|(_, st)| st.section() == Some(sec.id.as_str()))
-            .collect();
-        for (i, st) in in_sec {
-            let is_item_line =
-                matches!(st, Stop::Slot(Slot::ItemName { .. }, _) | Stop::AddItem(_));
-            let show = is_item_line || !sec.is_repeat() || st.item() == cur_item;
-            if show {
-                rows.push(stop_line(
-                    i,
-                    st,
-                    if is_item_line || !sec.is_repeat() {
-                        " "
-                    } else {
-                        "   "
-                    },
-                ));
+        let range = app.index.sections[si].clone();
+        if !sec.is_repeat() {
+            rows.extend(range.map(|i| Row::Stop(i, false)));
+            continue;
+        }
+        let starts = &app.index.items[si];
+        for (item, &start) in starts.iter().enumerate() {
+            rows.push(Row::Stop(start, false));
+            if cur_item == Some(item) {
+                let end = starts.get(item + 1).copied().unwrap_or(range.end - 1);
+                rows.extend((start + 1..end).map(|i| Row::Stop(i, true)));
             }
         }
+        rows.push(Row::Stop(range.end - 1, false));
     }
     // Scroll so the current line stays in view, a third from the top.
     let h = inner.height as usize;
-    let cur = rows.iter().position(|(_, c)| *c).unwrap_or(0);
+    let cur = rows
+        .iter()
+        .position(|r| matches!(r, Row::Stop(i, _) if *i == app.current))
+        .unwrap_or(0);
     let start = cur.saturating_sub(h / 3).min(rows.len().saturating_sub(h));
-    let visible: Vec<Line> = rows
-        .into_iter()
-        .skip(start)
-        .take(h)
-        .map(|(l, _)| l)
+    let visible: Vec<Line> = rows[start..(start + h).min(rows.len())]
+        .iter()
+        .map(|r| match *r {
+            Row::Header => Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
+            Row::Section(si) => {
+                let (sec, sp) = (&app.q.sections[si], &app.summary.sections[si]);
+                let problems = if sp.errors + sp.warnings > 0 {
+                    " !"
+                } else {
+                    ""
+                };
+                Line::styled(
+                    format!(
+                        "{} {}/{}{problems} {}",
+                        sec.number,
+                        sp.answered,
+                        sp.total,
+                        sec.title.get(lang)
+                    ),
+                    theme.heading(),
+                )
+            }
+            Row::Stop(i, indented) => stop_line(app, i, indented, theme),
+        })
         .collect();
     f.render_widget(Paragraph::new(visible), inner);
+}
+
+fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let st = &app.stops[i];
+    let text = match st {
+        Stop::Slot(Slot::Header { field }, _) => app
+            .q
+            .header_field(field)
+            .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
+        Stop::Slot(Slot::ItemName { section, item }, _) => {
+            format!(
+                "{} {}",
+                item_label(app, section, *item),
+                app.session.item_name(section, *item).unwrap_or("…")
+            )
+        }
+        Stop::Slot(Slot::Answer { section, field, .. }, _) => {
+            let fdef = app.q.section(section).and_then(|s| s.field(field));
+            fdef.map_or(String::new(), |f| {
+                format!("{} {}", f.number, f.text.get(lang))
+            })
+        }
+        Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),
+    };
+    let m = marker(app, st);
+    let current = i == app.current;
+    let style = if current {
+        theme.current()
+    } else if m == '!' {
+        theme.warning()
+    } else {
+        Style::new()
+    };
+    let indent = if indented { "   " } else { " " };
+    Line::styled(
+        format!("{}{indent}{m} {text}", if current { '›' } else { ' ' }),
+        style,
+    )
 }
 
 /// `label ……… value`, fitted into `width` columns.

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Terminal benchmark: saualnama against `dialog --form`, in a pseudo-terminal at 80x24.
+
+Runs each program N times, interleaved (so a noisy machine slows both alike), and prints medians: time
+to the first frame, bytes written per typed key (a Kazakh string into a text answer, digits into a
+count), time and bytes of a resize to 120x40 and back, CPU time and peak RSS of the whole session.
+Standard library only.
+
+    cargo build --release --examples && bench/tty.py [--runs 7] [--items 1000]
+"""
+import argparse, fcntl, json, os, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
+
+TEXT = "Сыбайлас жемқорлық тәуекелі: әіңғүұқөһ"  # 38 characters, the Kazakh letters included
+DIGITS = "12345"
+QUIET = 0.03  # the output has settled after this long without a byte
+
+
+def set_size(fd, cols, rows):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+class Tty:
+    """A program in a pseudo-terminal of its own, as the session leader."""
+
+    def __init__(self, argv, cwd, env):
+        self.master, slave = os.openpty()
+        set_size(self.master, 80, 24)
+        path = os.ttyname(slave)
+        os.close(slave)
+        self.t0 = time.perf_counter()
+        # posix_spawn, not fork: a forked child would count this Python's memory in its peak RSS.
+        # A new session opening the terminal makes it the session's controlling terminal.
+        opened = [(os.POSIX_SPAWN_OPEN, fd, path, os.O_RDWR, 0) for fd in (0, 1, 2)]
+        self.pid = os.posix_spawn(argv[0], argv, env, file_actions=opened, setsid=True)
+        self.cwd = cwd
+        self.out = bytearray()
+
+    def read(self, timeout):
+        r, _, _ = select.select([self.master], [], [], timeout)
+        if not r:
+            return b""
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:
+            return b""
+        self.out += data
+        return data
+
+    def wait_for(self, marker, limit=10.0):
+        """Seconds from the spawn until `marker` appears."""
+        end = time.perf_counter() + limit
+        while marker.encode() not in self.out:
+            if time.perf_counter() > end:
+                raise RuntimeError(f"{marker!r} never appeared")
+            self.read(0.05)
+        return time.perf_counter() - self.t0
+
+    def settle(self):
+        """Read until the output has been quiet for QUIET: (bytes, seconds to the last byte)."""
+        start = last = time.perf_counter()
+        n = 0
+        while True:
+            data = self.read(QUIET)
+            if not data:
+                return n, last - start
+            n += len(data)
+            last = time.perf_counter()
+
+    def key(self, s):
+        os.write(self.master, s.encode())
+        return self.settle()
+
+    def type(self, text):
+        return [self.key(c)[0] for c in text]
+
+    def resize(self, cols, rows):
+        set_size(self.master, cols, rows)  # the kernel sends SIGWINCH
+        return self.settle()
+
+    def wait(self, limit=10.0):
+        """Wait for the program to end: its own CPU seconds and peak RSS (KiB)."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            self.read(0.01)
+            pid, _, ru = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.master)
+                return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+        os.kill(self.pid, signal.SIGKILL)
+        raise RuntimeError("did not exit")
+
+
+def hwm(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
+    t = Tty(argv, cwd, env)
+    first = t.wait_for(marker)
+    t.settle()
+    for k in to_text:
+        t.key(k)
+    text_bytes = t.type(TEXT)
+    for k in to_count:
+        t.key(k)
+    digit_bytes = t.type(DIGITS)
+    b1, s1 = t.resize(120, 40)
+    b2, s2 = t.resize(80, 24)
+    # The peak RSS of the program itself: the kernel's high-water mark of its memory, read before it
+    # quits. (wait4's ru_maxrss would count the spawning Python's memory: it survives exec.)
+    rss = hwm(t.pid)
+    for k in quit_keys:
+        os.write(t.master, k.encode())
+        time.sleep(0.05)
+    cpu, _ = t.wait()
+    return {
+        "first_frame_ms": first * 1000,
+        "bytes_per_text_key": sum(text_bytes) / len(text_bytes),
+        "bytes_per_digit": sum(digit_bytes) / len(digit_bytes),
+        "resize_ms": (s1 + s2) / 2 * 1000,
+        "resize_bytes": (b1 + b2) / 2,
+        "cpu_ms": cpu * 1000,
+        "peak_rss_mb": rss / 1024,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--binary", default="target/release/saualnama")
+    ap.add_argument("--items", type=int, default=0, help="a report with this many public services instead of the example")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    binary = a.binary if os.path.isabs(a.binary) else os.path.join(root, a.binary)
+    if not os.path.exists(binary):
+        sys.exit(f"{binary} is missing: cargo build --release --examples")
+    dialog = shutil.which("dialog")
+    if not dialog:
+        print("dialog is not installed (apt-get install dialog): saualnama alone", file=sys.stderr)
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    work = tempfile.mkdtemp(prefix="saualnama-tty-")
+    if a.items:
+        gen = os.path.join(os.path.dirname(binary), "examples", "generate")
+        example = subprocess.run([gen, str(a.items)], capture_output=True, check=True).stdout
+    else:
+        example = open(os.path.join(root, "examples", "zhas-technikter-2017.json"), "rb").read()
+    form = ["--form", "Report", "20", "70", "6"]
+    for i, label in enumerate(["Organisation", "Head", "Services", "Refused", "Staff", "Vacancies"]):
+        form += [label, str(i + 1), "1", "", str(i + 1), "16", "40", "0"]
+    os.chdir(work)
+    results = {"saualnama": [], "dialog": []}
+    for run in range(a.runs):
+        report = os.path.join(work, f"r{run}.json")
+        open(report, "wb").write(example)
+        # A text answer (4.14 "Other"), then a count (1.1 Q6a) whose digits also change the summary.
+        results["saualnama"].append(run_one(
+            [binary, report, "-l", "kk"], work, env, "F1",
+            ["\x07", *"4.14", "\r"], ["\r", "\x07", *"1.1.Q6a", "\r"], ["\x11"]))
+        if dialog:
+            results["dialog"].append(run_one(
+                [dialog, *form], work, env, "Organisation", [], ["\x1bOB"], ["\x1b"]))
+    shutil.rmtree(work, ignore_errors=True)
+    med = {p: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for p, rs in results.items() if rs}
+    if a.json:
+        print(json.dumps(med, indent=2))
+        return
+    cols = ["first_frame_ms", "bytes_per_text_key", "bytes_per_digit", "resize_ms", "resize_bytes", "cpu_ms", "peak_rss_mb"]
+    what = f"a report with {a.items} public services" if a.items else "the example report"
+    print(f"medians of {a.runs} runs, interleaved, 80x24, {what}")
+    print("| program | " + " | ".join(cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for p, m in med.items():
+        print(f"| {p} | " + " | ".join(f"{m[c]:.1f}" for c in cols) + " |")
+    if "dialog" in med:
+        s, d = med["saualnama"], med["dialog"]
+        print(f"\nfirst frame, saualnama / dialog: {s['first_frame_ms'] / d['first_frame_ms']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

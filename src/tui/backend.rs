@@ -1,0 +1,226 @@
+//! A crossterm backend that remembers the terminal's state between frames, so that a typed key costs
+//! the bytes of what changed and little more. ratatui's own crossterm backend ends every frame by
+//! resetting colours and attributes, shows the cursor and moves it again: ~40 bytes a key over SSH.
+//! Here: no move where the cursor already is, no style sent that is already in force, no cursor
+//! shown that is shown.
+
+use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::queue;
+use crossterm::style::{
+    Attribute, Color as CColor, Print, SetAttribute, SetBackgroundColor, SetForegroundColor,
+};
+use crossterm::terminal::{self, Clear, ClearType as CClear};
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+const PLAIN: Pen = Pen {
+    fg: Color::Reset,
+    bg: Color::Reset,
+    modifier: Modifier::empty(),
+};
+
+pub struct LeanBackend<W: Write> {
+    out: W,
+    /// Where the terminal's cursor is, when known.
+    at: Option<Position>,
+    /// The colours and attributes in force, when known.
+    pen: Option<Pen>,
+    cursor_shown: Option<bool>,
+    /// The width the terminal last reported (ratatui asks before every frame).
+    width: std::cell::Cell<u16>,
+}
+
+impl<W: Write> LeanBackend<W> {
+    pub fn new(out: W) -> LeanBackend<W> {
+        LeanBackend {
+            out,
+            at: None,
+            pen: None,
+            cursor_shown: None,
+            width: std::cell::Cell::new(u16::MAX),
+        }
+    }
+
+    /// Plain colours and attributes again, before the terminal is handed back.
+    pub fn reset_pen(&mut self) -> io::Result<()> {
+        if self.pen != Some(PLAIN) {
+            queue!(self.out, SetAttribute(Attribute::Reset))?;
+            self.pen = Some(PLAIN);
+        }
+        self.out.flush()
+    }
+
+    fn set_pen(&mut self, want: Pen) -> io::Result<()> {
+        let have = self.pen.unwrap_or(Pen {
+            fg: Color::Indexed(254),
+            bg: Color::Indexed(254),
+            modifier: Modifier::all(),
+        });
+        if have == want {
+            return Ok(());
+        }
+        let mut from = have;
+        // Attributes cannot be taken off one by one portably: reset, then set what is wanted.
+        if !want.modifier.contains(from.modifier) || self.pen.is_none() {
+            queue!(self.out, SetAttribute(Attribute::Reset))?;
+            from = PLAIN;
+        }
+        for (m, a) in [
+            (Modifier::BOLD, Attribute::Bold),
+            (Modifier::DIM, Attribute::Dim),
+            (Modifier::ITALIC, Attribute::Italic),
+            (Modifier::UNDERLINED, Attribute::Underlined),
+            (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+            (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+            (Modifier::REVERSED, Attribute::Reverse),
+            (Modifier::HIDDEN, Attribute::Hidden),
+            (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+        ] {
+            if want.modifier.contains(m) && !from.modifier.contains(m) {
+                queue!(self.out, SetAttribute(a))?;
+            }
+        }
+        if want.fg != from.fg {
+            queue!(self.out, SetForegroundColor(color(want.fg)))?;
+        }
+        if want.bg != from.bg {
+            queue!(self.out, SetBackgroundColor(color(want.bg)))?;
+        }
+        self.pen = Some(want);
+        Ok(())
+    }
+}
+
+fn color(c: Color) -> CColor {
+    match c {
+        Color::Reset => CColor::Reset,
+        Color::Black => CColor::Black,
+        Color::Red => CColor::DarkRed,
+        Color::Green => CColor::DarkGreen,
+        Color::Yellow => CColor::DarkYellow,
+        Color::Blue => CColor::DarkBlue,
+        Color::Magenta => CColor::DarkMagenta,
+        Color::Cyan => CColor::DarkCyan,
+        Color::Gray => CColor::Grey,
+        Color::DarkGray => CColor::DarkGrey,
+        Color::LightRed => CColor::Red,
+        Color::LightGreen => CColor::Green,
+        Color::LightYellow => CColor::Yellow,
+        Color::LightBlue => CColor::Blue,
+        Color::LightMagenta => CColor::Magenta,
+        Color::LightCyan => CColor::Cyan,
+        Color::White => CColor::White,
+        Color::Indexed(i) => CColor::AnsiValue(i),
+        Color::Rgb(r, g, b) => CColor::Rgb { r, g, b },
+    }
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let width = self.width.get();
+        for (x, y, cell) in content {
+            if self.at != Some(Position { x, y }) {
+                queue!(self.out, MoveTo(x, y))?;
+            }
+            self.set_pen(Pen {
+                fg: cell.fg,
+                bg: cell.bg,
+                modifier: cell.modifier,
+            })?;
+            let sym = cell.symbol();
+            queue!(self.out, Print(sym))?;
+            let next = x.saturating_add(sym.width().max(1) as u16);
+            // At the right margin terminals differ in where the cursor goes: forget it.
+            self.at = (next < width).then_some(Position { x: next, y });
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(false) {
+            queue!(self.out, Hide)?;
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(true) {
+            queue!(self.out, Show)?;
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        // Never asked of the terminal: a query's reply over a slow link arrives late and reads as keys.
+        Ok(self.at.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        if self.at != Some(p) {
+            queue!(self.out, MoveTo(p.x, p.y))?;
+            self.at = Some(p);
+        }
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // Erasing fills with the current background: erase with a plain one.
+        self.set_pen(PLAIN)?;
+        let t = match clear_type {
+            ClearType::All => CClear::All,
+            ClearType::AfterCursor => CClear::FromCursorDown,
+            ClearType::BeforeCursor => CClear::FromCursorUp,
+            ClearType::CurrentLine => CClear::CurrentLine,
+            ClearType::UntilNewLine => CClear::UntilNewLine,
+        };
+        queue!(self.out, Clear(t))?;
+        self.out.flush()
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        let (width, height) = terminal::size()?;
+        self.width.set(width);
+        Ok(Size { width, height })
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let w = terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows: Size {
+                width: w.columns,
+                height: w.rows,
+            },
+            pixels: Size {
+                width: w.width,
+                height: w.height,
+            },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
