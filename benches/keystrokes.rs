@@ -132,3 +132,30 @@ fn autosave<const FSYNC: bool>(bencher: divan::Bencher, items: usize) {
     let f = dir.path().join("r.json");
     bencher.bench_local(|| save_session(&f, &s, FSYNC).unwrap());
 }
+
+/// A typed letter while the writer thread saves the 1,000-item report over and over, as autosave
+/// does: the key must stay well under a frame (16 ms).
+#[divan::bench(consts = [1])]
+fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
+    let (s, _) = sample::with_public_services(1000);
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.json");
+    let mut saver = saualnama::tui::saver::Saver::start(f);
+    let bytes = s.to_json_pretty().into_bytes();
+    let ev = [
+        key(KeyCode::Char('ә'), KeyModifiers::NONE),
+        key(KeyCode::Backspace, KeyModifiers::NONE),
+    ];
+    let (mut app, mut t) = setup(1000, SIZES[SIZE], "1.1.14");
+    let theme = Theme { color: false };
+    let mut i = 0;
+    bencher.bench_local(|| {
+        if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
+            saver.submit(bytes.clone());
+        }
+        app.update(ev[i % 2].clone());
+        i += 1;
+        t.draw(|f| view(&app, f, &theme)).unwrap();
+    });
+    saver.finish();
+}

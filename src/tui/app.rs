@@ -718,14 +718,20 @@ impl App {
         }
     }
 
-    /// The run loop reports how a save went.
-    pub fn saved(&mut self, result: Result<(), String>) {
-        match result {
-            Ok(()) => self.save_state = SaveState::Saved,
-            Err(e) => self.save_state = SaveState::Failed(e),
-        }
+    /// The report was handed to be saved: nothing is waiting to be saved any more.
+    pub fn save_submitted(&mut self) {
         self.needs_save = false;
         self.needs_background_save = false;
+    }
+
+    /// Save number `n` of `latest` came back. Saved only once the newest one is on disk; a failure
+    /// shows at once, and stays until a save succeeds.
+    pub fn save_done(&mut self, n: u64, latest: u64, result: Result<(), String>) {
+        match result {
+            Err(e) => self.save_state = SaveState::Failed(e),
+            Ok(()) if n == latest && !self.needs_save => self.save_state = SaveState::Saved,
+            Ok(()) => {}
+        }
     }
 
     /// Keep the text being typed in the session's cursor, for a save in the background.

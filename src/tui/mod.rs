@@ -6,6 +6,7 @@ pub mod backend;
 pub mod editor;
 pub mod keys;
 pub mod nav;
+pub mod saver;
 pub mod terminal;
 pub mod view;
 
@@ -18,6 +19,7 @@ use crate::store::{
 use crate::ui_text;
 use app::{App, SaveState, now};
 use ratatui::crossterm::event;
+use saver::Saver;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -130,9 +132,14 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         ));
     }
     let theme = Theme::from_env();
+    let mut saver = Saver::start(path.clone());
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        terminal::with_terminal(|t| event_loop(t, &mut app, &path, &theme, &signalled))
+        terminal::with_terminal(|t| event_loop(t, &mut app, &mut saver, &theme, &signalled))
     }));
+    // Every save handed to the writer is on disk (or failed) before anything else is written.
+    for (n, r) in saver.finish() {
+        app.save_done(n, saver.latest, r);
+    }
     let result = match outcome {
         Ok(r) => r,
         Err(_) => {
@@ -197,16 +204,32 @@ fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
     Some(write_atomic(&target, text.as_bytes(), true).map(|()| target))
 }
 
+/// Save now, on this thread: at the end, when nothing waits for a key.
 fn save(app: &mut App, path: &Path) {
     app.stash_draft();
     let r = save_session(path, &app.session, true).map_err(|e| e.to_string());
-    app.saved(r);
+    app.save_submitted();
+    app.save_done(1, 1, r);
+}
+
+/// Hand the report to the writer thread.
+fn save_in_background(app: &mut App, saver: &mut Saver) {
+    app.stash_draft();
+    let bytes = app.session.to_json_pretty().into_bytes();
+    app.save_submitted();
+    if !saver.submit(bytes) {
+        app.save_done(
+            saver.latest,
+            saver.latest,
+            Err("the writer thread is gone".into()),
+        );
+    }
 }
 
 fn event_loop(
     t: &mut terminal::Term,
     app: &mut App,
-    path: &Path,
+    saver: &mut Saver,
     theme: &Theme,
     signalled: &AtomicUsize,
 ) -> std::io::Result<End> {
@@ -238,14 +261,17 @@ fn event_loop(
         }
         let before = app.save_state.clone();
         if app.needs_save {
-            save(app, path);
+            save_in_background(app, saver);
             last_background = Instant::now();
         } else if last_background.elapsed() >= BACKGROUND_SAVE {
             let failed = matches!(app.save_state, SaveState::Failed(_));
             if app.stash_draft() || app.needs_background_save || failed {
-                save(app, path);
+                save_in_background(app, saver);
             }
             last_background = Instant::now();
+        }
+        for (n, r) in saver.poll() {
+            app.save_done(n, saver.latest, r);
         }
         dirty |= app.save_state != before;
     }
