@@ -86,6 +86,14 @@ pub enum Command {
         #[arg(short, long)]
         lang: Option<Lang>,
     },
+    /// The corruption-risk findings the answers show: where, on what evidence, what to do
+    Findings {
+        file: PathBuf,
+        #[arg(long, default_value = "text")]
+        format: Format,
+        #[arg(short, long)]
+        lang: Option<Lang>,
+    },
     /// Write the filled form as Word, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
     Export {
         /// The report (not with --blank)
@@ -96,6 +104,9 @@ pub enum Command {
         blank: Option<String>,
         #[arg(long)]
         format: ExportFormat,
+        /// The filled form, or a draft of the analytical report on its findings (docx, html, md)
+        #[arg(long, default_value = "form")]
+        document: Document,
         /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
@@ -139,6 +150,12 @@ impl ExportFormat {
             ExportFormat::Json => "export.json",
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Document {
+    Form,
+    AnalyticalReport,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -222,13 +239,30 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some(Command::Findings { file, format, lang }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2),
+            };
+            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let found = crate::findings::findings(&q, &s, lang);
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&found).unwrap_or_default()
+                ),
+                Format::Text => print!("{}", findings_text(&q, &found, lang)),
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Export {
             file,
             blank,
             format,
+            document,
             out,
             lang,
-        }) => export_command(&registry, file, blank, format, out, lang),
+        }) => export_command(&registry, file, blank, format, document, out, lang),
         Some(Command::Aggregate {
             files,
             format,
@@ -480,10 +514,13 @@ fn export_command(
     file: Option<PathBuf>,
     blank: Option<String>,
     format: ExportFormat,
+    document: Document,
     out: Option<PathBuf>,
     lang: Option<Lang>,
 ) -> ExitCode {
-    use crate::export::{form_document, to_csv, to_docx, to_html, to_json, to_markdown};
+    use crate::export::{
+        analytical_report, form_document, to_csv, to_docx, to_html, to_json, to_markdown,
+    };
     let (q, session, default_out) = match (&blank, &file) {
         (Some(id), _) => {
             let q = if id.is_empty() {
@@ -509,10 +546,34 @@ fn export_command(
         .or(session.as_ref().and_then(|s| s.language))
         .or_else(env_lang)
         .unwrap_or_default();
+    let doc = match (document, &session) {
+        (Document::Form, s) => form_document(&q, s.as_ref(), lang),
+        (Document::AnalyticalReport, Some(s))
+            if !matches!(format, ExportFormat::Csv | ExportFormat::Json) =>
+        {
+            analytical_report(&q, s, lang)
+        }
+        (Document::AnalyticalReport, _) => {
+            say(format_args!(
+                "saualnama: the analytical report is drawn from a filled report, as docx, html or md"
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let default_out = match document {
+        Document::AnalyticalReport => {
+            let stem = default_out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            default_out.with_file_name(format!("{stem}.analytical-report.{}", format.extension()))
+        }
+        Document::Form => default_out,
+    };
     let bytes: Vec<u8> = match (format, &session) {
-        (ExportFormat::Docx, s) => to_docx(&form_document(&q, s.as_ref(), lang)),
-        (ExportFormat::Html, s) => to_html(&form_document(&q, s.as_ref(), lang)).into_bytes(),
-        (ExportFormat::Md, s) => to_markdown(&form_document(&q, s.as_ref(), lang)).into_bytes(),
+        (ExportFormat::Docx, _) => to_docx(&doc),
+        (ExportFormat::Html, _) => to_html(&doc).into_bytes(),
+        (ExportFormat::Md, _) => to_markdown(&doc).into_bytes(),
         (ExportFormat::Csv, Some(s)) => to_csv(&q, s, lang),
         (ExportFormat::Json, Some(s)) => {
             let mut t = serde_json::to_string_pretty(&to_json(&q, s, lang)).unwrap_or_default();
@@ -657,4 +718,35 @@ fn aggregate_command(
         }
     }
     ExitCode::SUCCESS
+}
+
+pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang: Lang) -> String {
+    if found.is_empty() {
+        return format!("{}\n", Ui::NoFindings.get(lang));
+    }
+    let mut out = format!("{}: {}\n", Ui::Findings.get(lang), found.len());
+    for sec in &q.sections {
+        let here: Vec<_> = found.iter().filter(|f| f.section == sec.id).collect();
+        if here.is_empty() {
+            continue;
+        }
+        out += &format!("\n{} — {}\n", sec.label.get(lang), sec.title.get(lang));
+        for f in here {
+            let place = match (f.item, &f.item_name) {
+                (Some(i), Some(n)) => format!("{}.{i} {n}: ", sec.number),
+                (Some(i), None) => format!("{}.{i}: ", sec.number),
+                _ => String::new(),
+            };
+            out += &format!("  ● {place}{}\n", f.title);
+            for e in &f.evidence {
+                out += &format!("      {e}\n");
+            }
+            out += &format!(
+                "      {}: {}\n",
+                Ui::Recommendation.get(lang),
+                f.recommendation
+            );
+        }
+    }
+    out
 }

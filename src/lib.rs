@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod answer;
 pub mod cli;
 pub mod export;
+pub mod findings;
 pub mod i18n;
 pub mod json_path;
 pub mod load_error;

@@ -30,6 +30,71 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub summary: Vec<SummaryDef>,
+    /// Corruption-risk factors to look for in the answers, for the analytical report.
+    #[serde(default)]
+    pub findings: Vec<FindingRule>,
+}
+
+/// A corruption-risk factor: when `when` holds for a block of a section (an item, or the single
+/// annex), the finding is reported with its explanation and recommendation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingRule {
+    pub id: String,
+    pub section: String,
+    pub when: When,
+    pub title: Text,
+    pub explanation: Text,
+    pub recommendation: Text,
+}
+
+/// A condition over one block's answers. An unanswered field never makes a condition hold.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum When {
+    /// A yes/no question answered yes.
+    Yes(String),
+    /// A yes/no question answered no.
+    No(String),
+    /// A text answer that says something (not blank, not «жоқ / нет / none»).
+    Described(String),
+    /// A text answer that is missing, blank, or says none.
+    Undescribed(String),
+    /// A relation between counts, as in the section's rules.
+    Compare(Condition),
+    All(Vec<When>),
+    Any(Vec<When>),
+}
+
+impl When {
+    /// The fields the condition reads, in order, each once.
+    pub fn fields(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+    fn collect(&self, out: &mut Vec<String>) {
+        let mut push = |id: &String| {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        };
+        match self {
+            When::Yes(f) | When::No(f) | When::Described(f) | When::Undescribed(f) => push(f),
+            When::Compare(c) => {
+                for t in c.left.iter().chain(&c.right) {
+                    if let Term::Id(id) = t {
+                        push(id);
+                    }
+                }
+            }
+            When::All(ws) | When::Any(ws) => {
+                for w in ws {
+                    w.collect(out);
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -71,6 +71,8 @@ pub struct Summary {
     pub totals: BTreeMap<String, u64>,
     pub indicators: Vec<Figure>,
     pub problems: Vec<Problem>,
+    /// How many corruption-risk findings (`saualnama findings` lists them).
+    pub findings: usize,
 }
 
 impl Summary {
@@ -102,7 +104,7 @@ fn side(s: &Session, sec: &str, item: Option<usize>, terms: &[Term]) -> Option<u
     })
 }
 
-fn holds(s: &Session, sec: &str, item: Option<usize>, c: &Condition) -> Option<bool> {
+pub(crate) fn holds(s: &Session, sec: &str, item: Option<usize>, c: &Condition) -> Option<bool> {
     Some(c.op.holds(side(s, sec, item, &c.left)?, side(s, sec, item, &c.right)?))
 }
 
@@ -210,6 +212,8 @@ pub struct BlockStats {
     /// The section's indicators, in order; None where unanswered.
     pub counts: Vec<Option<u64>>,
     pub problems: Vec<Problem>,
+    /// How many corruption-risk findings the block shows.
+    pub findings: usize,
 }
 
 fn field_answered(s: &Session, slot: &Slot, kind: FieldType) -> bool {
@@ -236,6 +240,7 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
             total: q.header.len(),
             counts: Vec::new(),
             problems: header_problems(q, s, lang),
+            findings: 0,
         },
         Block::Section { index, item } => {
             let sec = &q.sections[index];
@@ -255,6 +260,7 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
                     .map(|f| answers.and_then(|a| a.get(&f.id)).and_then(|v| v.as_u64()))
                     .collect(),
                 problems: block_problems(sec, s, item, lang),
+                findings: crate::findings::block_findings(q, sec, s, item, lang).len(),
             }
         }
     }
@@ -338,6 +344,7 @@ impl Tally {
         let header = pick(Block::Header, &self.header);
         let mut problems = header.problems.clone();
         let mut answered = header.answered;
+        let mut findings = 0;
         let mut total = header.total;
         let mut totals = BTreeMap::new();
         let mut indicators = Vec::new();
@@ -360,6 +367,7 @@ impl Tally {
                 };
                 sa += b.answered;
                 st += b.total;
+                findings += b.findings;
                 for (k, c) in b.counts.iter().enumerate() {
                     if let (Some(sum), Some(c)) = (sums.get_mut(k), c) {
                         *sum = sum.saturating_add(*c);
@@ -436,6 +444,7 @@ impl Tally {
             totals,
             indicators,
             problems,
+            findings,
         }
     }
 }

@@ -75,6 +75,16 @@ fn broken_forms() -> Vec<(&'static str, String, &'static str)> {
     edit("not_before a text field", "$.header[3].not_before", &|v| {
         v["header"][3]["not_before"] = json!("organisation")
     });
+    edit(
+        "finding on an unknown field",
+        "$.findings[0].when.yes",
+        &|v| v["findings"][0]["when"] = json!({"yes": "no_such_question"}),
+    );
+    edit(
+        "finding on a field of the wrong type",
+        "$.findings[0].when.yes",
+        &|v| v["findings"][0]["when"] = json!({"yes": "refusal_grounds"}),
+    );
     edit("missing title", "$", &|v| {
         v.as_object_mut().unwrap().remove("title");
     });

@@ -162,3 +162,12 @@ fn no_information_by_colour_alone() {
     let s = screen(&a, 120, 40);
     assert!(s.contains("· 14 Other"), "{s}");
 }
+
+#[test]
+fn findings_view() {
+    for (lang, code) in [(Lang::Kk, "kk"), (Lang::Ru, "ru")] {
+        let mut a = app(lang);
+        press(&mut a, KeyCode::F(5), KeyModifiers::NONE);
+        snap!(format!("findings_80x24_{code}"), a, 80, 24);
+    }
+}

@@ -82,6 +82,12 @@ pub fn to_docx(doc: &FormDocument) -> Vec<u8> {
         )
         .add_paragraph(para(&doc.organisation, BODY).align(AlignmentType::Center))
         .add_paragraph(para(&doc.period, BODY).align(AlignmentType::Center));
+    if !doc.paragraphs.is_empty() {
+        d = d.add_paragraph(Paragraph::new());
+    }
+    for p in &doc.paragraphs {
+        d = d.add_paragraph(para(p, BODY).align(AlignmentType::Both));
+    }
     for t in &doc.tables {
         let total: u32 = t.widths.iter().sum();
         let widths: Vec<u32> = t.widths.iter().map(|w| w * TEXT_W / total).collect();
@@ -126,6 +132,12 @@ pub fn to_docx(doc: &FormDocument) -> Vec<u8> {
                 .set_grid(widths.iter().map(|w| *w as usize).collect())
                 .width(TEXT_W as usize, WidthType::Dxa),
         );
+    }
+    if !doc.closing.is_empty() {
+        d = d.add_paragraph(Paragraph::new());
+    }
+    for l in &doc.closing {
+        d = d.add_paragraph(para(l, BODY));
     }
     let mut out = std::io::Cursor::new(Vec::new());
     d.build()

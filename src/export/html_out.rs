@@ -31,6 +31,7 @@ th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-ali
 th { font-weight: bold; }
 tr { page-break-inside: avoid; }
 td p { margin: 0 0 2px; }
+.closing { margin-top: 2em; }
 @media print { body { margin: 0; } }
 ";
 
@@ -65,6 +66,9 @@ pub fn to_html(doc: &FormDocument) -> String {
         escape(&doc.organisation),
         escape(&doc.period)
     );
+    for p in &doc.paragraphs {
+        h += &format!("<p>{}</p>\n", escape(p));
+    }
     for t in &doc.tables {
         h += &format!("<section id=\"{}\">\n", escape(&t.section));
         h += &format!(
@@ -97,6 +101,13 @@ pub fn to_html(doc: &FormDocument) -> String {
             h += "</tr>\n";
         }
         h += "</tbody>\n</table>\n</section>\n";
+    }
+    if !doc.closing.is_empty() {
+        h += "<div class=\"closing\">\n";
+        for l in &doc.closing {
+            h += &format!("<p>{}</p>\n", escape(l));
+        }
+        h += "</div>\n";
     }
     h += "</body>\n</html>\n";
     h

@@ -27,6 +27,9 @@ pub fn to_markdown(doc: &FormDocument) -> String {
         "# {}\n\n{}\n\n{}\n",
         doc.title, doc.organisation, doc.period
     );
+    for p in &doc.paragraphs {
+        m += &format!("\n{p}\n");
+    }
     for t in &doc.tables {
         m += &format!("\n## {} — {}\n\n", t.label, t.title);
         if let Some(i) = &t.instructions {
@@ -49,6 +52,12 @@ pub fn to_markdown(doc: &FormDocument) -> String {
                 "| {} |\n",
                 r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
             );
+        }
+    }
+    if !doc.closing.is_empty() {
+        m.push('\n');
+        for l in &doc.closing {
+            m += &format!("{l}  \n");
         }
     }
     m

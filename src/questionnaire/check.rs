@@ -1,7 +1,7 @@
 //! Is a definition sound: every id well formed and unique, every reference resolvable, every text
 //! present in all three languages. `saualnama check` prints these; loading refuses an unsound form.
 
-use super::{FieldType, QUESTIONNAIRE_FORMAT, Questionnaire, SummaryKind, Term};
+use super::{FieldType, QUESTIONNAIRE_FORMAT, Questionnaire, Section, SummaryKind, Term, When};
 use crate::i18n::Text;
 use crate::json_path::JsonPath;
 use std::collections::HashSet;
@@ -269,5 +269,79 @@ pub fn check(q: &Questionnaire) -> Vec<DefinitionProblem> {
             }
         }
     }
+    let mut finding_ids = HashSet::new();
+    for (i, r) in q.findings.iter().enumerate() {
+        let p = root.key("findings").index(i);
+        c.text(p.key("title"), &r.title);
+        c.text(p.key("explanation"), &r.explanation);
+        c.text(p.key("recommendation"), &r.recommendation);
+        let Some(s) = q.section(&r.section) else {
+            c.bad(p.key("section"), format!("no section {:?}", r.section));
+            continue;
+        };
+        if !is_snake_id(&r.id) || !finding_ids.insert(format!("{}.{}", r.section, r.id)) {
+            c.bad(
+                p.key("id"),
+                format!(
+                    "finding id {:?} must be snake_case and unique in its section",
+                    r.id
+                ),
+            );
+        }
+        check_when(&mut c, s, &r.when, p.key("when"));
+    }
     c.problems
+}
+
+fn check_when(c: &mut Checker, s: &Section, w: &When, p: JsonPath) {
+    let mut want = |kind: FieldType, key: &str, id: &str| match s.field(id) {
+        Some(f) if f.kind == kind => {}
+        Some(f) => c.bad(
+            p.key(key),
+            format!("{id:?} is a {} field, not {}", f.kind.name(), kind.name()),
+        ),
+        None => c.bad(
+            p.key(key),
+            format!("{id:?} is not a field of section {:?}", s.id),
+        ),
+    };
+    match w {
+        When::Yes(id) => want(FieldType::YesNo, "yes", id),
+        When::No(id) => want(FieldType::YesNo, "no", id),
+        When::Described(id) => want(FieldType::Text, "described", id),
+        When::Undescribed(id) => want(FieldType::Text, "undescribed", id),
+        When::Compare(cond) => {
+            for (side, terms) in [("left", &cond.left), ("right", &cond.right)] {
+                if terms.is_empty() {
+                    c.bad(
+                        p.key("compare").key(side),
+                        "a side of a relation needs at least one term",
+                    );
+                }
+                for (ti, t) in terms.iter().enumerate() {
+                    if let Term::Id(id) = t
+                        && s.indicator(id).is_none()
+                    {
+                        c.bad(
+                            p.key("compare").key(side).index(ti),
+                            format!("{id:?} is not an indicator of section {:?}", s.id),
+                        );
+                    }
+                }
+            }
+        }
+        When::All(ws) | When::Any(ws) => {
+            let key = if matches!(w, When::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            if ws.is_empty() {
+                c.bad(p.key(key), "needs at least one condition");
+            }
+            for (i, inner) in ws.iter().enumerate() {
+                check_when(c, s, inner, p.key(key).index(i));
+            }
+        }
+    }
 }

@@ -29,6 +29,11 @@ pub enum Overlay {
     /// On a folded (small) screen, the outline or the summary in place of the question.
     Outline,
     Summary,
+    /// The corruption-risk findings, one chosen.
+    Findings {
+        list: Vec<crate::findings::Finding>,
+        selected: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -561,6 +566,30 @@ impl App {
                 _ => self.overlay = Overlay::Search(s),
             },
             Overlay::ItemMenu => self.key_item_menu(k),
+            Overlay::Findings { list, selected } => match k.code {
+                KeyCode::Down => {
+                    let selected = (selected + 1).min(list.len().saturating_sub(1));
+                    self.overlay = Overlay::Findings { list, selected };
+                }
+                KeyCode::Up => {
+                    let selected = selected.saturating_sub(1);
+                    self.overlay = Overlay::Findings { list, selected };
+                }
+                KeyCode::Enter => {
+                    if let Some(f) = list.get(selected) {
+                        let target = Slot::Answer {
+                            section: f.section.clone(),
+                            item: f.item.map(|i| i - 1),
+                            field: f.fields.first().cloned().unwrap_or_default(),
+                        };
+                        if let Some(i) = self.stops.iter().position(|st| st.slot() == Some(&target))
+                        {
+                            self.go(i);
+                        }
+                    }
+                }
+                _ => {}
+            },
             Overlay::ConfirmDelete { section, item } => match k.code {
                 KeyCode::Char(c) if yes_no_key(c) == Some(true) => self.delete_item(&section, item),
                 KeyCode::Enter => self.delete_item(&section, item),
@@ -575,6 +604,18 @@ impl App {
                     self.key_form(k);
                 }
             }
+        }
+    }
+
+    fn open_findings(&mut self) {
+        if !self.commit() {
+            return;
+        }
+        let list = crate::findings::findings(&self.q, &self.session, self.lang);
+        if list.is_empty() {
+            self.say(Ui::NoFindings);
+        } else {
+            self.overlay = Overlay::Findings { list, selected: 0 };
         }
     }
 
@@ -643,6 +684,8 @@ impl App {
             KeyCode::PageDown => self.jump_annex(true),
             KeyCode::PageUp => self.jump_annex(false),
             _ if ctrl(c, 'k') => self.overlay = Overlay::Help { scroll: 0 },
+            KeyCode::F(5) => self.open_findings(),
+            _ if ctrl(c, 'x') => self.open_findings(),
             _ if ctrl(c, 'w') => self.overlay = Overlay::Outline,
             _ if ctrl(c, 'r') => self.overlay = Overlay::Summary,
             _ if ctrl(c, 'o') => self.quick_answer(),

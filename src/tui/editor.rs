@@ -192,8 +192,10 @@ impl Editor {
                 _ => Ok(()),
             };
         }
+        // From the very start of the comment, Left (or Backspace) goes back to the choice: the choice
+        // sits before the comment, and can then be changed with y or n.
         if kind == Some(FieldType::YesNo)
-            && self.area.is_empty()
+            && self.area.cursor() == (0, 0)
             && matches!(k.code, KeyCode::Backspace | KeyCode::Left)
         {
             self.on_comment = false;

@@ -571,6 +571,8 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                     Style::new()
                 },
             ),
+            Span::raw(" · "),
+            Span::raw(format!("{} {}", Ui::FindingsShort.get(lang), s.findings)),
         ]),
     ];
     if app.orphans > 0 {
@@ -692,10 +694,15 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
     };
     match &app.overlay {
         Overlay::Help { scroll } => {
-            let r = body;
+            // Everything but the status line: the whole key list fits at 80x24.
+            let r = Rect {
+                y: body.y.saturating_sub(1),
+                height: body.height + 2,
+                ..body
+            };
             f.render_widget(Clear, r);
             let kw = KEYS.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-            let mut lines: Vec<Line> = KEYS
+            let lines: Vec<Line> = KEYS
                 .iter()
                 .map(|(k, d)| {
                     Line::from(vec![
@@ -704,12 +711,14 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                     ])
                 })
                 .collect();
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(Ui::HelpClose.get(lang), theme.dim()));
             let p = Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .scroll((*scroll, 0))
-                .block(Block::bordered().title(format!("{} — F1", Ui::Help.get(lang))));
+                .block(
+                    Block::bordered()
+                        .title(format!("{} — F1", Ui::Help.get(lang)))
+                        .title_bottom(Ui::HelpClose.get(lang)),
+                );
             f.render_widget(p, r);
         }
         Overlay::GoTo(s) => prompt(f, Ui::GoToPrompt.get(lang), s),
@@ -746,6 +755,57 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 Line::raw(Ui::ConfirmDelete.get(lang)),
             ]);
             f.render_widget(Paragraph::new(text).block(Block::bordered()), r);
+        }
+        Overlay::Findings { list, selected } => {
+            f.render_widget(Clear, body);
+            let mut lines: Vec<Line> = Vec::new();
+            let mut selected_line = 0;
+            for (i, fd) in list.iter().enumerate() {
+                let sec = app.q.section(&fd.section);
+                let num = sec.map_or("?", |s| s.number.as_str());
+                let place = match fd.item {
+                    Some(n) => format!("{num}.{n} {}", fd.item_name.as_deref().unwrap_or("…")),
+                    None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
+                };
+                let here = i == *selected;
+                if here {
+                    selected_line = lines.len();
+                }
+                lines.push(Line::styled(
+                    format!("{} ● {} — {place}", if here { '›' } else { ' ' }, fd.title),
+                    if here {
+                        theme.current()
+                    } else {
+                        theme.heading()
+                    },
+                ));
+                if here {
+                    for e in &fd.evidence {
+                        lines.push(Line::raw(format!("     {e}")));
+                    }
+                    lines.push(Line::styled(
+                        format!("     {}", fd.explanation),
+                        theme.dim(),
+                    ));
+                    lines.push(Line::raw(format!(
+                        "     {}: {}",
+                        Ui::Recommendation.get(lang),
+                        fd.recommendation
+                    )));
+                }
+            }
+            let block = Block::bordered()
+                .title(format!("{}: {}", Ui::Findings.get(lang), list.len()))
+                .title_bottom(Ui::FindingsHint.get(lang));
+            let h = block.inner(body).height as usize;
+            let scroll = selected_line.saturating_sub(h / 3) as u16;
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((scroll, 0))
+                    .block(block),
+                body,
+            );
         }
         _ => {}
     }
