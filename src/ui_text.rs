@@ -127,7 +127,7 @@ ui_texts! {
     KeyHelp => ("көмек", "помощь", "help"),
     KeySave => ("сақтау", "сохранить", "save"),
     KeyQuit => ("шығу", "выход", "quit"),
-    KeyGoTo => ("нөмірге өту", "к номеру", "go to"),
+    KeyGoTo => ("нөмір", "номер", "go to"),
     KeyLang => ("тіл", "язык", "language"),
     DescMove => ("Келесі / алдыңғы сұрақ (жауапты сақтайды)", "След. / пред. вопрос (ответ сохраняется)", "Next / previous question (keeps the answer)"),
     DescEnter => ("Жауапты бекітіп, әрі қарай", "Подтвердить ответ и дальше", "Commit the answer and move on"),

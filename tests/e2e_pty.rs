@@ -125,3 +125,25 @@ fn a_broken_file_is_refused_and_left_alone() {
         .unwrap();
     assert_eq!(back, "{\"format\": \"saualnama-session/1\", ");
 }
+
+#[test]
+fn no_color_sends_no_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    for (no_color, expect_colour) in [(true, false), (false, true)] {
+        let mut cmd = saualnama(&["r.json", "-l", "en"], dir.path());
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut p = Pty::spawn(cmd, 120, 40);
+        p.wait_for("Problems");
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0)
+        );
+        let raw = String::from_utf8_lossy(&p.raw);
+        let coloured = raw.contains("\x1b[38;5;") || raw.contains("\x1b[48;5;");
+        assert_eq!(coloured, expect_colour, "NO_COLOR={no_color}");
+    }
+}

@@ -4,7 +4,6 @@
 mod common;
 use common::*;
 use serde_json::{Value, json};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 fn export(format: &str, dir: &Path, extra: &[&str]) -> PathBuf {
@@ -23,55 +22,7 @@ fn export(format: &str, dir: &Path, extra: &[&str]) -> PathBuf {
     out
 }
 
-/// The tables of a .docx, read from its XML: tables → rows → cells → the text of each cell's paragraphs.
-fn docx_tables(path: &Path) -> (Vec<Vec<Vec<String>>>, String) {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    let text_of = |n: roxmltree::Node| -> String {
-        n.descendants()
-            .filter(|d| d.has_tag_name((w, "p")))
-            .map(|p| {
-                p.descendants()
-                    .filter(|t| t.has_tag_name((w, "t")))
-                    .filter_map(|t| t.text())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let tables = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((w, "tbl")))
-        .map(|t| {
-            t.children()
-                .filter(|r| r.has_tag_name((w, "tr")))
-                .map(|r| {
-                    r.children()
-                        .filter(|c| c.has_tag_name((w, "tc")))
-                        .map(text_of)
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
-    let page = doc
-        .descendants()
-        .find(|n| n.has_tag_name((w, "pgSz")))
-        .unwrap();
-    let orient = format!(
-        "{}x{} {}",
-        page.attribute((w, "w")).unwrap(),
-        page.attribute((w, "h")).unwrap(),
-        page.attribute((w, "orient")).unwrap_or("")
-    );
-    (tables, orient)
-}
+use common::docx::docx_tables;
 
 #[test]
 fn docx_holds_both_services_in_the_annex_1_table() {

@@ -10,7 +10,6 @@ use saualnama::questionnaire::{Op, Questionnaire, Registry, Term, When};
 use saualnama::sample;
 use saualnama::session::Session;
 use serde_json::{Map, Value, json};
-use std::io::Read;
 
 fn form() -> Questionnaire {
     Registry::bundled().default_form().clone()
@@ -248,26 +247,7 @@ fn the_editor_counts_lists_and_jumps() {
     assert_eq!(app.summary.findings, 3);
 }
 
-fn docx_text(path: &std::path::Path) -> String {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    doc.descendants()
-        .filter(|n| n.has_tag_name((w, "p")))
-        .map(|p| {
-            p.descendants()
-                .filter(|t| t.has_tag_name((w, "t")))
-                .filter_map(|t| t.text())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::docx::docx_text;
 
 #[test]
 fn the_draft_analytical_report_in_three_languages() {

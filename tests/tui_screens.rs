@@ -171,3 +171,28 @@ fn findings_view() {
         snap!(format!("findings_80x24_{code}"), a, 80, 24);
     }
 }
+
+#[test]
+fn no_colour_means_no_colour() {
+    use ratatui::style::Color;
+    let mut a = app(Lang::Kk);
+    goto(&mut a, "4.Q1");
+    let t = draw(&a, 120, 40);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "with NO_COLOR only bold, reverse and dim are used"
+    );
+    // With colour, problems are coloured as well as marked.
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| view(&a, f, &Theme { color: true })).unwrap();
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
