@@ -335,13 +335,10 @@ impl Tally {
     /// The summary, with `over` standing in for its block (the answer being typed, not yet stored).
     pub fn summary(&self, q: &Questionnaire, over: Option<(Block, &BlockStats)>) -> Summary {
         let lang = self.lang;
-        let pick = |block: Block, stored: &'_ BlockStats| -> BlockStats {
-            match over {
-                Some((b, st)) if b == block => st.clone(),
-                _ => stored.clone(),
-            }
+        let header = match over {
+            Some((Block::Header, st)) => st,
+            _ => &self.header,
         };
-        let header = pick(Block::Header, &self.header);
         let mut problems = header.problems.clone();
         let mut answered = header.answered;
         let mut findings = 0;

@@ -622,18 +622,10 @@ impl App {
     /// Stop: commit what is typed, or where it does not fit, keep it as a draft rather than lose it.
     pub fn shutdown(&mut self) {
         self.overlay = Overlay::None;
-        if !self.commit() {
-            self.keep_draft();
-        }
-        self.quit = true;
-    }
-
-    fn keep_draft(&mut self) {
-        let draft = self.editor.raw_text();
-        if let Some(c) = self.session.cursor.as_mut() {
-            c.draft = (!draft.is_empty()).then_some(draft);
+        if !self.commit() && self.stash_draft() {
             self.needs_background_save = !self.read_only;
         }
+        self.quit = true;
     }
 
     fn key_item_menu(&mut self, k: KeyEvent) {

@@ -389,7 +389,7 @@ fn stop_is_yes_no(app: &App) -> bool {
     app.kind() == Some(FieldType::YesNo)
 }
 
-/// The marker of a stop: answered `+`, empty `-`, a problem `!`.
+/// The marker of a stop: answered `✓`, empty `·`, a problem `!`, the add line `+`.
 fn marker(app: &App, st: &Stop) -> char {
     match st {
         Stop::AddItem(_) => '+',
