@@ -125,7 +125,6 @@ ui_texts! {
     TooSmall => ("Терезе тым кішкентай. Кемінде керек:", "Окно слишком маленькое. Нужно не меньше:", "The terminal is too small. It needs at least:"),
     Now => ("қазір", "сейчас", "now"),
     KeyHelp => ("көмек", "помощь", "help"),
-    KeySave => ("сақтау", "сохранить", "save"),
     KeyQuit => ("шығу", "выход", "quit"),
     KeyGoTo => ("нөмір", "номер", "go to"),
     KeyLang => ("тіл", "язык", "language"),

@@ -123,10 +123,14 @@ pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
         Shape::Medium => {
             let [o, right] =
                 Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body);
+            // The question takes the rows it needs (a text answer a few more), the summary the rest.
+            let c = question_content(app, theme);
+            let want = question_height(app, &c, right.width);
+            let q_h = want.clamp(8, right.height.saturating_sub(6).max(8));
             let [q, s] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]).areas(right);
+                Layout::vertical([Constraint::Length(q_h), Constraint::Fill(1)]).areas(right);
             outline(app, f, o, theme);
-            question(app, f, q, theme);
+            render_question(app, f, q, c);
             summary(app, f, s, theme);
         }
         Shape::Folded => match app.overlay {
@@ -174,9 +178,9 @@ fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         SaveState::ReadOnly => format!("⊘ {}", Ui::ReadOnly.get(lang)),
     };
     let keys = format!(
-        "F1 {} ^S {} ^Q {} ^G {} ^L {}",
+        // Saving needs no key (it happens after every answer): Ctrl-S is in the help, not here.
+        "F1 {} ^Q {} ^G {} ^L {}",
         Ui::KeyHelp.get(lang),
-        Ui::KeySave.get(lang),
         Ui::KeyQuit.get(lang),
         Ui::KeyGoTo.get(lang),
         Ui::KeyLang.get(lang)
@@ -211,7 +215,18 @@ fn item_label(app: &App, section: &str, item: usize) -> String {
     format!("{num}.{}", item + 1)
 }
 
-fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+/// What the question panel shows, before it is laid out.
+struct QuestionContent<'a> {
+    title: String,
+    lines: Vec<Line<'a>>,
+    input_title: String,
+    /// A multi-line text answer, which gets all the room left.
+    multi: bool,
+    /// The "add another item" line: text only, no input.
+    add_item: bool,
+}
+
+fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
     let lang = app.lang;
     let stop = app.stop();
     let sec = stop.section().and_then(|s| app.q.section(s));
@@ -232,11 +247,13 @@ fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                 lines.push(Line::raw(Ui::NoItemsYet.get(lang)));
             }
             lines.push(Line::styled(Ui::AddItemHint.get(lang), theme.dim()));
-            let p = Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(Block::bordered().title(title));
-            f.render_widget(p, area);
-            return;
+            return QuestionContent {
+                title,
+                lines,
+                input_title,
+                multi,
+                add_item: true,
+            };
         }
         Stop::Slot(Slot::Header { field }, kind) => {
             title = Ui::Header.get(lang).to_owned();
@@ -339,6 +356,55 @@ fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             }
         }
     }
+    QuestionContent {
+        title,
+        lines,
+        input_title,
+        multi,
+        add_item: false,
+    }
+}
+
+/// The input's rows for a single-line field: as many as its text wraps to, at most six.
+fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
+    let w = inner_width.saturating_sub(2).max(1) as usize;
+    (app.editor.raw_text().width().div_ceil(w).max(1) as u16 + 2).min(6)
+}
+
+/// The rows the question panel would like at `width`: its text, its input, its borders.
+fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16 {
+    let inner = width.saturating_sub(2);
+    let text_h = Paragraph::new(c.lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner) as u16;
+    let input_h = match (c.add_item, c.multi) {
+        (true, _) => 0,
+        (false, true) => 6,
+        (false, false) => single_line_input_height(app, inner),
+    };
+    text_h + input_h + 2
+}
+
+fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let c = question_content(app, theme);
+    render_question(app, f, area, c);
+}
+
+fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionContent) {
+    let QuestionContent {
+        title,
+        lines,
+        input_title,
+        multi,
+        add_item,
+    } = c;
+    if add_item {
+        let p = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title));
+        f.render_widget(p, area);
+        return;
+    }
     let block = Block::bordered().title(title);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -348,8 +414,7 @@ fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let wanted = if multi {
         inner.height.saturating_sub(text_h).max(3)
     } else {
-        let w = inner.width.saturating_sub(2).max(1) as usize;
-        (app.editor.raw_text().width().div_ceil(w).max(1) as u16 + 2).min(6)
+        single_line_input_height(app, inner.width)
     };
     let input_h = wanted.min(inner.height);
     // The input sits right under the question; a long question gives up rows to it, not the reverse.
