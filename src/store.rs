@@ -148,6 +148,32 @@ pub enum LockError {
     Io(io::Error),
 }
 
+/// Who is running this: $USER or $LOGNAME, else the name of our uid in /etc/passwd, else the uid.
+fn user_name() -> String {
+    if let Some(u) = ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|u| !u.is_empty())
+    {
+        return u;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) {
+            let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|p| {
+                p.lines().find_map(|l| {
+                    let mut f = l.split(':');
+                    let name = f.next()?;
+                    (f.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_owned())
+                })
+            });
+            return name.unwrap_or_else(|| format!("uid {uid}"));
+        }
+    }
+    "?".to_owned()
+}
+
 pub fn lock_path(session: &Path) -> PathBuf {
     let mut name = session
         .file_name()
@@ -176,9 +202,7 @@ impl EditLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_else(|_| "?".into());
+        let user = user_name();
         let info = format!("user {user}, process {}, since {now}\n", std::process::id());
         file.set_len(0).map_err(LockError::Io)?;
         (&file).write_all(info.as_bytes()).map_err(LockError::Io)?;

@@ -75,6 +75,11 @@ ui_texts! {
     Organisation => ("Ұйым", "Организация", "Organisation"),
     Incomplete => ("Толық толтырылмаған", "Заполнены не полностью", "Incomplete"),
     File => ("Файл", "Файл", "File"),
+    HeldByOther => ("бұл есепті басқа saualnama ашып отыр", "этот отчёт открыт в другом saualnama", "this report is open in another saualnama"),
+    OpenReadOnly => ("Тек оқу үшін ашу керек пе?", "Открыть только для чтения?", "Open it read-only?"),
+    CannotLock => ("есепті ұстап алу мүмкін болмады", "не удалось занять отчёт", "cannot take the lock"),
+    CrashSaved => ("ішкі қатеге байланысты тоқтады; жауаптар мына файлда сақталды:", "остановлено из-за внутренней ошибки; ответы сохранены в", "stopped by an internal error; the answers are saved in"),
+    CrashNotSaved => ("ішкі қатеге байланысты тоқтады, жауаптарды сақтау мүмкін болмады", "остановлено из-за внутренней ошибки, ответы сохранить не удалось", "stopped by an internal error, and the answers could not be saved"),
     // The form editor.
     ReadOnlyRefused => ("Тек оқу үшін ашылған: өзгерту мүмкін емес", "Открыто только для чтения: изменения невозможны", "Opened read-only: changes are not possible"),
     EndOfForm => ("Нысанның соңы. Ctrl-U — толтырылмаған сұрақ, Ctrl-Q — сақтап шығу", "Конец формы. Ctrl-U — незаполненный вопрос, Ctrl-Q — сохранить и выйти", "End of the form. Ctrl-U: next unanswered, Ctrl-Q: save and quit"),

@@ -80,17 +80,40 @@ fn a_second_editor_is_refused_with_the_holder_named() {
     let mut first = open(&["report.json"], dir.path());
     first.wait_for("saualnama");
     let out = Command::new(bin())
-        .arg("report.json")
+        .args(["report.json", "-l", "en"])
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(2), "no terminal to ask on: refused");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("is open in another saualnama") && err.contains("process"),
+        err.contains("this report is open in another saualnama"),
         "{err}"
     );
+    assert!(
+        err.contains("process") && err.contains("since") && !err.contains("user ?"),
+        "who holds it: {err}"
+    );
     assert!(err.contains("--read-only"), "{err}");
+    // At a terminal, the second one is asked, and may open it read-only.
+    let mut asked = open(&["report.json", "-l", "ru"], dir.path());
+    asked.wait_for("Открыть только для чтения?");
+    assert!(
+        asked
+            .text()
+            .contains("этот отчёт открыт в другом saualnama"),
+        "{}",
+        asked.text()
+    );
+    asked.keys("y\r");
+    asked.wait_for("только чтение");
+    asked.keys(CTRL_Q);
+    assert_eq!(
+        asked
+            .wait_exit(Duration::from_secs(10))
+            .and_then(|s| s.code()),
+        Some(0)
+    );
     // Read-only opens alongside.
     let mut second = open(&["--read-only", "-l", "en", "report.json"], dir.path());
     second.wait_for("read-only");

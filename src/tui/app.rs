@@ -88,7 +88,7 @@ fn ctrl(k: &KeyEvent, c: char) -> bool {
 
 /// The keys that mean "yes" and "no" on a Latin and on a Cyrillic (Russian/Kazakh) layout: Y/N and the
 /// letters on the same physical keys (Н, Т), plus the initials of иә/да and жоқ.
-pub(super) fn yes_no_key(c: char) -> Option<bool> {
+pub fn yes_no_key(c: char) -> Option<bool> {
     match c.to_lowercase().next()? {
         'y' | 'н' | 'и' | 'д' => Some(true),
         'n' | 'т' | 'ж' => Some(false),

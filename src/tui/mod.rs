@@ -21,6 +21,7 @@ use app::{App, SaveState, now};
 use ratatui::crossterm::event;
 use saver::Saver;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,6 +70,11 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lang = cli
+        .lang
+        .or(session.language)
+        .or_else(env_lang)
+        .unwrap_or_default();
     let mut read_only = cli.read_only;
     let mut notice = None;
     let _lock = if read_only {
@@ -78,12 +84,18 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             Ok(l) => Some(l),
             Err(LockError::Held(who)) => {
                 say(format_args!(
-                    "saualnama: {} is open in another saualnama ({who}).\n\
-                     It can be opened read-only: saualnama --read-only {}",
+                    "saualnama: {}: {} ({who}).",
                     path.display(),
-                    path.display()
+                    ui_text::Ui::HeldByOther.get(lang)
                 ));
-                return ExitCode::from(2);
+                // Asked only of a person at a terminal; a script gets the refusal and exit code 2.
+                if !std::io::stdin().is_terminal() || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang))
+                {
+                    say(format_args!("saualnama --read-only {}", path.display()));
+                    return ExitCode::from(2);
+                }
+                read_only = true;
+                None
             }
             // A folder the user may not write in: the report can still be read.
             Err(LockError::Io(e))
@@ -98,8 +110,9 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             }
             Err(LockError::Io(e)) => {
                 say(format_args!(
-                    "saualnama: {}: cannot take the lock: {e}",
-                    path.display()
+                    "saualnama: {}: {}: {e}",
+                    path.display(),
+                    ui_text::Ui::CannotLock.get(lang)
                 ));
                 return ExitCode::from(2);
             }
@@ -115,11 +128,6 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let lang = cli
-        .lang
-        .or(session.language)
-        .or_else(env_lang)
-        .unwrap_or_default();
     let file_name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -146,11 +154,13 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             // The panic hook has given the terminal back and printed the message.
             match recover(&mut app, &path) {
                 Some(Ok(at)) => say(format_args!(
-                    "saualnama: stopped by an internal error; the answers are saved in {}",
+                    "saualnama: {} {}",
+                    ui_text::Ui::CrashSaved.get(lang),
                     at.display()
                 )),
                 Some(Err(e)) => say(format_args!(
-                    "saualnama: stopped by an internal error, and the answers could not be saved: {e}"
+                    "saualnama: {}: {e}",
+                    ui_text::Ui::CrashNotSaved.get(lang)
                 )),
                 None => {}
             }
@@ -169,8 +179,9 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
     match (result, &app.save_state) {
         (_, SaveState::Failed(e)) => {
             say(format_args!(
-                "saualnama: {}: NOT SAVED: {e}",
-                path.display()
+                "saualnama: {}: {}: {e}",
+                path.display(),
+                ui_text::Ui::SaveFailed.get(lang)
             ));
             ExitCode::from(1)
         }
@@ -178,6 +189,18 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         // The terminal went away (EIO/EPIPE): the answers are saved, so this is a normal end.
         (Err(_), _) | (Ok(End::Quit), _) => ExitCode::SUCCESS,
     }
+}
+
+/// A yes/no question on the terminal, before the editor takes it over: y, Y, or the Н/И/Д keys.
+fn ask_yes(question: &str) -> bool {
+    use std::io::Write;
+    let _ = write!(std::io::stderr(), "{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    line.trim().chars().next().and_then(app::yes_no_key) == Some(true)
 }
 
 /// After a panic: the answers go to FILE when they still make a sound report, else beside it to
