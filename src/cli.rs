@@ -181,15 +181,34 @@ pub fn say(msg: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
-fn fail(e: &LoadError, code: u8) -> ExitCode {
-    say(format_args!("saualnama: {e}"));
+fn fail(e: &LoadError, code: u8, lang: Lang) -> ExitCode {
+    say(format_args!("saualnama: {}", e.render(lang)));
     ExitCode::from(code)
 }
 
+/// The language a command's messages are in before any report is read: its -l, else the locale.
+fn message_lang(cli: &Cli) -> Lang {
+    let given = match &cli.command {
+        None => cli.lang,
+        Some(
+            Command::List { lang }
+            | Command::Outline { lang, .. }
+            | Command::Summary { lang, .. }
+            | Command::Validate { lang, .. }
+            | Command::Findings { lang, .. }
+            | Command::Export { lang, .. }
+            | Command::Aggregate { lang, .. },
+        ) => *lang,
+        Some(Command::Check { .. }) => None,
+    };
+    given.or_else(env_lang).unwrap_or_default()
+}
+
 pub fn run(cli: Cli) -> ExitCode {
+    let hint = message_lang(&cli);
     let registry = match Registry::with_dirs(&cli.questionnaires) {
         Ok(r) => r,
-        Err(e) => return fail(&e, 2),
+        Err(e) => return fail(&e, 2, hint),
     };
     match cli.command {
         None => crate::tui::run(cli, registry),
@@ -204,7 +223,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let q = match form {
                 Some(f) => match registry.resolve(&f) {
                     Ok(q) => q,
-                    Err(e) => return fail(&e, 2),
+                    Err(e) => return fail(&e, 2, hint),
                 },
                 None => registry.default_form().clone(),
             };
@@ -224,7 +243,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Summary { file, format, lang }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
-                Err(e) => return fail(&e, 2),
+                Err(e) => return fail(&e, 2, hint),
             };
             let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
             let sum = summarize(&q, &s, lang);
@@ -242,7 +261,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Findings { file, format, lang }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
-                Err(e) => return fail(&e, 2),
+                Err(e) => return fail(&e, 2, hint),
             };
             let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
             let found = crate::findings::findings(&q, &s, lang);
@@ -271,7 +290,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { file, lang }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
-                Err(e) => return fail(&e, 2),
+                Err(e) => return fail(&e, 2, hint),
             };
             let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
             let sum = summarize(&q, &s, lang);
@@ -311,11 +330,11 @@ fn check_command(path: &std::path::Path) -> ExitCode {
     let name = path.display().to_string();
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
-        Err(e) => return fail(&LoadError::io(&name, &e), 1),
+        Err(e) => return fail(&LoadError::io(&name, &e), 1, env_lang().unwrap_or_default()),
     };
     let q: Questionnaire = match LoadError::parse(&name, &src) {
         Ok(q) => q,
-        Err(e) => return fail(&e, 1),
+        Err(e) => return fail(&e, 1, env_lang().unwrap_or_default()),
     };
     let problems: Vec<DefinitionProblem> = check(&q);
     if problems.is_empty() {
@@ -533,12 +552,12 @@ fn export_command(
                     let out = PathBuf::from(format!("{}-blank.{}", q.id, format.extension()));
                     (q, None, out)
                 }
-                Err(e) => return fail(&e, 2),
+                Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
             }
         }
         (None, Some(f)) => match read_session(f, registry) {
             Ok((s, q)) => (q, Some(s), f.with_extension(format.extension())),
-            Err(e) => return fail(&e, 2),
+            Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
         },
         (None, None) => unreachable!("clap requires FILE or --blank"),
     };
@@ -555,7 +574,8 @@ fn export_command(
         }
         (Document::AnalyticalReport, _) => {
             say(format_args!(
-                "saualnama: the analytical report is drawn from a filled report, as docx, html or md"
+                "saualnama: {}",
+                Ui::ReportNeedsFilledForm.get(lang)
             ));
             return ExitCode::from(2);
         }
@@ -581,18 +601,14 @@ fn export_command(
             t.into_bytes()
         }
         (_, None) => {
-            say(format_args!(
-                "saualnama: a blank form exports as docx, html or md"
-            ));
+            say(format_args!("saualnama: {}", Ui::BlankFormats.get(lang)));
             return ExitCode::from(2);
         }
     };
     let out = out.unwrap_or(default_out);
     if out.as_os_str() == "-" {
         if format == ExportFormat::Docx {
-            say(format_args!(
-                "saualnama: a Word document does not go to stdout; name a file with -o"
-            ));
+            say(format_args!("saualnama: {}", Ui::DocxNotToStdout.get(lang)));
             return ExitCode::from(2);
         }
         use std::io::Write;
@@ -629,15 +645,17 @@ fn aggregate_command(
     for f in files {
         let (s, q) = match read_session(f, registry) {
             Ok(x) => x,
-            Err(e) => return fail(&e, 2),
+            Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
         };
         let name = f.display().to_string();
         match &form {
             Some((first, first_file)) if first.id != q.id => {
+                let lang = lang.or_else(env_lang).unwrap_or_default();
                 say(format_args!(
-                    "saualnama: {name} answers the form {:?}, but {first_file} answers {:?}: \
-                     only reports of the same form add up",
-                    q.id, first.id
+                    "saualnama: {name}: {:?} ≠ {first_file}: {:?}. {}",
+                    q.id,
+                    first.id,
+                    Ui::SameFormOnly.get(lang)
                 ));
                 return ExitCode::from(2);
             }

@@ -1,5 +1,6 @@
 //! What went wrong reading a questionnaire or a session file, and where.
 
+use crate::i18n::{Lang, Text};
 use crate::json_path::{JsonPath, locate};
 use std::fmt;
 
@@ -10,7 +11,10 @@ pub struct LoadError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub path: Option<JsonPath>,
+    /// What is wrong, in English (the parser's own words, where it found the problem).
     pub message: String,
+    /// The same in every language, where the message is ours to word.
+    pub text: Option<Box<Text>>,
 }
 
 impl LoadError {
@@ -21,7 +25,36 @@ impl LoadError {
             column: None,
             path: None,
             message: err.to_string(),
+            text: None,
         }
+    }
+
+    /// A problem of ours found after parsing, at `path` in `src`, worded in every language.
+    pub fn at_text(file: &str, src: &str, path: JsonPath, text: Text) -> LoadError {
+        LoadError {
+            text: Some(Box::new(text.clone())),
+            ..LoadError::at(file, src, path, text.en)
+        }
+    }
+
+    /// The message in `lang`: file, line:column, JSON path, what is wrong.
+    pub fn render(&self, lang: Lang) -> String {
+        let what = self
+            .text
+            .as_ref()
+            .map_or(self.message.as_str(), |t| t.get(lang));
+        format!("{}: {what}", self.place())
+    }
+
+    fn place(&self) -> String {
+        let mut p = self.file.clone();
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            p += &format!(":{l}:{c}");
+        }
+        if let Some(path) = &self.path {
+            p += &format!(": {path}");
+        }
+        p
     }
 
     /// A problem found after parsing, at `path` in `src`.
@@ -33,6 +66,7 @@ impl LoadError {
             column,
             path: Some(path),
             message,
+            text: None,
         }
     }
 
@@ -59,6 +93,7 @@ impl LoadError {
                     Some(path)
                 },
                 message,
+                text: None,
             }
         })?;
         // Trailing characters are an error the deserialiser reports only through `end()`.
@@ -68,6 +103,7 @@ impl LoadError {
             column: Some(e.column().max(1)),
             path: None,
             message: strip_position(&e.to_string()),
+            text: None,
         })?;
         Ok(value)
     }
@@ -83,14 +119,7 @@ fn strip_position(msg: &str) -> String {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, ":{l}:{c}")?;
-        }
-        if let Some(p) = &self.path {
-            write!(f, ": {p}")?;
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{}: {}", self.place(), self.message)
     }
 }
 

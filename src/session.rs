@@ -3,7 +3,7 @@
 //! fields and answers this version does not know survive a rewrite untouched.
 
 use crate::answer::{Answer, AnswerError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::json_path::JsonPath;
 use crate::load_error::LoadError;
 use crate::questionnaire::{FieldType, Questionnaire, Section};
@@ -283,13 +283,17 @@ impl Session {
 pub fn parse_session(file: &str, src: &str) -> Result<Session, LoadError> {
     let s: Session = LoadError::parse(file, src)?;
     if s.format != SESSION_FORMAT {
-        return Err(LoadError::at(
+        let found = &s.format;
+        return Err(LoadError::at_text(
             file,
             src,
             JsonPath::root().key("format"),
-            format!(
-                "not a saualnama session: format is {:?}, expected {SESSION_FORMAT:?}",
-                s.format
+            Text::new(
+                &format!("бұл saualnama есебі емес: format {found:?}, керегі {SESSION_FORMAT:?}"),
+                &format!("это не отчёт saualnama: format {found:?}, ожидается {SESSION_FORMAT:?}"),
+                &format!(
+                    "not a saualnama session: format is {found:?}, expected {SESSION_FORMAT:?}"
+                ),
             ),
         ));
     }
@@ -298,17 +302,14 @@ pub fn parse_session(file: &str, src: &str) -> Result<Session, LoadError> {
 
 /// Every stored value that does not fit its field in `q`, with its path. Values under ids `q` does not
 /// have are not problems: see `orphans`.
-pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, String)> {
+pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
     let mut out = Vec::new();
     let root = JsonPath::root();
     for h in &q.header {
         if let Some(v) = s.header.get(&h.id)
             && let Err(e) = Answer::from_json(h.kind, v)
         {
-            out.push((
-                root.key("header").key(&h.id),
-                format!("expected {}", e.message(Lang::En)),
-            ));
+            out.push((root.key("header").key(&h.id), expected("", &e)));
         }
     }
     for sec in &q.sections {
@@ -317,30 +318,29 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, String)> 
         };
         let sp = root.key("sections").key(&sec.id);
         let check =
-            |answers: &BTreeMap<String, Value>, p: JsonPath, out: &mut Vec<(JsonPath, String)>| {
+            |answers: &BTreeMap<String, Value>, p: JsonPath, out: &mut Vec<(JsonPath, Text)>| {
                 for f in sec.fields() {
                     if let Some(v) = answers.get(&f.id)
                         && let Err(e) = Answer::from_json(f.kind, v)
                     {
                         out.push((
                             p.key(&f.id),
-                            format!(
-                                "{} {}: expected {}",
-                                sec.number,
-                                f.number,
-                                e.message(Lang::En)
-                            ),
+                            expected(&format!("{} {}: ", sec.number, f.number), &e),
                         ));
                     }
                 }
             };
         if sec.is_repeat() {
             if !sa.answers.is_empty() {
+                let id = &sec.id;
                 out.push((
                     sp.key("answers"),
-                    format!(
-                        "section {:?} repeats per item: answers belong in \"items\"",
-                        sec.id
+                    Text::new(
+                        &format!(
+                            "{id:?} бөлімі жолдарға бөлінеді: жауаптар \"items\" ішінде болуы керек"
+                        ),
+                        &format!("раздел {id:?} состоит из строк: ответы должны быть в \"items\""),
+                        &format!("section {id:?} repeats per item: answers belong in \"items\""),
                     ),
                 ));
             }
@@ -353,15 +353,29 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, String)> 
             }
         } else {
             if !sa.items.is_empty() {
+                let id = &sec.id;
                 out.push((
                     sp.key("items"),
-                    format!("section {:?} does not repeat: it has no items", sec.id),
+                    Text::new(
+                        &format!("{id:?} бөлімінде жолдар жоқ"),
+                        &format!("в разделе {id:?} нет строк"),
+                        &format!("section {id:?} does not repeat: it has no items"),
+                    ),
                 ));
             }
             check(&sa.answers, sp.key("answers"), &mut out);
         }
     }
     out
+}
+
+/// "1 Q3: expected a whole number, 0 or more", in every language.
+fn expected(place: &str, e: &AnswerError) -> Text {
+    Text::new(
+        &format!("{place}керегі: {}", e.message(Lang::Kk)),
+        &format!("{place}ожидается: {}", e.message(Lang::Ru)),
+        &format!("{place}expected {}", e.message(Lang::En)),
+    )
 }
 
 /// Answers kept in the file under ids this form does not have (a later or earlier version's).

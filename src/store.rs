@@ -1,6 +1,7 @@
 //! The session file on disk: reading it whole or not at all, saving by atomic replace, and one editor
 //! per file. The only module of the model's users that touches the disk.
 
+use crate::i18n::Text;
 use crate::json_path::JsonPath;
 use crate::load_error::LoadError;
 use crate::questionnaire::{Questionnaire, Registry};
@@ -19,12 +20,18 @@ pub fn read_session(
     let src = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
+        let what = Text::new(
+            "файл UTF-8 мәтіні емес",
+            "файл не является текстом UTF-8",
+            "the file is not UTF-8 text",
+        );
         LoadError {
             file: name.clone(),
             line: Some(text.matches('\n').count() + 1),
             column: Some(text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1),
             path: None,
-            message: "the file is not UTF-8 text".to_owned(),
+            message: what.en.clone(),
+            text: Some(Box::new(what)),
         }
     })?;
     session_from_str(&name, &src, registry)
@@ -45,32 +52,54 @@ pub fn session_from_str(
             q.clone()
         }
         (None, Some(q)) => {
-            return Err(LoadError::at(
+            let have = &q.version;
+            return Err(LoadError::at_text(
                 name,
                 src,
                 JsonPath::root().key("questionnaire").key("version"),
-                format!(
-                    "the report was filled on version {version:?} of {id:?}, newer than the {:?} this saualnama has; \
-                     update saualnama, or add that version of the form with --questionnaires DIR",
-                    q.version
+                Text::new(
+                    &format!(
+                        "есеп {id:?} нысанының {version:?} нұсқасымен толтырылған, ол осы saualnama-дағы {have:?} нұсқасынан жаңа; \
+                         saualnama-ны жаңартыңыз немесе нысанның сол нұсқасын --questionnaires DIR арқылы қосыңыз"
+                    ),
+                    &format!(
+                        "отчёт заполнен по версии {version:?} формы {id:?}, более новой, чем {have:?} в этом saualnama; \
+                         обновите saualnama или добавьте эту версию формы через --questionnaires DIR"
+                    ),
+                    &format!(
+                        "the report was filled on version {version:?} of {id:?}, newer than the {have:?} this saualnama has; \
+                         update saualnama, or add that version of the form with --questionnaires DIR"
+                    ),
                 ),
             ));
         }
         (None, None) => {
-            let known: Vec<&str> = registry.forms.iter().map(|f| f.id.as_str()).collect();
-            return Err(LoadError::at(
+            let known = registry
+                .forms
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(LoadError::at_text(
                 name,
                 src,
                 JsonPath::root().key("questionnaire").key("id"),
-                format!(
-                    "unknown questionnaire {id:?} (known: {}; add its definition with --questionnaires DIR)",
-                    known.join(", ")
+                Text::new(
+                    &format!(
+                        "белгісіз сауалнама {id:?} (барлары: {known}; оның анықтамасын --questionnaires DIR арқылы қосыңыз)"
+                    ),
+                    &format!(
+                        "неизвестная анкета {id:?} (есть: {known}; добавьте её описание через --questionnaires DIR)"
+                    ),
+                    &format!(
+                        "unknown questionnaire {id:?} (known: {known}; add its definition with --questionnaires DIR)"
+                    ),
                 ),
             ));
         }
     };
-    if let Some((path, msg)) = type_problems(&q, &s).into_iter().next() {
-        return Err(LoadError::at(name, src, path, msg));
+    if let Some((path, text)) = type_problems(&q, &s).into_iter().next() {
+        return Err(LoadError::at_text(name, src, path, text));
     }
     Ok((s, q))
 }

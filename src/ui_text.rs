@@ -80,6 +80,10 @@ ui_texts! {
     CannotLock => ("есепті ұстап алу мүмкін болмады", "не удалось занять отчёт", "cannot take the lock"),
     CrashSaved => ("ішкі қатеге байланысты тоқтады; жауаптар мына файлда сақталды:", "остановлено из-за внутренней ошибки; ответы сохранены в", "stopped by an internal error; the answers are saved in"),
     CrashNotSaved => ("ішкі қатеге байланысты тоқтады, жауаптарды сақтау мүмкін болмады", "остановлено из-за внутренней ошибки, ответы сохранить не удалось", "stopped by an internal error, and the answers could not be saved"),
+    ReportNeedsFilledForm => ("талдамалық анықтама толтырылған есептен docx, html немесе md түрінде жасалады", "аналитическая справка составляется по заполненному отчёту, в docx, html или md", "the analytical report is drawn from a filled report, as docx, html or md"),
+    BlankFormats => ("бос нысан docx, html немесе md түрінде шығарылады", "пустая форма выгружается в docx, html или md", "a blank form exports as docx, html or md"),
+    DocxNotToStdout => ("Word құжаты stdout-қа шығарылмайды: -o арқылы файл атын беріңіз", "документ Word не выводится в stdout: укажите файл через -o", "a Word document does not go to stdout; name a file with -o"),
+    SameFormOnly => ("тек бір нысанның есептері қосылады", "складываются только отчёты одной формы", "only reports of the same form add up"),
     // The form editor.
     ReadOnlyRefused => ("Тек оқу үшін ашылған: өзгерту мүмкін емес", "Открыто только для чтения: изменения невозможны", "Opened read-only: changes are not possible"),
     EndOfForm => ("Нысанның соңы. Ctrl-U — толтырылмаған сұрақ, Ctrl-Q — сақтап шығу", "Конец формы. Ctrl-U — незаполненный вопрос, Ctrl-Q — сохранить и выйти", "End of the form. Ctrl-U: next unanswered, Ctrl-Q: save and quit"),

@@ -139,7 +139,7 @@ fn broken_sessions() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "not UTF-8",
             [&text.as_bytes()[..40], b"\xff\xfe", &text.as_bytes()[40..]].concat(),
-            "not UTF-8",
+            "UTF-8",
         ),
     ];
     let mut edit = |name: &'static str, expect: &'static str, f: &dyn Fn(&mut Value)| {
@@ -266,4 +266,29 @@ fn broken_sessions_give_exit_2_and_the_place() {
             "{name}: the file is untouched"
         );
     }
+}
+
+#[test]
+fn messages_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = example();
+    v["sections"]["personnel"]["answers"]["staff_planned"] = json!("42");
+    let f = dir.path().join("r.json");
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    for (lang, words) in [
+        ("kk", "керегі: тек 0 немесе одан үлкен бүтін сан"),
+        ("ru", "ожидается: только целое число 0 или больше"),
+        ("en", "expected a whole number, 0 or more"),
+    ] {
+        let out = run(&["summary", "-l", lang, f.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(
+            err.contains(words) && err.contains("$.sections.personnel.answers.staff_planned"),
+            "{lang}: {err}"
+        );
+    }
+    // The editor says it in the language asked for, before the terminal is touched.
+    let out = run(&["-l", "ru", f.to_str().unwrap()]);
+    assert!(stderr(&out).contains("ожидается"), "{}", stderr(&out));
 }

@@ -456,6 +456,8 @@ fn aggregate_adds_up_and_refuses_another_form() {
     std::fs::write(&of, other.to_string()).unwrap();
     let o = run(&[
         "aggregate",
+        "-l",
+        "en",
         "--questionnaires",
         qdir.to_str().unwrap(),
         e.to_str().unwrap(),

@@ -1,6 +1,7 @@
 //! Where questionnaires come from: the forms compiled into the binary, plus any directory the user names.
 
 use super::{Questionnaire, check};
+use crate::i18n::Text;
 use crate::load_error::LoadError;
 use std::path::{Path, PathBuf};
 
@@ -93,13 +94,24 @@ impl Registry {
         if p.exists() || id_or_path.ends_with(".json") || id_or_path.contains('/') {
             return load_questionnaire_file(p);
         }
-        let known: Vec<&str> = self.forms.iter().map(|f| f.id.as_str()).collect();
+        let known = self
+            .forms
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = Text::new(
+            &format!("мұндай сауалнама жоқ; барлары: {known}"),
+            &format!("нет такой анкеты; есть: {known}"),
+            &format!("no such questionnaire; known: {known}"),
+        );
         Err(LoadError {
             file: id_or_path.to_owned(),
             line: None,
             column: None,
             path: None,
-            message: format!("no such questionnaire; known: {}", known.join(", ")),
+            message: text.en.clone(),
+            text: Some(Box::new(text)),
         })
     }
 

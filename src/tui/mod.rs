@@ -48,11 +48,13 @@ fn open(
     path: &Path,
     registry: &Registry,
 ) -> Result<(Session, crate::questionnaire::Questionnaire), String> {
+    // Before the report is read, its language is unknown: -l, else the locale.
+    let lang = cli.lang.or_else(env_lang).unwrap_or_default();
     if path.exists() {
-        return read_session(path, registry).map_err(|e| e.to_string());
+        return read_session(path, registry).map_err(|e| e.render(lang));
     }
     let q = match &cli.questionnaire {
-        Some(id) => registry.resolve(id).map_err(|e| e.to_string())?,
+        Some(id) => registry.resolve(id).map_err(|e| e.render(lang))?,
         None => registry.default_form().clone(),
     };
     Ok((Session::new(&q, now()), q))
