@@ -96,6 +96,29 @@ pub fn yes_no_key(c: char) -> Option<bool> {
     }
 }
 
+/// What a key did to a one-line prompt (go to, search).
+enum Prompt {
+    Submit,
+    Cancel,
+    Editing,
+}
+
+fn prompt_key(k: &KeyEvent, text: &mut String) -> Prompt {
+    match k.code {
+        KeyCode::Enter => Prompt::Submit,
+        KeyCode::Esc => Prompt::Cancel,
+        KeyCode::Backspace => {
+            text.pop();
+            Prompt::Editing
+        }
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            text.push(c);
+            Prompt::Editing
+        }
+        _ => Prompt::Editing,
+    }
+}
+
 pub fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
@@ -522,8 +545,8 @@ impl App {
                     _ => Overlay::None,
                 }
             }
-            Overlay::GoTo(mut s) => match k.code {
-                KeyCode::Enter => {
+            Overlay::GoTo(mut s) => match prompt_key(&k, &mut s) {
+                Prompt::Submit => {
                     match nav::goto(&self.q, &self.session, &self.stops, self.current, &s) {
                         Some(i) => self.go(i),
                         None => {
@@ -532,19 +555,11 @@ impl App {
                         }
                     }
                 }
-                KeyCode::Esc => {}
-                KeyCode::Backspace => {
-                    s.pop();
-                    self.overlay = Overlay::GoTo(s);
-                }
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    s.push(c);
-                    self.overlay = Overlay::GoTo(s);
-                }
-                _ => self.overlay = Overlay::GoTo(s),
+                Prompt::Cancel => {}
+                Prompt::Editing => self.overlay = Overlay::GoTo(s),
             },
-            Overlay::Search(mut s) => match k.code {
-                KeyCode::Enter => {
+            Overlay::Search(mut s) => match prompt_key(&k, &mut s) {
+                Prompt::Submit => {
                     self.last_search = s.clone();
                     match nav::search(&self.q, &self.session, &self.stops, self.current, &s) {
                         Some(i) => self.go(i),
@@ -554,16 +569,8 @@ impl App {
                         }
                     }
                 }
-                KeyCode::Esc => {}
-                KeyCode::Backspace => {
-                    s.pop();
-                    self.overlay = Overlay::Search(s);
-                }
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    s.push(c);
-                    self.overlay = Overlay::Search(s);
-                }
-                _ => self.overlay = Overlay::Search(s),
+                Prompt::Cancel => {}
+                Prompt::Editing => self.overlay = Overlay::Search(s),
             },
             Overlay::ItemMenu => self.key_item_menu(k),
             Overlay::Findings { list, selected } => match k.code {

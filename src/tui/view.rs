@@ -587,6 +587,14 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
     )
 }
 
+/// "Errors 2", in `style` only when there are some.
+fn count_span(label: &str, n: usize, style: Style) -> Span<'static> {
+    Span::styled(
+        format!("{label} {n}"),
+        if n > 0 { style } else { Style::new() },
+    )
+}
+
 /// `label ……… value`, fitted into `width` columns.
 fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
     let room = width.saturating_sub(value.width() + prefix.width() + 1);
@@ -619,23 +627,9 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             s.progress.total
         )),
         Line::from(vec![
-            Span::styled(
-                format!("{} {}", Ui::Errors.get(lang), s.errors()),
-                if s.errors() > 0 {
-                    theme.error()
-                } else {
-                    Style::new()
-                },
-            ),
+            count_span(Ui::Errors.get(lang), s.errors(), theme.error()),
             Span::raw(" · "),
-            Span::styled(
-                format!("{} {}", Ui::Warnings.get(lang), s.warnings()),
-                if s.warnings() > 0 {
-                    theme.warning()
-                } else {
-                    Style::new()
-                },
-            ),
+            count_span(Ui::Warnings.get(lang), s.warnings(), theme.warning()),
             Span::raw(" · "),
             Span::raw(format!("{} {}", Ui::FindingsShort.get(lang), s.findings)),
         ]),
