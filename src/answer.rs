@@ -134,13 +134,6 @@ impl Answer {
         }
     }
 
-    pub fn as_count(&self) -> Option<u64> {
-        match self {
-            Answer::Count(n) => Some(*n),
-            _ => None,
-        }
-    }
-
     /// Months as a single number, to compare periods.
     pub fn month_index(&self) -> Option<u32> {
         match self {

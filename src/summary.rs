@@ -4,7 +4,7 @@
 use crate::answer::Answer;
 use crate::i18n::Lang;
 use crate::questionnaire::{
-    Condition, FieldType, Op, Questionnaire, Section, Severity, SummaryKind, Term,
+    Condition, FieldType, Questionnaire, Section, Severity, SummaryKind, Term,
 };
 use crate::session::{Session, Slot};
 use serde::Serialize;
@@ -87,9 +87,6 @@ impl Summary {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count()
-    }
-    pub fn figure(&self, key: &str) -> Option<&Figure> {
-        self.indicators.iter().find(|f| f.key == key)
     }
 }
 
@@ -448,16 +445,4 @@ impl Tally {
 
 pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
     Tally::new(q, s, lang).summary(q, None)
-}
-
-impl Op {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Lt => "<",
-            Op::Le => "≤",
-            Op::Eq => "=",
-            Op::Ge => "≥",
-            Op::Gt => ">",
-        }
-    }
 }

@@ -36,7 +36,6 @@ ui_texts! {
     ),
     QuantitativeIndicators => ("Сандық көрсеткіштер", "Количественные показатели", "Quantitative indicators"),
     QualitativeIndicators => ("Сапалық көрсеткіштер", "Качественные показатели", "Qualitative indicators"),
-    NotApplicable => ("—", "—", "—"),
     ItemName => ("Атауы", "Наименование", "Name"),
     Version => ("нұсқа", "версия", "version"),
     ShareUndefined => ("бөлгіш 0", "делитель 0", "denominator 0"),
@@ -48,7 +47,6 @@ ui_texts! {
     NoFindings => ("Сыбайлас жемқорлық тәуекелдері табылмады", "Коррупционные риски не выявлены", "No corruption-risk findings"),
     Recommendation => ("Ұсыныс", "Рекомендация", "Recommendation"),
     Evidence => ("Негіз (жауаптар)", "Основание (ответы)", "Evidence (answers)"),
-    Explanation => ("Түсіндірме", "Пояснение", "Explanation"),
     FindingsHint => ("↑↓ таңдау · Enter — сұраққа өту · Esc — жабу", "↑↓ выбор · Enter — перейти к вопросу · Esc — закрыть", "↑↓ choose · Enter go to the question · Esc close"),
     DescFindings => ("Сыбайлас жемқорлық тәуекелдері; сұраққа өту", "Коррупционные риски; переход к вопросу", "Corruption-risk findings; go to the question"),
     // Documents.
@@ -70,7 +68,6 @@ ui_texts! {
     ColQualitative => ("Сапалық көрсеткіштер (мәселенің сипаттамасы, үлгілер)", "Качественные показатели (описание проблемы, примеры)", "Qualitative indicators (description of the problem, examples)"),
     Approve => ("БЕКІТЕМІН", "УТВЕРЖДАЮ", "APPROVED"),
     PeriodAnalysed => ("Талданатын кезең", "Анализируемый период", "Period analysed"),
-    BlankForm => ("Толтыруға арналған бос нысан", "Пустая форма для заполнения", "Blank form for filling in"),
     Total => ("Барлығы", "Итого", "Total"),
     Organisation => ("Ұйым", "Организация", "Organisation"),
     Incomplete => ("Толық толтырылмаған", "Заполнены не полностью", "Incomplete"),
