@@ -72,6 +72,11 @@ impl LoadError {
 
     /// Parse `src` as JSON into `T`, naming the position and the JSON path of the first problem.
     pub fn parse<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
+        // The common case, a sound file, without the cost of tracking the path; only a failure is
+        // parsed again to say where.
+        if let Ok(v) = serde_json::from_str(src) {
+            return Ok(v);
+        }
         let mut de = serde_json::Deserializer::from_str(src);
         let parsed: Result<T, _> = serde_path_to_error::deserialize(&mut de);
         let value = parsed.map_err(|e| {

@@ -8,18 +8,31 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 pub struct Saver {
+    path: PathBuf,
     jobs: Option<Sender<(u64, Vec<u8>)>>,
-    results: Receiver<(u64, Result<(), String>)>,
+    results: Option<Receiver<(u64, Result<(), String>)>>,
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
 }
 
 impl Saver {
+    /// A saver for `path`; its thread starts with the first save, not before the first frame.
     pub fn start(path: PathBuf) -> Saver {
+        Saver {
+            path,
+            jobs: None,
+            results: None,
+            writer: None,
+            latest: 0,
+        }
+    }
+
+    fn spawn(&mut self) {
         let (jobs, inbox) = channel::<(u64, Vec<u8>)>();
         let (outbox, results) = channel();
-        let writer = std::thread::Builder::new()
+        let path = self.path.clone();
+        self.writer = std::thread::Builder::new()
             .name("saualnama-save".into())
             .spawn(move || {
                 while let Ok(mut job) = inbox.recv() {
@@ -34,16 +47,15 @@ impl Saver {
                 }
             })
             .ok();
-        Saver {
-            jobs: Some(jobs),
-            results,
-            writer,
-            latest: 0,
-        }
+        self.jobs = Some(jobs);
+        self.results = Some(results);
     }
 
     /// Hand over a whole report to write. False when the writer is gone (the caller saves itself).
     pub fn submit(&mut self, bytes: Vec<u8>) -> bool {
+        if self.writer.is_none() && self.jobs.is_none() {
+            self.spawn();
+        }
         self.latest += 1;
         match &self.jobs {
             Some(tx) if self.writer.is_some() => tx.send((self.latest, bytes)).is_ok(),
@@ -53,7 +65,9 @@ impl Saver {
 
     /// Results that have come back since the last call, oldest first.
     pub fn poll(&self) -> Vec<(u64, Result<(), String>)> {
-        self.results.try_iter().collect()
+        self.results
+            .as_ref()
+            .map_or_else(Vec::new, |r| r.try_iter().collect())
     }
 
     /// Wait for every save handed over; what came back.
