@@ -179,6 +179,7 @@ pub fn saualnama(args: &[&str], dir: &std::path::Path) -> Command {
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
         .env_remove("SAUALNAMA_QUESTIONNAIRES");
     cmd
