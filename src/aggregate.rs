@@ -129,11 +129,3 @@ pub fn aggregate(q: &Questionnaire, reports: &[(String, Session)], lang: Lang) -
         incomplete,
     }
 }
-
-pub fn format_value(kind: FigureKind, v: Option<f64>) -> String {
-    match (kind, v) {
-        (FigureKind::Share, Some(v)) => format!("{v}%"),
-        (_, Some(v)) => format!("{v}"),
-        (_, None) => "—".to_owned(),
-    }
-}

@@ -8,9 +8,18 @@ use serde_json::{Value, json};
 pub enum Answer {
     Count(u64),
     Percent(f64),
-    YesNo { yes: bool, comment: String },
+    YesNo {
+        yes: bool,
+        comment: String,
+    },
     Text(String),
-    Month { year: u16, month: u8 },
+    /// A text question answered "none" with the one-key answer: stored as `{"none": true}`, so that
+    /// every language shows it in its own word (жоқ, нет, none) instead of the word of whoever typed it.
+    Nothing,
+    Month {
+        year: u16,
+        month: u8,
+    },
 }
 
 /// Why a value does not fit its field; shown to the user, so in every language.
@@ -22,6 +31,7 @@ pub enum AnswerError {
     NotYesNo,
     NotText,
     NotMonth,
+    MonthOutOfRange,
 }
 
 impl AnswerError {
@@ -48,6 +58,11 @@ impl AnswerError {
                 "yes/no: {\"yes\": true|false, \"comment\": \"…\"}",
             ),
             AnswerError::NotText => ("мәтін", "текст", "text"),
+            AnswerError::MonthOutOfRange => (
+                "айдың нөмірі 01-ден 12-ге дейін (2017-12)",
+                "номер месяца — от 01 до 12 (2017-12)",
+                "months run from 01 to 12 (2017-12)",
+            ),
             AnswerError::NotMonth => (
                 "ай ЖЖЖЖ-АА түрінде (2017-01)",
                 "месяц в виде ГГГГ-ММ (2017-01)",
@@ -93,10 +108,13 @@ impl Answer {
                 }
                 Ok(Answer::YesNo { yes, comment })
             }
-            FieldType::Text => v
-                .as_str()
-                .map(|s| Answer::Text(s.to_owned()))
-                .ok_or(AnswerError::NotText),
+            FieldType::Text => match v {
+                Value::String(s) => Ok(Answer::Text(s.clone())),
+                Value::Object(o) if o.len() == 1 && o.get("none") == Some(&Value::Bool(true)) => {
+                    Ok(Answer::Nothing)
+                }
+                _ => Err(AnswerError::NotText),
+            },
             FieldType::Month => v
                 .as_str()
                 .and_then(parse_month)
@@ -112,6 +130,7 @@ impl Answer {
             Answer::YesNo { yes, comment } if comment.is_empty() => json!({ "yes": yes }),
             Answer::YesNo { yes, comment } => json!({ "yes": yes, "comment": comment }),
             Answer::Text(s) => json!(s),
+            Answer::Nothing => json!({ "none": true }),
             Answer::Month { year, month } => json!(format!("{year:04}-{month:02}")),
         }
     }
@@ -120,7 +139,7 @@ impl Answer {
     pub fn display(&self, lang: Lang) -> String {
         match self {
             Answer::Count(n) => n.to_string(),
-            Answer::Percent(p) => format!("{p}%"),
+            Answer::Percent(p) => crate::i18n::percent(*p, lang),
             Answer::YesNo { yes, comment } => {
                 let word = yes_no_word(*yes, lang);
                 if comment.is_empty() {
@@ -130,6 +149,7 @@ impl Answer {
                 }
             }
             Answer::Text(s) => s.clone(),
+            Answer::Nothing => none_word(lang).to_owned(),
             Answer::Month { year, month } => format!("{year:04}-{month:02}"),
         }
     }
@@ -163,22 +183,54 @@ pub fn none_word(lang: Lang) -> &'static str {
     }
 }
 
+/// Words that answer a yes/no question, as they are typed on its choice: the Latin letters and the
+/// initials of да and иә, and the words themselves. No word or initial is in both lists: «н» is нет
+/// to every Russian reader, so it is no, even though it sits on the Y key of a Cyrillic layout.
+pub const YES_WORDS: &[&str] = &["y", "yes", "д", "да", "и", "иә", "ия"];
+/// See `YES_WORDS`; «т» is on the N key of a Cyrillic layout.
+pub const NO_WORDS: &[&str] = &["n", "no", "н", "нет", "ж", "жоқ", "жок", "т"];
+
+/// What a word typed so far on a yes/no choice says: yes or no while it begins one of the words
+/// (`не` is on its way to `нет`), `None` when it begins none of them.
+pub fn yes_no_prefix(word: &str) -> Option<bool> {
+    let w = word.trim().to_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    let begins = |words: &[&str]| words.iter().any(|x| x.starts_with(w.as_str()));
+    match (begins(YES_WORDS), begins(NO_WORDS)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// `YYYY-MM`, also `MM.YYYY` and `YYYY.MM` as people type them.
 pub fn parse_month(s: &str) -> Option<Answer> {
+    parse_month_checked(s).ok()
+}
+
+/// As `parse_month`, saying why not: the shape, or a month outside 01–12.
+pub fn parse_month_checked(s: &str) -> Result<Answer, AnswerError> {
     let s = s.trim();
-    let (a, b) = s.split_once(['-', '.', '/'])?;
+    let (a, b) = s.split_once(['-', '.', '/']).ok_or(AnswerError::NotMonth)?;
     let (y, m) = if a.len() == 4 { (a, b) } else { (b, a) };
     if y.len() != 4
         || m.is_empty()
         || m.len() > 2
         || !y.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
     {
-        return None;
+        return Err(AnswerError::NotMonth);
     }
-    let year: u16 = y.parse().ok()?;
-    let month: u8 = m.parse().ok()?;
-    ((1900..=2200).contains(&year) && (1..=12).contains(&month))
-        .then_some(Answer::Month { year, month })
+    let year: u16 = y.parse().map_err(|_| AnswerError::NotMonth)?;
+    let month: u8 = m.parse().map_err(|_| AnswerError::NotMonth)?;
+    if !(1900..=2200).contains(&year) {
+        return Err(AnswerError::NotMonth);
+    }
+    if !(1..=12).contains(&month) {
+        return Err(AnswerError::MonthOutOfRange);
+    }
+    Ok(Answer::Month { year, month })
 }
 
 /// Parse what was typed into a count field.
@@ -259,5 +311,52 @@ mod tests {
             Answer::from_json(FieldType::YesNo, &json!({"yes": 1})),
             Err(AnswerError::NotYesNo)
         );
+    }
+}
+
+#[cfg(test)]
+mod yes_no_words {
+    use super::*;
+
+    #[test]
+    fn every_word_and_initial_reads_one_way() {
+        for w in [
+            "y", "Y", "yes", "YES", "д", "Да", "ДА", "и", "иә", "Иә", "ия", "ye",
+        ] {
+            assert_eq!(yes_no_prefix(w), Some(true), "{w}");
+        }
+        for w in [
+            "n", "no", "NO", "н", "Н", "не", "нет", "НЕТ", "ж", "жо", "жоқ", "Жоқ", "жок", "т",
+        ] {
+            assert_eq!(yes_no_prefix(w), Some(false), "{w}");
+        }
+        for w in ["", "нуы", "нетт", "да!", "Половина", "yesno", "то", "x"] {
+            assert_eq!(yes_no_prefix(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn months_say_what_is_wrong() {
+        assert_eq!(
+            parse_month_checked("2017-13"),
+            Err(AnswerError::MonthOutOfRange)
+        );
+        assert_eq!(
+            parse_month_checked("2017-00"),
+            Err(AnswerError::MonthOutOfRange)
+        );
+        assert_eq!(parse_month_checked("2017"), Err(AnswerError::NotMonth));
+        assert_eq!(parse_month_checked("17-01"), Err(AnswerError::NotMonth));
+    }
+
+    #[test]
+    fn a_none_answer_is_one_value_in_every_language() {
+        let v = json!({"none": true});
+        let a = Answer::from_json(FieldType::Text, &v).unwrap();
+        assert_eq!(a, Answer::Nothing);
+        assert_eq!(a.to_json(), v);
+        assert_eq!(a.display(Lang::Ru), "нет");
+        assert_eq!(a.display(Lang::Kk), "жоқ");
+        assert!(Answer::from_json(FieldType::Text, &json!({"none": false})).is_err());
     }
 }

@@ -499,15 +499,17 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
     for (sec, sp) in q.sections.iter().zip(&sum.sections) {
         out += &format!("\n{} — {}", sec.label.get(lang), sec.title.get(lang));
         if sec.is_repeat() {
-            out += &format!(" ({} {})", sp.items, Ui::Items.get(lang));
+            out += &format!(
+                " ({})",
+                crate::i18n::count(sp.items, crate::i18n::Noun::Item, lang)
+            );
         }
         out += &format!(": {}/{}\n", sp.answered, sp.total);
         for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
             let value = match (f.kind, f.value) {
-                (FigureKind::Share, Some(v)) => format!("{v}%"),
                 (FigureKind::Share, None) => Ui::ShareUndefined.get(lang).to_owned(),
-                (_, Some(v)) => format!("{v}"),
                 (_, None) => String::new(),
+                (kind, v) => crate::summary::format_figure(kind, v, lang),
             };
             out += &format!("  {:<60} {value:>10}\n", f.label);
         }
@@ -639,7 +641,8 @@ fn aggregate_command(
     format: TableFormat,
     lang: Option<Lang>,
 ) -> ExitCode {
-    use crate::aggregate::{aggregate, format_value};
+    use crate::aggregate::aggregate;
+    use crate::summary::format_figure;
     let mut reports = Vec::new();
     let mut form: Option<(Questionnaire, String)> = None;
     for f in files {
@@ -717,7 +720,7 @@ fn aggregate_command(
                     for c in &cols {
                         line += &format!(
                             " {:>7}",
-                            format_value(c.kind, r.figures.get(&c.key).copied().flatten())
+                            format_figure(c.kind, r.figures.get(&c.key).copied().flatten(), lang)
                         );
                     }
                     println!("{line}");

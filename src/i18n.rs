@@ -150,3 +150,94 @@ pub fn month_name(m: u8, lang: Lang) -> &'static str {
         Lang::En => EN[i],
     }
 }
+
+/// A number as a person reads it in `lang`: a decimal comma in Kazakh and Russian («12,5»), a point
+/// in English; whole numbers without a fraction, at most one decimal otherwise.
+pub fn number(v: f64, lang: Lang) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    let s = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    match lang {
+        Lang::Kk | Lang::Ru => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A percentage: «12,5%» in Kazakh and Russian, “12.5%” in English.
+pub fn percent(v: f64, lang: Lang) -> String {
+    format!("{}%", number(v, lang))
+}
+
+/// Nouns that are counted on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    Item,
+    Question,
+    Finding,
+}
+
+/// `n` and the noun in the form the language wants after it: Russian has three forms (1 строка,
+/// 2 строки, 5 строк), Kazakh keeps the noun singular after a numeral (5 жол), English two.
+pub fn count(n: usize, noun: Noun, lang: Lang) -> String {
+    let (kk, ru, en): (&str, [&str; 3], [&str; 2]) = match noun {
+        Noun::Item => ("жол", ["строка", "строки", "строк"], ["item", "items"]),
+        Noun::Question => (
+            "сұрақ",
+            ["вопрос", "вопроса", "вопросов"],
+            ["question", "questions"],
+        ),
+        Noun::Finding => (
+            "тәуекел",
+            ["риск", "риска", "рисков"],
+            ["finding", "findings"],
+        ),
+    };
+    let word = match lang {
+        Lang::Kk => kk,
+        Lang::Ru => {
+            let (d10, d100) = (n % 10, n % 100);
+            if d10 == 1 && d100 != 11 {
+                ru[0]
+            } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
+                ru[1]
+            } else {
+                ru[2]
+            }
+        }
+        Lang::En => en[usize::from(n != 1)],
+    };
+    format!("{n} {word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_and_kazakh_singulars() {
+        let ru = |n| count(n, Noun::Item, Lang::Ru);
+        assert_eq!(ru(1), "1 строка");
+        assert_eq!(ru(2), "2 строки");
+        assert_eq!(ru(5), "5 строк");
+        assert_eq!(ru(11), "11 строк");
+        assert_eq!(ru(14), "14 строк");
+        assert_eq!(ru(21), "21 строка");
+        assert_eq!(ru(22), "22 строки");
+        assert_eq!(ru(112), "112 строк");
+        assert_eq!(count(2, Noun::Item, Lang::Kk), "2 жол");
+        assert_eq!(count(1, Noun::Finding, Lang::En), "1 finding");
+        assert_eq!(count(3, Noun::Finding, Lang::En), "3 findings");
+    }
+
+    #[test]
+    fn decimal_commas_where_the_language_wants_them() {
+        assert_eq!(percent(12.1, Lang::Ru), "12,1%");
+        assert_eq!(percent(12.1, Lang::Kk), "12,1%");
+        assert_eq!(percent(12.1, Lang::En), "12.1%");
+        assert_eq!(number(95.0, Lang::Ru), "95");
+        assert_eq!(number(99.95, Lang::Ru), "100");
+    }
+}

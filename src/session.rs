@@ -245,6 +245,26 @@ impl Session {
         s.items.len() - 1
     }
 
+    /// Put an item (back) at `index`, moving the ones from there down; past the end it goes last.
+    pub fn insert_item(&mut self, section: &str, index: usize, item: Item) -> usize {
+        let s = self.sections.entry(section.to_owned()).or_default();
+        let at = index.min(s.items.len());
+        s.items.insert(at, item);
+        at
+    }
+
+    /// What a slot holds as a value, an item's name included (`None` for a blank name).
+    pub fn value(&self, slot: &Slot) -> Option<Value> {
+        match slot {
+            Slot::ItemName { section, item } => self
+                .items(section)
+                .get(*item)
+                .filter(|i| !i.name.trim().is_empty())
+                .map(|i| Value::String(i.name.clone())),
+            _ => self.get(slot).cloned(),
+        }
+    }
+
     pub fn remove_item(&mut self, section: &str, item: usize) -> Option<Item> {
         let s = self.sections.get_mut(section)?;
         (item < s.items.len()).then(|| s.items.remove(item))

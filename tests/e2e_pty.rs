@@ -170,3 +170,92 @@ fn no_color_sends_no_colour() {
         assert_eq!(coloured, expect_colour, "NO_COLOR={no_color}");
     }
 }
+
+/// The real binary, in each language: yes and no typed as letters and words on seven yes/no questions
+/// of service 1 (6–12), each stored as meant, with nothing leaking into the comment.
+#[test]
+fn yes_and_no_typed_in_the_real_binary_mean_what_they_say() {
+    const CTRL_G: &str = "\x07";
+    let words = [
+        ("нет", false),
+        ("н", false),
+        ("да", true),
+        ("иә", true),
+        ("жоқ", false),
+        ("no", false),
+        ("yes", true),
+    ];
+    let fields = [
+        "discretion_in_legal_acts",
+        "legal_conflicts_unregulated",
+        "additional_documents_demanded",
+        "standard_has_refusal_grounds",
+        "paid_documents_from_other_bodies",
+        "deadline_extension_norm",
+        "blurred_responsibility",
+    ];
+    for lang in ["kk", "ru", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+        let mut p = open(&["r.json", "-l", lang], dir.path());
+        p.wait_for("saualnama");
+        for (n, (word, _)) in words.iter().enumerate() {
+            p.keys(&format!("{CTRL_G}1.1.{}{ENTER}", n + 6));
+            p.wait_for(&format!("││{} ", n + 6));
+            p.keys(word);
+            p.keys(ENTER);
+        }
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0),
+            "{lang}"
+        );
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
+                .unwrap();
+        let answers = &saved["sections"]["public_services"]["items"][0]["answers"];
+        for ((word, yes), field) in words.iter().zip(fields) {
+            assert_eq!(
+                answers[field]["yes"],
+                serde_json::json!(yes),
+                "{word:?} in {lang} on {field}: {}",
+                answers[field]
+            );
+        }
+        // The word never reaches the comment: the ones that had none still have none.
+        for field in ["legal_conflicts_unregulated", "deadline_extension_norm"] {
+            assert!(
+                answers[field].get("comment").is_none(),
+                "{lang} {field}: {}",
+                answers[field]
+            );
+        }
+    }
+}
+
+/// A report with no file yet does not claim to be saved; once an answer is stored, it is.
+#[test]
+fn a_new_report_says_new_file_until_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["new.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    assert!(!p.text().contains("сохранено"), "{}", p.text());
+    assert!(!dir.path().join("new.json").exists());
+    p.keys("ГККП «Станция»\r");
+    p.wait_for("✓ сохранено");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    // Quitting a new report with nothing typed leaves no file behind.
+    let mut p = open(&["empty.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    assert!(!dir.path().join("empty.json").exists());
+}

@@ -87,22 +87,23 @@ fn typing_the_seed_gives_the_example() {
     // Annex 1, service 1.
     k.enter().answer("Балаларға қосымша білім беру үшін құжаттар қабылдау және қосымша білім беру ұйымдарына қабылдау");
     k.answer("93").none(1).answer("93").none(2).tab(4);
-    k.none(1)
+    k.answer("жоқ")
         .answer("мерзімдер бұзылған жоқ")
         .answer("келіп түскен жоқ")
         .none(2); // Q1–Q5
     k.none(1).tab(1).none(1); // Q6 no, Q7 blank, Q8 no
-    k.typ("y").answer(REFUSAL_NORM).none(1).tab(1).none(1); // Q9 yes, Q10 no, Q11 blank, Q12 no
-    k.typ("н").answer(CONTACT).answer(INFO); // Q13 yes on a Cyrillic layout, Q14
+    // Q9 yes, a space, then the comment; Q10 no, Q11 blank, Q12 no.
+    k.typ("y ").answer(REFUSAL_NORM).none(1).tab(1).none(1);
+    k.typ("иә, ").answer(CONTACT).answer(INFO); // Q13 yes as a Kazakh word, Q14
     // Service 2: what the seed kept of it.
     k.enter().answer(
         "Мектепке дейінгі тәрбие мен оқыту, бастауыш, негізгі орта, жалпы орта, техникалық және кәсіптік, орта білімнен кейінгі білім беру бағдарламаларын іске асыратын білім беру ұйымдарының педагог қызметкерлері мен оларға теңестірілген тұлғаларға біліктілік санаттарын беру (растау) үшін оларды аттестаттаудан өткізуге құжаттар қабылдау",
     );
     k.answer("2").tab(1).answer("2").none(6).tab(8);
-    k.typ("y")
+    k.typ("y ")
         .answer(REFUSAL_NORM)
         .none(3)
-        .typ("y")
+        .typ("д ")
         .answer(CONTACT)
         .answer(INFO);
     // No permitting or control functions: move past annexes 2 and 3.
@@ -116,11 +117,13 @@ fn typing_the_seed_gives_the_example() {
         .answer("2")
         .none(8);
     k.answer("Қызметкерлер атқаратын лауазымына қойылатын біліктілік талаптарына сай.");
-    k.none(2)
-        .typ("y")
+    // The seed wrote «жоқ» into the text answers: typed as such, it stays the seed's word.
+    k.answer("жоқ")
+        .none(1)
+        .typ("y ")
         .answer("Қызметкерлердің біліктілігін арттыру жоспарына сәйкес сақталды.");
     k.answer("Жұмыс күнінің басында жұмыс орнында дәлелді себепсіз болмау (кешігу) фактілері анықталған.");
-    k.none(7);
+    k.answer("жоқ").none(5).answer("жоқ");
     k.answer("Жасырын сауалнаманың қорытындысы өңделеді, талданады және негізделген басқару шешімдерін қабылдауға әсер етеді.");
 
     let got = without_timestamps(serde_json::to_value(&app.session).unwrap());
@@ -189,12 +192,21 @@ fn goto_by_number_and_by_item() {
         where_is(&app),
         r#"{"section":"public_services","item":1,"field":"direct_contact_with_recipient"}"#
     );
-    Keys(&mut app).ctrl('g').typ("1.9").enter();
+    // `1.2` is the second service, as the outline labels it.
+    Keys(&mut app).ctrl('g').typ("1.2").enter();
     assert_eq!(
         where_is(&app),
-        r#"{"section":"public_services","item":1,"field":"standard_has_refusal_grounds"}"#,
-        "stays in the item"
+        r#"{"section":"public_services","item":1}"#,
+        "1.2 is item 2"
     );
+    Keys(&mut app).ctrl('g').typ("1.Q3").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"public_services","item":1,"field":"via_provider_office"}"#,
+        "a question number without an item stays in the item"
+    );
+    Keys(&mut app).ctrl('g').typ("1.9").enter();
+    assert!(app.message.as_ref().unwrap().0.contains("No such question"));
     Keys(&mut app).ctrl('g').typ("3.13").enter();
     assert!(app.message.as_ref().unwrap().0.contains("No such question"));
     Keys(&mut app).ctrl('g').typ("4").enter();
@@ -207,6 +219,10 @@ fn goto_by_number_and_by_item() {
 #[test]
 fn next_unanswered_next_problem_and_search() {
     let mut app = example_app(Lang::En);
+    // The report was left on 4.14, itself unanswered: the first Ctrl-U says so and stays.
+    Keys(&mut app).ctrl('u');
+    assert_eq!(where_is(&app), r#"{"section":"personnel","field":"other"}"#);
+    assert!(app.message.as_ref().unwrap().0.contains("unanswered"));
     Keys(&mut app).ctrl('u');
     assert_eq!(
         where_is(&app),
@@ -276,7 +292,7 @@ fn items_are_added_renamed_moved_and_deleted_with_a_question() {
 fn yes_no_on_both_layouts_and_paste() {
     let mut app = example_app(Lang::Kk);
     Keys(&mut app).ctrl('g').typ("1.1.7").enter();
-    Keys(&mut app).typ("т").typ("коллизия табылмады").enter();
+    Keys(&mut app).typ("т ").typ("коллизия табылмады").enter();
     let a = app.session.answers("public_services", Some(0)).unwrap()["legal_conflicts_unregulated"]
         .clone();
     assert_eq!(
@@ -346,4 +362,329 @@ fn quit_keeps_an_unfinished_answer_as_a_draft() {
         "150",
         "the draft comes back on reopening"
     );
+}
+
+/// A yes/no question of the example (1.1.7, legal conflicts) in `lang`, unanswered.
+fn on_yes_no(lang: Lang) -> App {
+    let mut app = example_app(lang);
+    Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+    assert_eq!(app.kind(), Some(saualnama::questionnaire::FieldType::YesNo));
+    app
+}
+
+fn yes_no_at(app: &App, item: usize, field: &str) -> Option<Value> {
+    app.session
+        .answers("public_services", Some(item))
+        .unwrap()
+        .get(field)
+        .cloned()
+}
+
+#[test]
+fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
+    let cases: &[(&str, bool)] = &[
+        ("нет", false),
+        ("Нет", false),
+        ("НЕТ", false),
+        ("н", false),
+        ("т", false),
+        ("жоқ", false),
+        ("Жоқ", false),
+        ("жок", false),
+        ("ж", false),
+        ("no", false),
+        ("n", false),
+        ("да", true),
+        ("Да", true),
+        ("д", true),
+        ("иә", true),
+        ("Иә", true),
+        ("ия", true),
+        ("yes", true),
+        ("Y", true),
+    ];
+    for lang in Lang::ALL {
+        for (typed, yes) in cases {
+            let mut app = on_yes_no(lang);
+            Keys(&mut app).answer(typed);
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                Some(serde_json::json!({ "yes": yes })),
+                "{typed:?} in {lang}: no letter may leak into the comment"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_word_that_is_neither_is_refused_not_guessed() {
+    let mut app = on_yes_no(Lang::Ru);
+    // «Половина…» used to set the choice from its first letter.
+    Keys(&mut app).typ("Половина");
+    assert_eq!(app.editor.choice, None);
+    assert!(
+        app.message.as_ref().unwrap().0.contains("не ответ"),
+        "{:?}",
+        app.message
+    );
+    // «нуы» is a Cyrillic-layout «yes» typed on the Latin keys: the н is not kept as a no.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).typ("нуы");
+    assert_eq!(app.editor.choice, None);
+    Keys(&mut app).enter();
+    assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
+}
+
+#[test]
+fn a_word_then_a_comma_or_space_opens_the_comment_and_the_comment_never_changes_the_choice() {
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).answer("нет, коллизий не выявлено");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "коллизий не выявлено"}))
+    );
+    let mut app = on_yes_no(Lang::Kk);
+    Keys(&mut app)
+        .typ("иә ")
+        .answer("да, нет, yes, no — бәрі түсініктемеде");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": true, "comment": "да, нет, yes, no — бәрі түсініктемеде"}))
+    );
+}
+
+/// 1.1.13 (direct contact) is a stored yes with a comment in the example.
+const CONTACT_FIELD: &str = "direct_contact_with_recipient";
+
+#[test]
+fn an_answered_yes_no_changes_with_a_choice_key_from_every_way_of_arriving() {
+    type Arrive = fn(&mut App);
+    let ways: &[(&str, Arrive)] = &[
+        ("Ctrl-G", |app| {
+            Keys(app).ctrl('g').typ("1.1.13").enter();
+        }),
+        ("Tab", |app| {
+            Keys(app).ctrl('g').typ("1.1.12").enter().tab(1);
+        }),
+        ("Shift-Tab", |app| {
+            Keys(app).ctrl('g').typ("1.1.14").enter();
+            app.update(key(KeyCode::BackTab));
+        }),
+        ("findings list", |app| {
+            // The first finding is the direct contact of service 1.
+            Keys(app).ctrl('x');
+            app.update(key(KeyCode::Enter));
+        }),
+    ];
+    let comment = "Өйткені қызмет көрсетілетін қызметті берушінің кеңсесі арқылы іске асырылады.";
+    for (how, arrive) in ways {
+        for (letter, yes) in [
+            ("n", false),
+            ("н", false),
+            ("т", false),
+            ("y", true),
+            ("д", true),
+        ] {
+            // A finding is listed for a yes: from the list it is a no that is typed.
+            if *how == "findings list" && yes {
+                continue;
+            }
+            let mut app = example_app(Lang::Ru);
+            // Make it a no first, so that a yes key has something to change.
+            if yes {
+                Keys(&mut app).ctrl('g').typ("1.1.13").enter().answer("н");
+                Keys(&mut app).ctrl('g').typ("1.1.1").enter();
+            }
+            arrive(&mut app);
+            assert_eq!(
+                where_is(&app),
+                format!(r#"{{"section":"public_services","item":0,"field":"{CONTACT_FIELD}"}}"#),
+                "{how}"
+            );
+            Keys(&mut app).answer(letter);
+            let want = serde_json::json!({"yes": yes, "comment": comment});
+            assert_eq!(
+                yes_no_at(&app, 0, CONTACT_FIELD),
+                Some(want),
+                "{letter} after {how}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_delete_question_keeps_the_item_on_enter_esc_and_no() {
+    for (name, ev) in [
+        ("Enter", key(KeyCode::Enter)),
+        ("Esc", key(KeyCode::Esc)),
+        ("н", key(KeyCode::Char('н'))),
+        ("n", key(KeyCode::Char('n'))),
+        ("т", key(KeyCode::Char('т'))),
+        ("x", key(KeyCode::Char('x'))),
+    ] {
+        let mut app = example_app(Lang::Ru);
+        Keys(&mut app).ctrl('g').typ("1.1.3").enter().ctrl('t');
+        app.update(key(KeyCode::Delete));
+        assert!(matches!(
+            app.overlay,
+            saualnama::tui::app::Overlay::ConfirmDelete { .. }
+        ));
+        app.update(ev);
+        assert_eq!(
+            app.session.item_count("public_services"),
+            2,
+            "{name} keeps it"
+        );
+        assert!(!app.needs_save, "{name}: nothing changed, nothing to save");
+    }
+}
+
+#[test]
+fn a_deleted_item_comes_back_with_every_answer_and_goes_again_with_redo() {
+    let mut app = example_app(Lang::Kk);
+    let before = app.session.clone();
+    Keys(&mut app).ctrl('g').typ("1.1.3").enter().ctrl('t');
+    app.update(key(KeyCode::Delete));
+    Keys(&mut app).typ("и");
+    assert_eq!(app.session.item_count("public_services"), 1);
+    // Other work in between: an answer elsewhere.
+    Keys(&mut app).ctrl('g').typ("4.Q3").enter().answer("5");
+    Keys(&mut app).ctrl('z'); // the answer
+    assert_eq!(app.session.count("personnel", None, "vacancies"), Some(0));
+    Keys(&mut app).ctrl('z'); // the deletion
+    assert_eq!(
+        app.session.sections, before.sections,
+        "every answer is back"
+    );
+    assert!(app.message.as_ref().unwrap().0.contains("қайтарылды"));
+    assert!(app.needs_save, "the restored item is saved");
+    Keys(&mut app).ctrl('y');
+    assert_eq!(app.session.item_count("public_services"), 1);
+}
+
+#[test]
+fn ctrl_o_fills_only_an_empty_answer() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter().ctrl('o');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(42)
+    );
+    assert!(app.message.as_ref().unwrap().0.contains("Ответ уже есть"));
+    // A paragraph is not replaced by «нет» either.
+    Keys(&mut app).ctrl('g').typ("4.13").enter().ctrl('o');
+    assert!(
+        app.session.answers("personnel", None).unwrap()["anonymous_survey"]
+            .as_str()
+            .unwrap()
+            .starts_with("Жасырын")
+    );
+    // On an empty text question it stores a "none" that every language reads in its own word.
+    Keys(&mut app).ctrl('g').typ("4.14").enter().ctrl('o');
+    assert_eq!(
+        app.session.answers("personnel", None).unwrap()["other"],
+        serde_json::json!({"none": true})
+    );
+    // And that, too, can be undone.
+    Keys(&mut app).ctrl('z');
+    assert!(
+        !app.session
+            .answers("personnel", None)
+            .unwrap()
+            .contains_key("other")
+    );
+}
+
+#[test]
+fn esc_and_changes_of_stored_answers_can_be_undone() {
+    let mut app = example_app(Lang::Ru);
+    // A paragraph typed, then thrown away with Esc: Ctrl-Z brings it back.
+    Keys(&mut app).typ("длинный абзац");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.editor.raw_text(), "");
+    Keys(&mut app).ctrl('z');
+    assert_eq!(app.editor.raw_text(), "длинный абзац");
+    // A stored number replaced and committed: Ctrl-Z puts the old one back, Ctrl-Y the new one.
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter().answer("7");
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(7)
+    );
+    Keys(&mut app).ctrl('z');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(42)
+    );
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_planned"}"#
+    );
+    Keys(&mut app).ctrl('y');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(7)
+    );
+    // A yes turned into a no, undone.
+    Keys(&mut app).ctrl('g').typ("1.1.13").enter().answer("нет");
+    Keys(&mut app).ctrl('z');
+    assert_eq!(yes_no_at(&app, 0, CONTACT_FIELD).unwrap()["yes"], true);
+}
+
+#[test]
+fn a_problem_is_said_at_the_field_when_it_is_committed() {
+    let mut app = example_app(Lang::Ru);
+    // The period ends before it starts.
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    let header_end = app
+        .stops
+        .iter()
+        .position(|st| {
+            st.slot()
+                == Some(&saualnama::session::Slot::Header {
+                    field: "period_to".into(),
+                })
+        })
+        .unwrap();
+    app.current = header_end;
+    Keys(&mut app).typ("2016-12").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("Конец периода раньше его начала"), "{msg}");
+    // Ctrl-E lands on a problem with its message.
+    Keys(&mut app).ctrl('g').typ("1.1.1").enter().ctrl('e');
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(!msg.is_empty());
+}
+
+#[test]
+fn months_out_of_range_are_told_so() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).tab(2).answer("2017-13");
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("от 01 до 12"), "{msg}");
+}
+
+#[test]
+fn search_starts_afresh_and_reads_yo_as_ye() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('f').typ("ротаци").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"rotations"}"#
+    );
+    // A new Ctrl-F starts empty (it used to append to the last query)…
+    Keys(&mut app).ctrl('f');
+    assert_eq!(
+        app.overlay,
+        saualnama::tui::app::Overlay::Search(String::new())
+    );
+    // …and ё and е find each other, in item names as in questions.
+    app.update(key(KeyCode::Esc));
+    Keys(&mut app).ctrl('g').typ("1.1.Q1").enter();
+    Keys(&mut app).ctrl('a').answer("Учёт детей в организациях");
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    Keys(&mut app).ctrl('f').typ("учет детей").enter();
+    assert_eq!(where_is(&app), r#"{"section":"public_services","item":2}"#);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    Keys(&mut app).ctrl('f').typ("УЧЁТ ДЕТЕЙ").enter();
+    assert_eq!(where_is(&app), r#"{"section":"public_services","item":2}"#);
 }

@@ -73,6 +73,70 @@ fn yes_no_question() {
     let mut a = app(Lang::Kk);
     goto(&mut a, "1.1.13");
     snap!("yes_no_80x24_kk", a, 80, 24);
+    // In Russian, with «не» typed on its way to «нет»: the choice shows no, the comment is untouched.
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "1.1.13");
+    for c in "не".chars() {
+        press(&mut a, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    snap!("yes_no_80x24_ru", a, 80, 24);
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("[ ] да (д, y)   [x] нет (н, n)"), "{s}");
+}
+
+#[test]
+fn delete_question() {
+    for (lang, code) in [(Lang::Kk, "kk"), (Lang::Ru, "ru")] {
+        let mut a = app(lang);
+        goto(&mut a, "1.2.3");
+        press(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
+        press(&mut a, KeyCode::Delete, KeyModifiers::NONE);
+        snap!(format!("delete_80x24_{code}"), a, 80, 24);
+    }
+}
+
+#[test]
+fn a_400_character_item_name_leaves_the_question_in_view() {
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "1.2");
+    let name = "О внесении изменений и дополнений в некоторые приказы Министра образования и науки \
+                Республики Казахстан по вопросам оказания государственных услуг в сфере образования, \
+                включая порядок приёма документов, сроки их рассмотрения, перечень оснований для \
+                отказа, требования к помещениям услугодателя и к квалификации его работников, \
+                а также формы отчётности о качестве оказания услуг перед уполномоченным органом";
+    assert!(name.chars().count() >= 400, "{}", name.chars().count());
+    // Select the stored name and type the new one over it.
+    for _ in 0..400 {
+        press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    a.update(Event::Paste(name.into()));
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    goto(&mut a, "1.2.13");
+    snap!("long_item_name_80x24_ru", a, 80, 24);
+    let s = screen(&a, 80, 24);
+    assert!(
+        s.contains("13 Наличие прямого контакта"),
+        "the question is in view:\n{s}"
+    );
+    assert!(s.contains("да / нет ·"), "the type line is in view:\n{s}");
+    assert!(s.contains("[x] да (д, y)"), "the choice is in view:\n{s}");
+    assert!(
+        s.contains("…┐"),
+        "the name is cut with «…» in the title:\n{s}"
+    );
+    // On its own stop the name is whole.
+    goto(&mut a, "1.2");
+    let s = screen(&a, 120, 40);
+    assert!(s.contains("Республики"), "{s}");
+}
+
+#[test]
+fn a_problem_is_shown_at_its_field() {
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "4.Q2");
+    snap!("problem_at_field_80x24_ru", a, 80, 24);
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("! Фактическая численность (44)"), "{s}");
 }
 
 #[test]
@@ -129,7 +193,11 @@ fn typing_into_a_count_updates_the_summary_on_the_same_frame() {
     let s = screen(&a, 80, 24);
     assert_eq!(figure(&s, label).as_deref(), Some("72"), "{s}");
     // The relations follow too: 70 rendered of which 93 via the office is an error.
-    assert!(s.contains("Errors 1"), "{s}");
+    assert!(s.contains("Errors: 1"), "{s}");
+    assert!(
+        s.contains("✗ “via the provider’s office” (93) cannot exceed"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -195,4 +263,15 @@ fn no_colour_means_no_colour() {
             .iter()
             .any(|c| c.fg != Color::Reset)
     );
+}
+
+#[test]
+fn shares_have_a_decimal_comma_in_russian_and_kazakh() {
+    for (lang, want) in [(Lang::Ru, "1,1%"), (Lang::Kk, "1,1%"), (Lang::En, "1.1%")] {
+        let mut a = app(lang);
+        goto(&mut a, "1.1.Q2");
+        press(&mut a, KeyCode::Char('1'), KeyModifiers::NONE);
+        let s = screen(&a, 120, 40);
+        assert!(s.contains(want), "{lang}: {s}");
+    }
 }

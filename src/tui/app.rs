@@ -2,14 +2,16 @@
 //! the terminal or the disk. The run loop saves when `needs_save` says so and reports back.
 
 use super::editor::Editor;
+use super::keys::{self, Action, Context};
 use super::nav::{self, Stop};
-use crate::answer::{Answer, AnswerError, none_word};
+use crate::answer::{Answer, AnswerError};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
-use crate::session::{Session, Slot};
+use crate::session::{Item, Session, Slot};
 use crate::summary::{Block, Summary, Tally, block_stats};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde_json::Value;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
@@ -38,6 +40,8 @@ pub enum Overlay {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
+    /// A new report with no file yet: nothing has been saved, and nothing needs to be.
+    New,
     /// Nothing to save.
     Saved,
     /// Changes not yet on disk.
@@ -51,6 +55,39 @@ pub enum SaveState {
 pub enum Tone {
     Info,
     Error,
+}
+
+/// One change of what is stored, kept so that it can be undone (`Ctrl-Z`) and redone (`Ctrl-Y`) for
+/// as long as the editor is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// An answer, a header field or an item's name changed.
+    Value {
+        slot: Slot,
+        before: Option<Value>,
+        after: Option<Value>,
+    },
+    ItemAdded {
+        section: String,
+        item: usize,
+    },
+    /// An item deleted, with everything it held.
+    ItemRemoved {
+        section: String,
+        item: usize,
+        removed: Item,
+    },
+    ItemMoved {
+        section: String,
+        from: usize,
+        to: usize,
+    },
+    /// Text typed and thrown away with `Esc`: undo puts it back into the input (not stored).
+    Discarded {
+        slot: Slot,
+        text: String,
+        choice: Option<bool>,
+    },
 }
 
 pub struct App {
@@ -78,22 +115,15 @@ pub struct App {
     pub quit: bool,
     /// Answers kept in the file under ids this form does not have (another version's).
     pub orphans: usize,
-    last_search: String,
-}
-
-fn ctrl(k: &KeyEvent, c: char) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c))
-}
-
-/// The keys that mean "yes" and "no" on a Latin and on a Cyrillic (Russian/Kazakh) layout: Y/N and the
-/// letters on the same physical keys (Н, Т), plus the initials of иә/да and жоқ.
-pub fn yes_no_key(c: char) -> Option<bool> {
-    match c.to_lowercase().next()? {
-        'y' | 'н' | 'и' | 'д' => Some(true),
-        'n' | 'т' | 'ж' => Some(false),
-        _ => None,
-    }
+    /// The last search, repeated by an empty one.
+    pub last_search: String,
+    /// Changes that `Ctrl-Z` undoes, the last one last; `Ctrl-Y` redoes what it undid.
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// The action of the previous key, for keys that mean more when pressed twice.
+    last_action: Option<Action>,
+    /// The slot the last commit stored a value in, to show a problem it made.
+    last_committed: Option<Slot>,
 }
 
 /// What a key did to a one-line prompt (go to, search).
@@ -104,14 +134,14 @@ enum Prompt {
 }
 
 fn prompt_key(k: &KeyEvent, text: &mut String) -> Prompt {
-    match k.code {
-        KeyCode::Enter => Prompt::Submit,
-        KeyCode::Esc => Prompt::Cancel,
-        KeyCode::Backspace => {
+    match (keys::action(Context::Form, k), k.code) {
+        (Some(Action::Commit), _) => Prompt::Submit,
+        (Some(Action::Revert), _) => Prompt::Cancel,
+        (_, KeyCode::Backspace) => {
             text.pop();
             Prompt::Editing
         }
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+        (_, KeyCode::Char(c)) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
             text.push(c);
             Prompt::Editing
         }
@@ -169,6 +199,10 @@ impl App {
             quit: false,
             orphans: 0,
             last_search: String::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_action: None,
+            last_committed: None,
         };
         app.orphans = crate::session::orphans(&app.q, &app.session).len();
         app.load_editor();
@@ -194,7 +228,7 @@ impl App {
     }
 
     fn say(&mut self, t: Ui) {
-        self.message = Some((t.get(self.lang).to_owned(), Tone::Info));
+        self.message = Some((keys::text(t, self.lang), Tone::Info));
     }
 
     fn complain(&mut self, msg: String) {
@@ -204,7 +238,7 @@ impl App {
     /// Fill the editor from the stored value of the current stop.
     fn load_editor(&mut self) {
         let stop = self.stop().clone();
-        self.editor = Editor::for_stop(&stop, &self.session);
+        self.editor = Editor::for_stop(&stop, &self.session, self.lang);
         self.session.cursor = Some(stop.to_cursor());
         self.recompute();
     }
@@ -283,10 +317,10 @@ impl App {
             Ok(v) => v,
             Err(e) => {
                 let msg = match e {
-                    AnswerError::NotYesNo => Ui::PressYesNo.get(self.lang),
-                    e => e.message(self.lang),
+                    AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.lang),
+                    e => e.message(self.lang).to_owned(),
                 };
-                self.complain(msg.to_owned());
+                self.complain(msg);
                 return false;
             }
         };
@@ -296,17 +330,8 @@ impl App {
             }
             (_, v) => v,
         };
-        let old = match &slot {
-            Slot::ItemName { section, item } => self
-                .session
-                .items(section)
-                .get(*item)
-                .map(|i| serde_json::Value::String(i.name.clone())),
-            _ => self.session.get(&slot).cloned(),
-        };
-        let unchanged =
-            old == value || (old.as_ref().and_then(|v| v.as_str()) == Some("") && value.is_none());
-        if unchanged {
+        let old = self.session.value(&slot);
+        if old == value {
             return true;
         }
         if self.read_only {
@@ -314,9 +339,183 @@ impl App {
             self.load_editor();
             return false;
         }
-        self.session.set(&slot, value);
+        self.session.set(&slot, value.clone());
+        self.record(Change::Value {
+            slot: slot.clone(),
+            before: old,
+            after: value,
+        });
+        self.last_committed = Some(slot);
         self.touch(false);
         true
+    }
+
+    /// Whether the input holds something other than what is stored.
+    fn editor_dirty(&self) -> bool {
+        let Some(slot) = self.stop().slot() else {
+            return false;
+        };
+        let value = match (slot, self.editor_value()) {
+            (_, Err(_)) => return true,
+            (Slot::ItemName { .. }, Ok(Some(Value::String(s)))) if s.trim().is_empty() => None,
+            (_, Ok(v)) => v,
+        };
+        value != self.session.value(slot) || !self.editor.word.is_empty()
+    }
+
+    /// A change made: it can be undone, and what was undone before can no longer be redone.
+    fn record(&mut self, c: Change) {
+        self.undo.push(c);
+        self.redo.clear();
+    }
+
+    /// The stop of a slot, or where it would be.
+    fn stop_of(&self, slot: &Slot) -> Option<usize> {
+        self.stops.iter().position(|st| st.slot() == Some(slot))
+    }
+
+    fn stand_on(&mut self, at: Option<usize>) {
+        if let Some(i) = at {
+            self.current = i.min(self.stops.len() - 1);
+        }
+        self.load_editor();
+        self.needs_background_save = !self.read_only;
+    }
+
+    /// Apply a change backwards (undo) or forwards (redo), and stand where it happened.
+    fn apply(&mut self, c: &Change, forward: bool) {
+        match c {
+            Change::Value {
+                slot,
+                before,
+                after,
+            } => {
+                let v = if forward { after } else { before };
+                self.session.set(slot, v.clone());
+                let at = self.stop_of(slot);
+                self.stand_on(at);
+                self.touch(false);
+            }
+            Change::ItemAdded { section, item } => {
+                if forward {
+                    self.session.insert_item(section, *item, Item::default());
+                } else {
+                    self.session.remove_item(section, *item);
+                }
+                self.touch(true);
+                let at = self
+                    .item_stop(section, *item)
+                    .or_else(|| self.section_stop(section));
+                self.stand_on(at);
+            }
+            Change::ItemRemoved {
+                section,
+                item,
+                removed,
+            } => {
+                if forward {
+                    self.session.remove_item(section, *item);
+                } else {
+                    self.session.insert_item(section, *item, removed.clone());
+                }
+                self.touch(true);
+                let at = self
+                    .item_stop(section, *item)
+                    .or_else(|| self.section_stop(section));
+                self.stand_on(at);
+            }
+            Change::ItemMoved { section, from, to } => {
+                let (at, delta) = if forward {
+                    (*from, *to as isize - *from as isize)
+                } else {
+                    (*to, *from as isize - *to as isize)
+                };
+                let landed = self.session.move_item(section, at, delta);
+                self.touch(true);
+                let at = landed.and_then(|i| self.item_stop(section, i));
+                self.stand_on(at);
+            }
+            Change::Discarded { slot, text, choice } => {
+                let at = self.stop_of(slot);
+                self.stand_on(at);
+                if !forward {
+                    self.editor.set_text(text);
+                    self.editor.choice = *choice;
+                    self.recompute();
+                }
+            }
+        }
+    }
+
+    fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
+        self.stop_of(&Slot::ItemName {
+            section: section.to_owned(),
+            item,
+        })
+    }
+
+    fn section_stop(&self, section: &str) -> Option<usize> {
+        self.stops
+            .iter()
+            .position(|st| st.section() == Some(section))
+    }
+
+    /// `Ctrl-Z`: first the typing in the input, then the input back to what is stored, then the
+    /// stored changes one by one, deletions and `Esc` included.
+    fn undo(&mut self) {
+        if self.editor.undo() {
+            self.recompute();
+            return;
+        }
+        if self.editor_dirty() {
+            self.load_editor();
+            self.say(Ui::Undone);
+            return;
+        }
+        match self.undo.pop() {
+            Some(c) => {
+                self.apply(&c, false);
+                self.redo.push(c.clone());
+                self.say(match c {
+                    Change::ItemRemoved { .. } => Ui::ItemRestored,
+                    _ => Ui::Undone,
+                });
+            }
+            None => self.say(Ui::NothingToUndo),
+        }
+    }
+
+    fn redo(&mut self) {
+        if self.editor.redo() {
+            self.recompute();
+            return;
+        }
+        match self.redo.pop() {
+            Some(c) => {
+                self.apply(&c, true);
+                self.undo.push(c);
+                self.say(Ui::Redone);
+            }
+            None => self.say(Ui::NothingToRedo),
+        }
+    }
+
+    /// The problems the summary names at a slot, as one line for the message line.
+    pub fn problems_at<'a>(&'a self, slot: &'a Slot) -> Vec<&'a crate::summary::Problem> {
+        nav::problems_at(&self.summary, slot).collect()
+    }
+
+    /// Show the problem (if any) a slot has, as an error on the message line.
+    fn show_problem(&mut self, slot: &Slot) {
+        let msg = self
+            .problems_at(slot)
+            .iter()
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !msg.is_empty() {
+            self.complain(msg);
+        }
     }
 
     /// A change to the answers: stamp it, and ask for a save now. A structural change (items added,
@@ -341,14 +540,19 @@ impl App {
         self.tally = Tally::new(&self.q, &self.session, self.lang);
     }
 
-    /// Commit, then stand on stop `to`.
+    /// Commit, then stand on stop `to`. A value just stored that breaks a relation of the form (an
+    /// end before its start, a part larger than its total) is said at once.
     fn go(&mut self, to: usize) {
+        self.last_committed = None;
         if !self.commit() {
             return;
         }
         self.current = to.min(self.stops.len() - 1);
         self.load_editor();
         self.needs_background_save = !self.read_only;
+        if let Some(slot) = self.last_committed.take() {
+            self.show_problem(&slot);
+        }
     }
 
     fn step(&mut self, forward: bool) {
@@ -357,6 +561,7 @@ impl App {
                 self.go(self.current + 1);
             } else if self.commit() {
                 self.say(Ui::EndOfForm);
+                self.load_editor();
             }
         } else if self.current > 0 {
             self.go(self.current - 1);
@@ -394,6 +599,10 @@ impl App {
             return;
         }
         let i = self.session.add_item(section, "");
+        self.record(Change::ItemAdded {
+            section: section.to_owned(),
+            item: i,
+        });
         self.touch(true);
         if let Some(p) = self.stops.iter().position(|st| {
             matches!(st, Stop::Slot(Slot::ItemName { section: s, item }, _) if s == section && *item == i)
@@ -405,7 +614,12 @@ impl App {
     }
 
     fn delete_item(&mut self, section: &str, item: usize) {
-        if self.session.remove_item(section, item).is_some() {
+        if let Some(removed) = self.session.remove_item(section, item) {
+            self.record(Change::ItemRemoved {
+                section: section.to_owned(),
+                item,
+                removed,
+            });
             self.touch(true);
             let p = self
                 .stops
@@ -439,6 +653,11 @@ impl App {
             .session
             .move_item(&section, item, if up { -1 } else { 1 })
         {
+            self.record(Change::ItemMoved {
+                section: section.clone(),
+                from: item,
+                to,
+            });
             self.touch(true);
             let moved = match slot {
                 Some(Slot::Answer { section, field, .. }) => Slot::Answer {
@@ -458,6 +677,7 @@ impl App {
     }
 
     /// The one-key answer: "none" for a question, 0 for a count, 100 for a percent, "no" for yes/no.
+    /// Only on an empty question: it never replaces an answer, stored or being typed.
     fn quick_answer(&mut self) {
         let value = match (self.stop(), self.kind()) {
             (Stop::AddItem(_), _) | (Stop::Slot(Slot::ItemName { .. }, _), _) => return,
@@ -466,12 +686,17 @@ impl App {
             (_, Some(FieldType::Percent)) => Answer::Percent(100.0),
             (_, Some(FieldType::YesNo)) => Answer::YesNo {
                 yes: false,
-                comment: self.editor.comment(),
+                comment: String::new(),
             },
-            (_, Some(FieldType::Text)) => Answer::Text(none_word(self.lang).to_owned()),
+            (_, Some(FieldType::Text)) => Answer::Nothing,
             _ => return,
         };
-        self.editor.set_answer(&value);
+        let stored = self.stop().slot().and_then(|s| self.session.value(s));
+        if stored.is_some() || !self.editor.is_empty() {
+            self.say(Ui::AlreadyAnswered);
+            return;
+        }
+        self.editor.set_answer(&value, self.lang);
         self.step(true);
     }
 
@@ -499,48 +724,49 @@ impl App {
 
     fn key(&mut self, k: KeyEvent) {
         self.message = None;
-        // Keys that mean the same everywhere.
+        let previous = self.last_action.take();
         // A way to test the panic path end to end; not in release builds.
         #[cfg(debug_assertions)]
         if k.code == KeyCode::F(12) && std::env::var_os("SAUALNAMA_TEST_PANIC").is_some() {
             panic!("SAUALNAMA_TEST_PANIC");
         }
-        if ctrl(&k, 'q') || ctrl(&k, 'c') {
-            self.shutdown();
-            return;
-        }
-        if ctrl(&k, 's') {
-            if self.commit() {
-                self.needs_save = !self.read_only;
-                if self.read_only {
-                    self.say(Ui::ReadOnlyRefused);
+        let global = keys::action(Context::Global, &k);
+        match global {
+            Some(Action::Quit) => return self.shutdown(),
+            Some(Action::Save) => {
+                if self.commit() {
+                    self.needs_save = !self.read_only;
+                    if self.read_only {
+                        self.say(Ui::ReadOnlyRefused);
+                    }
                 }
+                return;
             }
-            return;
+            Some(Action::Lang) => {
+                self.lang = self.lang.next();
+                self.session.language = Some(self.lang);
+                self.tally = Tally::new(&self.q, &self.session, self.lang);
+                self.needs_background_save = !self.read_only;
+                self.recompute();
+                return;
+            }
+            _ => {}
         }
-        if ctrl(&k, 'l') {
-            self.lang = self.lang.next();
-            self.session.language = Some(self.lang);
-            self.tally = Tally::new(&self.q, &self.session, self.lang);
-            self.needs_background_save = !self.read_only;
-            self.recompute();
-            return;
-        }
+        let overlay_action = keys::action(Context::Overlay, &k);
         match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::None => self.key_form(k),
+            Overlay::None => self.key_form(k, previous),
             Overlay::Help { scroll } => {
-                self.overlay = match k.code {
-                    KeyCode::Down => Overlay::Help {
-                        scroll: scroll.saturating_add(1),
+                let step = if matches!(k.code, KeyCode::PageDown | KeyCode::PageUp) {
+                    10
+                } else {
+                    1
+                };
+                self.overlay = match overlay_action {
+                    Some(Action::ScrollDown) => Overlay::Help {
+                        scroll: scroll.saturating_add(step),
                     },
-                    KeyCode::Up => Overlay::Help {
-                        scroll: scroll.saturating_sub(1),
-                    },
-                    KeyCode::PageDown => Overlay::Help {
-                        scroll: scroll.saturating_add(10),
-                    },
-                    KeyCode::PageUp => Overlay::Help {
-                        scroll: scroll.saturating_sub(10),
+                    Some(Action::ScrollUp) => Overlay::Help {
+                        scroll: scroll.saturating_sub(step),
                     },
                     _ => Overlay::None,
                 }
@@ -560,11 +786,17 @@ impl App {
             },
             Overlay::Search(mut s) => match prompt_key(&k, &mut s) {
                 Prompt::Submit => {
-                    self.last_search = s.clone();
-                    match nav::search(&self.q, &self.session, &self.stops, self.current, &s) {
+                    // An empty query searches again for the last one.
+                    let query = if s.trim().is_empty() {
+                        self.last_search.clone()
+                    } else {
+                        s
+                    };
+                    self.last_search = query.clone();
+                    match nav::search(&self.q, &self.session, &self.stops, self.current, &query) {
                         Some(i) => self.go(i),
                         None => {
-                            let msg = format!("{}: {s}", Ui::NotFound.get(self.lang));
+                            let msg = format!("{}: {query}", Ui::NotFound.get(self.lang));
                             self.complain(msg);
                         }
                     }
@@ -573,42 +805,43 @@ impl App {
                 Prompt::Editing => self.overlay = Overlay::Search(s),
             },
             Overlay::ItemMenu => self.key_item_menu(k),
-            Overlay::Findings { list, selected } => match k.code {
-                KeyCode::Down => {
-                    let selected = (selected + 1).min(list.len().saturating_sub(1));
-                    self.overlay = Overlay::Findings { list, selected };
-                }
-                KeyCode::Up => {
-                    let selected = selected.saturating_sub(1);
-                    self.overlay = Overlay::Findings { list, selected };
-                }
-                KeyCode::Enter => {
-                    if let Some(f) = list.get(selected) {
-                        let target = Slot::Answer {
-                            section: f.section.clone(),
-                            item: f.item.map(|i| i - 1),
-                            field: f.fields.first().cloned().unwrap_or_default(),
-                        };
-                        if let Some(i) = self.stops.iter().position(|st| st.slot() == Some(&target))
-                        {
-                            self.go(i);
+            Overlay::Findings { list, selected } => {
+                match keys::action(Context::Findings, &k).or(overlay_action) {
+                    Some(Action::FindingNext) => {
+                        let selected = (selected + 1).min(list.len().saturating_sub(1));
+                        self.overlay = Overlay::Findings { list, selected };
+                    }
+                    Some(Action::FindingPrev) => {
+                        let selected = selected.saturating_sub(1);
+                        self.overlay = Overlay::Findings { list, selected };
+                    }
+                    Some(Action::FindingOpen) => {
+                        if let Some(f) = list.get(selected) {
+                            let target = Slot::Answer {
+                                section: f.section.clone(),
+                                item: f.item.map(|i| i - 1),
+                                field: f.fields.first().cloned().unwrap_or_default(),
+                            };
+                            if let Some(i) = self.stop_of(&target) {
+                                self.go(i);
+                            }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
-            },
-            Overlay::ConfirmDelete { section, item } => match k.code {
-                KeyCode::Char(c) if yes_no_key(c) == Some(true) => self.delete_item(&section, item),
-                KeyCode::Enter => self.delete_item(&section, item),
+            }
+            // Only a yes key deletes; Enter, Esc, «н» and every other key keep the item.
+            Overlay::ConfirmDelete { section, item } => match keys::action(Context::Confirm, &k) {
+                Some(Action::ConfirmDelete) => self.delete_item(&section, item),
                 _ => self.say(Ui::DeleteCancelled),
             },
             Overlay::Outline | Overlay::Summary => {
                 // Any key closes the folded panel; keys that also mean something act too.
-                if !matches!(k.code, KeyCode::Esc | KeyCode::F(2) | KeyCode::F(4))
-                    && !ctrl(&k, 'w')
-                    && !ctrl(&k, 'r')
-                {
-                    self.key_form(k);
+                if !matches!(
+                    keys::action(Context::Form, &k),
+                    Some(Action::Revert | Action::Outline | Action::Summary)
+                ) {
+                    self.key_form(k, None);
                 }
             }
         }
@@ -640,27 +873,25 @@ impl App {
             return;
         };
         let item = self.stop().item();
-        match (k.code, item) {
-            (KeyCode::Insert | KeyCode::Char('+'), _) => self.add_item(&section),
-            (KeyCode::Enter | KeyCode::F(2), Some(i)) => {
-                if let Some(p) = self.stops.iter().position(|st| {
-                    matches!(st, Stop::Slot(Slot::ItemName { section: s, item }, _) if *s == section && *item == i)
-                }) {
+        match (keys::action(Context::ItemMenu, &k), item) {
+            (Some(Action::ItemAdd), _) => self.add_item(&section),
+            (Some(Action::ItemRename), Some(i)) => {
+                if let Some(p) = self.item_stop(&section, i) {
                     self.go(p);
                 }
             }
-            (KeyCode::Delete | KeyCode::Char('-'), Some(i)) => {
+            (Some(Action::ItemDelete), Some(i)) => {
                 if self.read_only {
                     self.say(Ui::ReadOnlyRefused);
                 } else {
                     self.overlay = Overlay::ConfirmDelete { section, item: i };
                 }
             }
-            (KeyCode::Up, Some(_)) => {
+            (Some(Action::ItemUp), Some(_)) => {
                 self.move_item(true);
                 self.overlay = Overlay::ItemMenu;
             }
-            (KeyCode::Down, Some(_)) => {
+            (Some(Action::ItemDown), Some(_)) => {
                 self.move_item(false);
                 self.overlay = Overlay::ItemMenu;
             }
@@ -673,81 +904,98 @@ impl App {
         sec.is_repeat().then(|| sec.id.clone())
     }
 
-    fn key_form(&mut self, k: KeyEvent) {
-        let c = &k;
-        match c.code {
-            KeyCode::F(1) => self.overlay = Overlay::Help { scroll: 0 },
-            KeyCode::F(2) => self.overlay = Overlay::Outline,
-            KeyCode::F(3) => self.quick_answer(),
-            KeyCode::F(4) => self.overlay = Overlay::Summary,
-            KeyCode::PageDown => self.jump_annex(true),
-            KeyCode::PageUp => self.jump_annex(false),
-            _ if ctrl(c, 'k') => self.overlay = Overlay::Help { scroll: 0 },
-            KeyCode::F(5) => self.open_findings(),
-            _ if ctrl(c, 'x') => self.open_findings(),
-            _ if ctrl(c, 'w') => self.overlay = Overlay::Outline,
-            _ if ctrl(c, 'r') => self.overlay = Overlay::Summary,
-            _ if ctrl(c, 'o') => self.quick_answer(),
-            _ if ctrl(c, 'n') => self.jump_annex(true),
-            _ if ctrl(c, 'p') => self.jump_annex(false),
-            _ if ctrl(c, 'g') => self.overlay = Overlay::GoTo(String::new()),
-            _ if ctrl(c, 'f') => self.overlay = Overlay::Search(self.last_search.clone()),
-            _ if ctrl(c, 'u') => {
-                match nav::next_unanswered(&self.session, &self.stops, self.current) {
-                    Some(i) => self.go(i),
-                    None => self.say(Ui::AllAnswered),
-                }
-            }
-            _ if ctrl(c, 'e') => {
+    /// `Ctrl-U`: the next unanswered question. Pressed on a question that is itself unanswered, it
+    /// first says so and stays; pressed again, it moves on.
+    fn next_unanswered(&mut self, previous: Option<Action>) {
+        let here_open = match self.stop() {
+            Stop::Slot(slot, kind) => !crate::session::is_answered(&self.session, slot, *kind),
+            Stop::AddItem(_) => false,
+        };
+        if here_open && self.editor.is_empty() && previous != Some(Action::NextUnanswered) {
+            self.say(Ui::UnansweredHere);
+            return;
+        }
+        if !self.commit() {
+            return;
+        }
+        match nav::next_unanswered(&self.session, &self.stops, self.current) {
+            Some(i) => self.go(i),
+            None => self.say(Ui::AllAnswered),
+        }
+    }
+
+    fn key_form(&mut self, k: KeyEvent, previous: Option<Action>) {
+        let action = keys::action(Context::Form, &k);
+        match action {
+            Some(Action::Help) => self.overlay = Overlay::Help { scroll: 0 },
+            Some(Action::Outline) => self.overlay = Overlay::Outline,
+            Some(Action::Summary) => self.overlay = Overlay::Summary,
+            Some(Action::Quick) => self.quick_answer(),
+            Some(Action::NextAnnex) => self.jump_annex(true),
+            Some(Action::PrevAnnex) => self.jump_annex(false),
+            Some(Action::Findings) => self.open_findings(),
+            Some(Action::GoTo) => self.overlay = Overlay::GoTo(String::new()),
+            Some(Action::Search) => self.overlay = Overlay::Search(String::new()),
+            Some(Action::NextUnanswered) => self.next_unanswered(previous),
+            Some(Action::NextProblem) => {
                 if self.commit() {
                     match nav::next_problem(&self.summary, &self.stops, self.current) {
-                        Some(i) => self.go(i),
+                        Some(i) => {
+                            self.go(i);
+                            if let Some(slot) = self.stop().slot().cloned() {
+                                self.show_problem(&slot);
+                            }
+                        }
                         None => self.say(Ui::NoProblems),
                     }
                 }
             }
-            _ if ctrl(c, 'a') => match self.in_repeat_section() {
+            Some(Action::AddItem) => match self.in_repeat_section() {
                 Some(s) => self.add_item(&s),
                 None => self.say(Ui::NotRepeatable),
             },
-            _ if ctrl(c, 't') => match self.in_repeat_section() {
+            Some(Action::ItemMenu) => match self.in_repeat_section() {
                 Some(_) => self.overlay = Overlay::ItemMenu,
                 None => self.say(Ui::NotRepeatable),
             },
-            _ if ctrl(c, 'z') => {
-                self.editor.undo();
-                self.recompute();
+            Some(Action::Undo) => self.undo(),
+            Some(Action::Redo) => self.redo(),
+            Some(Action::Revert) => {
+                if self.editor_dirty()
+                    && let Some(slot) = self.stop().slot().cloned()
+                {
+                    let c = Change::Discarded {
+                        slot,
+                        text: self.editor.raw_text(),
+                        choice: self.editor.choice,
+                    };
+                    self.record(c);
+                    self.load_editor();
+                    self.say(Ui::Reverted);
+                } else {
+                    self.load_editor();
+                }
             }
-            _ if ctrl(c, 'y') => {
-                self.editor.redo();
-                self.recompute();
-            }
-            KeyCode::Esc => {
-                self.load_editor();
-                self.say(Ui::Reverted);
-            }
-            KeyCode::Enter if k.modifiers.contains(KeyModifiers::ALT) => self.newline(),
-            _ if ctrl(c, 'j') => self.newline(),
-            KeyCode::Enter => match self.stop().clone() {
+            Some(Action::Newline) => self.newline(),
+            Some(Action::Commit) => match self.stop().clone() {
                 Stop::AddItem(section) => self.add_item(&section),
                 _ => self.step(true),
             },
-            KeyCode::Tab => self.step(true),
-            KeyCode::BackTab => self.step(false),
-            KeyCode::Down if !self.editor.can_move_down() => self.step(true),
-            KeyCode::Up if !self.editor.can_move_up() => self.step(false),
+            Some(Action::Next) if !(k.code == KeyCode::Down && self.editor.can_move_down()) => {
+                self.step(true)
+            }
+            Some(Action::Prev) if !(k.code == KeyCode::Up && self.editor.can_move_up()) => {
+                self.step(false)
+            }
             _ => {
                 let stop = self.stop().clone();
-                match self.editor.key(k, self.kind(), &stop) {
-                    Ok(()) => {}
-                    Err(e) => {
-                        let msg = e.get(self.lang).to_owned();
-                        self.complain(msg);
-                    }
+                if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.lang) {
+                    self.complain(msg);
                 }
                 self.recompute();
             }
         }
+        self.last_action = action;
     }
 
     fn newline(&mut self) {

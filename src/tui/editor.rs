@@ -1,8 +1,11 @@
 //! The input of the current question: a ratatui-textarea editor (Unicode, undo, paste, wrapping) that
 //! accepts only what the field's type can hold, and for yes/no the choice beside the comment.
 
+use super::keys::{self, Action, Context};
 use super::nav::Stop;
-use crate::answer::{Answer, AnswerError, parse_count, parse_month, parse_percent};
+use crate::answer::{
+    Answer, AnswerError, none_word, parse_count, parse_month_checked, parse_percent, yes_no_prefix,
+};
 use crate::i18n::Lang;
 use crate::questionnaire::FieldType;
 use crate::session::{Session, Slot};
@@ -14,10 +17,18 @@ pub struct Editor {
     pub area: TextArea<'static>,
     /// Yes/no: the choice made, if any.
     pub choice: Option<bool>,
-    /// Yes/no: typing goes to the comment (after y or n was pressed).
+    /// Yes/no: typing goes to the comment. Every arrival at a question starts on the choice, so a
+    /// yes/no key always changes the choice and never lands in the comment.
     pub on_comment: bool,
+    /// Yes/no: the word being typed on the choice («не» on its way to «нет»). It is never part of the
+    /// comment.
+    pub word: String,
+    /// The choice before `word` was begun, restored when the word turns out to be no answer.
+    choice_before_word: Option<bool>,
     /// A stored number just loaded: the first digit typed replaces it, as in a spreadsheet cell.
     pub fresh: bool,
+    /// A stored "none" answer, shown as this word: left as it is, it stays the language-free "none".
+    nothing: Option<String>,
 }
 
 impl Default for Editor {
@@ -46,12 +57,15 @@ impl Editor {
             area,
             choice: None,
             on_comment: false,
+            word: String::new(),
+            choice_before_word: None,
             fresh: false,
+            nothing: None,
         }
     }
 
     /// The editor for a stop, holding the stored value.
-    pub fn for_stop(stop: &Stop, s: &Session) -> Editor {
+    pub fn for_stop(stop: &Stop, s: &Session, lang: Lang) -> Editor {
         match stop {
             Stop::AddItem(_) => Editor::default(),
             Stop::Slot(Slot::ItemName { section, item }, _) => {
@@ -61,8 +75,15 @@ impl Editor {
                 Some(Ok(Answer::YesNo { yes, comment })) => {
                     let mut e = Editor::with_text(&comment);
                     e.choice = Some(yes);
-                    e.on_comment = true;
                     e
+                }
+                Some(Ok(Answer::Nothing)) => {
+                    let word = none_word(lang);
+                    Editor {
+                        fresh: true,
+                        nothing: Some(word.to_owned()),
+                        ..Editor::with_text(word)
+                    }
                 }
                 Some(Ok(Answer::Percent(p))) => Editor {
                     fresh: true,
@@ -98,15 +119,29 @@ impl Editor {
         self.on_comment = on_comment;
     }
 
-    pub fn set_answer(&mut self, a: &Answer) {
+    pub fn set_answer(&mut self, a: &Answer, lang: Lang) {
         match a {
             Answer::YesNo { yes, .. } => {
                 self.choice = Some(*yes);
-                self.on_comment = true;
+                self.word.clear();
             }
             Answer::Percent(p) => self.set_text(&p.to_string()),
+            Answer::Nothing => {
+                self.set_text(none_word(lang));
+                self.nothing = Some(none_word(lang).to_owned());
+            }
             other => self.set_text(&other.display(Lang::En)),
         }
+    }
+
+    /// Whether the editor holds anything: a choice, a word on it, or text.
+    pub fn is_empty(&self) -> bool {
+        self.choice.is_none() && self.word.is_empty() && self.raw_text().trim().is_empty()
+    }
+
+    fn open_comment(&mut self) {
+        self.on_comment = true;
+        self.word.clear();
     }
 
     /// What the editor holds as an answer of `kind`; `Ok(None)` when it is empty.
@@ -125,7 +160,10 @@ impl Editor {
             _ if trimmed.is_empty() => Ok(None),
             FieldType::Count => parse_count(trimmed).map(Some),
             FieldType::Percent => parse_percent(trimmed).map(Some),
-            FieldType::Month => parse_month(trimmed).map(Some).ok_or(AnswerError::NotMonth),
+            FieldType::Month => parse_month_checked(trimmed).map(Some),
+            FieldType::Text if self.nothing.as_deref() == Some(trimmed) => {
+                Ok(Some(Answer::Nothing))
+            }
             FieldType::Text => Ok(Some(Answer::Text(text.trim_end().to_owned()))),
         }
     }
@@ -138,12 +176,13 @@ impl Editor {
         self.area.cursor().0 > 0
     }
 
-    pub fn undo(&mut self) {
-        self.area.undo();
+    /// Undo typing in the input; false when there is nothing of it to undo.
+    pub fn undo(&mut self) -> bool {
+        self.area.undo()
     }
 
-    pub fn redo(&mut self) {
-        self.area.redo();
+    pub fn redo(&mut self) -> bool {
+        self.area.redo()
     }
 
     pub fn newline(&mut self) {
@@ -163,40 +202,93 @@ impl Editor {
         }
     }
 
+    /// A key on the yes/no choice. Letters build a word that must begin a yes or a no word in one of
+    /// the languages («н», «не», «нет» are no; «д», «да», «y», «yes» are yes); a letter that makes it
+    /// no answer is refused and the choice goes back to what it was before the word. Nothing typed
+    /// here ever reaches the comment.
+    fn key_choice(&mut self, k: KeyEvent, lang: Lang) -> Result<(), String> {
+        let refuse = |lang| Err(keys::text(Ui::PressYesNo, lang));
+        match keys::action(Context::Choice, &k) {
+            Some(Action::ToComment) if self.choice.is_some() => {
+                self.open_comment();
+                return Ok(());
+            }
+            Some(Action::ToComment) => return refuse(lang),
+            Some(Action::ClearChoice) => {
+                if self.word.pop().is_some() {
+                    self.choice = if self.word.is_empty() {
+                        self.choice_before_word
+                    } else {
+                        yes_no_prefix(&self.word)
+                    };
+                } else {
+                    self.choice = None;
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        let KeyCode::Char(c) = k.code else {
+            return Ok(());
+        };
+        if k.modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Ok(());
+        }
+        // «Нет, потому что…»: punctuation after the word ends it and opens the comment.
+        if matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
+            return if self.choice.is_some() {
+                self.open_comment();
+                Ok(())
+            } else {
+                refuse(lang)
+            };
+        }
+        if self.word.is_empty() {
+            self.choice_before_word = self.choice;
+        }
+        let word = format!("{}{c}", self.word);
+        match yes_no_prefix(&word) {
+            Some(yes) => {
+                self.word = word;
+                self.choice = Some(yes);
+                Ok(())
+            }
+            None => {
+                self.word.clear();
+                self.choice = self.choice_before_word;
+                Err(format!(
+                    "«{word}» {}. {}",
+                    Ui::NotYesNoWord.get(lang),
+                    keys::text(Ui::PressYesNo, lang)
+                ))
+            }
+        }
+    }
+
     /// A key for the input. Characters the field cannot hold are refused with the reason.
-    pub fn key(&mut self, k: KeyEvent, kind: Option<FieldType>, stop: &Stop) -> Result<(), Ui> {
+    pub fn key(
+        &mut self,
+        k: KeyEvent,
+        kind: Option<FieldType>,
+        stop: &Stop,
+        lang: Lang,
+    ) -> Result<(), String> {
         if matches!(stop, Stop::AddItem(_)) {
-            return Err(Ui::AddItemHint);
+            return Err(keys::text(Ui::AddItemHint, lang));
         }
         let plain = !k
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if kind == Some(FieldType::YesNo) && !self.on_comment {
-            return match k.code {
-                KeyCode::Char(c) if plain => match super::app::yes_no_key(c) {
-                    Some(b) => {
-                        self.choice = Some(b);
-                        self.on_comment = true;
-                        Ok(())
-                    }
-                    None => Err(Ui::PressYesNo),
-                },
-                KeyCode::Backspace | KeyCode::Delete => {
-                    self.choice = None;
-                    Ok(())
-                }
-                KeyCode::Right if self.choice.is_some() => {
-                    self.on_comment = true;
-                    Ok(())
-                }
-                _ => Ok(()),
-            };
+            return self.key_choice(k, lang);
         }
         // From the very start of the comment, Left (or Backspace) goes back to the choice: the choice
-        // sits before the comment, and can then be changed with y or n.
+        // sits before the comment.
         if kind == Some(FieldType::YesNo)
             && self.area.cursor() == (0, 0)
-            && matches!(k.code, KeyCode::Backspace | KeyCode::Left)
+            && keys::action(Context::Comment, &k) == Some(Action::ToChoice)
         {
             self.on_comment = false;
             return Ok(());
@@ -204,14 +296,14 @@ impl Editor {
         if let KeyCode::Char(c) = k.code
             && plain
         {
-            if kind != Some(FieldType::YesNo) || !self.on_comment {
-                Self::allowed(kind, c)?;
+            if kind != Some(FieldType::YesNo) {
+                Self::allowed(kind, c).map_err(|u| keys::text(u, lang))?;
             }
             if self.fresh {
                 self.set_text("");
             }
             if kind == Some(FieldType::Count) && self.raw_text().trim().len() >= COUNT_DIGITS {
-                return Err(Ui::TooLarge);
+                return Err(keys::text(Ui::TooLarge, lang));
             }
         }
         self.fresh = false;
@@ -244,7 +336,7 @@ impl Editor {
                 .join(" ")
         };
         if kind == Some(FieldType::YesNo) && !self.on_comment {
-            return Err(Ui::PressYesNo.get(lang).to_owned());
+            return Err(keys::text(Ui::PressYesNo, lang));
         }
         if kind != Some(FieldType::YesNo) {
             let trimmed = text.trim();

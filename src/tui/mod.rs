@@ -134,7 +134,11 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    let is_new = !path.exists();
     let mut app = App::new(q, session, lang, file_name, read_only);
+    if is_new && !read_only {
+        app.save_state = SaveState::New;
+    }
     if let Some(why) = notice {
         app.message = Some((
             format!("{} ({why})", ui_text::Ui::CannotWriteHere.get(lang)),
@@ -174,7 +178,9 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         app.shutdown();
     }
     if !app.read_only
-        && (app.needs_save || app.needs_background_save || app.save_state != SaveState::Saved)
+        && (app.needs_save
+            || app.needs_background_save
+            || !matches!(app.save_state, SaveState::Saved | SaveState::New))
     {
         save(&mut app, &path);
     }
@@ -202,7 +208,7 @@ fn ask_yes(question: &str) -> bool {
     if std::io::stdin().read_line(&mut line).is_err() {
         return false;
     }
-    line.trim().chars().next().and_then(app::yes_no_key) == Some(true)
+    crate::answer::yes_no_prefix(&line) == Some(true)
 }
 
 /// After a panic: the answers go to FILE when they still make a sound report, else beside it to

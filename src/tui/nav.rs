@@ -123,9 +123,9 @@ pub fn stops(q: &Questionnaire, s: &Session) -> Vec<Stop> {
     out
 }
 
-/// Parse a go-to target: `3.10` (annex 3, question 10, in the current item of that annex or its
-/// first), `1.2.13` (annex 1, item 2, question 13), `4.Q2` (an indicator), `1.2` in a repeatable annex
-/// when no question 2 exists there (item 2), `3` (the annex itself). Returns the stop index.
+/// Parse a go-to target: `4.10` (annex 4, question 10), `1.2.13` (annex 1, item 2, question 13),
+/// `1.2` (item 2 of a repeatable annex, as the outline labels it), `4.Q2` and `1.Q3` (an indicator; in
+/// a repeatable annex of the current item or the first), `3` (the annex itself). Returns the stop.
 pub fn goto(
     q: &Questionnaire,
     s: &Session,
@@ -160,9 +160,10 @@ pub fn goto(
             Some(i.parse::<usize>().ok()?.checked_sub(1)?),
             Some(field_by_number(n)?),
         ),
-        (true, [n]) => match field_by_number(n) {
-            Some(f) => (Some(cur_item.unwrap_or(0)), Some(f)),
-            None => (Some(n.parse::<usize>().ok()?.checked_sub(1)?), None),
+        // `1.2` is item 2, as the outline labels it; `1.Q3` a question of the current item.
+        (true, [n]) => match n.parse::<usize>() {
+            Ok(i) => (Some(i.checked_sub(1)?), None),
+            Err(_) => (Some(cur_item.unwrap_or(0)), Some(field_by_number(n)?)),
         },
         (false, [n]) => (None, Some(field_by_number(n)?)),
         _ => return None,
@@ -217,6 +218,11 @@ pub fn next_where(stops: &[Stop], current: usize, pred: impl Fn(&Stop) -> bool) 
         .find(|&i| pred(&stops[i]))
 }
 
+/// Text as search compares it: lower case, ё read as е (people type either).
+fn folded(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е")
+}
+
 /// The next stop whose question (in any of the three languages) or item name contains `query`.
 pub fn search(
     q: &Questionnaire,
@@ -225,7 +231,7 @@ pub fn search(
     current: usize,
     query: &str,
 ) -> Option<usize> {
-    let needle = query.trim().to_lowercase();
+    let needle = folded(query.trim());
     if needle.is_empty() {
         return None;
     }
@@ -233,13 +239,13 @@ pub fn search(
         let name_hit = match st {
             Stop::Slot(Slot::ItemName { section, item }, _) => s
                 .item_name(section, *item)
-                .is_some_and(|n| n.to_lowercase().contains(&needle)),
+                .is_some_and(|n| folded(n).contains(&needle)),
             _ => false,
         };
         name_hit
             || Lang::ALL
                 .iter()
-                .any(|l| stop_text(q, st, *l).to_lowercase().contains(&needle))
+                .any(|l| folded(stop_text(q, st, *l)).contains(&needle))
     })
 }
 
@@ -252,10 +258,18 @@ pub fn next_unanswered(s: &Session, stops: &[Stop], current: usize) -> Option<us
 
 /// Whether a stop is named by one of the summary's problems.
 pub fn has_problem(sum: &Summary, st: &Stop) -> bool {
-    let Stop::Slot(slot, _) = st else {
-        return false;
-    };
-    sum.problems.iter().any(|p| match slot {
+    match st {
+        Stop::Slot(slot, _) => problems_at(sum, slot).next().is_some(),
+        Stop::AddItem(_) => false,
+    }
+}
+
+/// The summary's problems that name a slot.
+pub fn problems_at<'a>(
+    sum: &'a Summary,
+    slot: &'a Slot,
+) -> impl Iterator<Item = &'a crate::summary::Problem> + 'a {
+    sum.problems.iter().filter(move |p| match slot {
         Slot::Header { field } => p.section.is_none() && p.fields.contains(field),
         Slot::Answer {
             section,

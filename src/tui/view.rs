@@ -2,7 +2,7 @@
 //! below the smallest usable size the screen says how large it must be.
 
 use super::app::{App, Overlay, SaveState, Tone};
-use super::keys::KEYS;
+use super::keys::{self, Action, Context};
 use super::nav::{Stop, has_problem};
 use crate::questionnaire::{FieldType, Severity};
 use crate::session::{Slot, is_answered};
@@ -172,20 +172,20 @@ fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
 fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let state = match &app.save_state {
+        SaveState::New => format!("○ {}", Ui::NewFile.get(lang)),
         SaveState::Saved => format!("✓ {}", Ui::Saved.get(lang)),
         SaveState::Unsaved => format!("● {}", Ui::Unsaved.get(lang)),
         SaveState::Failed(_) => format!("✗ {}", Ui::SaveFailed.get(lang)),
         SaveState::ReadOnly => format!("⊘ {}", Ui::ReadOnly.get(lang)),
     };
-    let keys = format!(
-        // Saving needs no key (it happens after every answer): Ctrl-S is in the help, not here.
-        "F1 {} ^Q {} ^G {} ^L {}",
-        Ui::KeyHelp.get(lang),
-        Ui::KeyQuit.get(lang),
-        Ui::KeyGoTo.get(lang),
-        Ui::KeyLang.get(lang)
-    );
-    let text = format!(" {} │ {state} │ {} │ {keys}", app.file_name, lang.code());
+    // Saving needs no key (it happens after every answer): Ctrl-S is in the help, not here.
+    let keys = keys::status_keys(lang);
+    // The file name gives way first: the keys and the state are what a user needs at 80 columns.
+    let rest = format!(" │ {state} │ {} │ {keys}", lang.code());
+    let room = (area.width as usize)
+        .saturating_sub(rest.width() + 1)
+        .max(8);
+    let text = format!(" {}{rest}", fit(&app.file_name, room));
     f.render_widget(Paragraph::new(text).style(theme.bar()), area);
 }
 
@@ -199,10 +199,11 @@ fn type_name(kind: Option<FieldType>) -> Ui {
     }
 }
 
-fn type_hint(kind: Option<FieldType>) -> Ui {
+fn type_hint(kind: Option<FieldType>, on_comment: bool) -> Ui {
     match kind {
         Some(FieldType::Count) => Ui::HintCount,
         Some(FieldType::Percent) => Ui::HintPercent,
+        Some(FieldType::YesNo) if on_comment => Ui::HintComment,
         Some(FieldType::YesNo) => Ui::HintYesNo,
         Some(FieldType::Month) => Ui::HintMonth,
         _ => Ui::HintText,
@@ -215,10 +216,29 @@ fn item_label(app: &App, section: &str, item: usize) -> String {
     format!("{num}.{}", item + 1)
 }
 
+/// `text` cut to `width` columns, with «…» where it was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// What the question panel shows, before it is laid out.
 struct QuestionContent<'a> {
     title: String,
+    /// The question's own text: what gives up rows when the panel is short.
     lines: Vec<Line<'a>>,
+    /// The type line, the yes/no choice and the problems here: always in view, with the input.
+    fixed: Vec<Line<'a>>,
     input_title: String,
     /// A multi-line text answer, which gets all the room left.
     multi: bool,
@@ -231,6 +251,7 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
     let stop = app.stop();
     let sec = stop.section().and_then(|s| app.q.section(s));
     let mut lines: Vec<Line> = Vec::new();
+    let mut fixed: Vec<Line> = Vec::new();
     let title: String;
     let mut input_title = Ui::Answer.get(lang).to_owned();
     let mut multi = false;
@@ -246,10 +267,11 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
             if app.session.item_count(section) == 0 {
                 lines.push(Line::raw(Ui::NoItemsYet.get(lang)));
             }
-            lines.push(Line::styled(Ui::AddItemHint.get(lang), theme.dim()));
+            lines.push(Line::styled(keys::text(Ui::AddItemHint, lang), theme.dim()));
             return QuestionContent {
                 title,
                 lines,
+                fixed: Vec::new(),
                 input_title,
                 multi,
                 add_item: true,
@@ -264,9 +286,9 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             if let Some(hint) = h.and_then(|h| h.hint.as_ref()) {
-                lines.push(Line::styled(hint.get(lang), theme.dim()));
+                fixed.push(Line::styled(hint.get(lang), theme.dim()));
             } else if *kind == Some(FieldType::Month) {
-                lines.push(Line::styled(Ui::HintMonth.get(lang), theme.dim()));
+                fixed.push(Line::styled(Ui::HintMonth.get(lang), theme.dim()));
             }
         }
         Stop::Slot(Slot::ItemName { section, item }, _) => {
@@ -280,7 +302,7 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
                 r.map_or("", |r| r.name.get(lang)),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
-            lines.push(Line::styled(Ui::HintName.get(lang), theme.dim()));
+            fixed.push(Line::styled(keys::text(Ui::HintName, lang), theme.dim()));
         }
         Stop::Slot(
             Slot::Answer {
@@ -291,21 +313,17 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
             kind,
         ) => {
             let fdef = sec.and_then(|s| s.field(field));
+            // The item's name goes in the title, cut to fit: a 400-character act name must not
+            // push the question out of the panel. It is shown whole on its own stop.
             title = match item {
                 Some(i) => format!(
-                    "{} · {}",
+                    "{} · {} {}",
                     sec.map_or("", |s| s.label.get(lang)),
-                    item_label(app, section, *i)
+                    item_label(app, section, *i),
+                    app.session.item_name(section, *i).unwrap_or("…")
                 ),
                 None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
             };
-            if let Some(i) = item {
-                let name = app.session.item_name(section, *i).unwrap_or("…");
-                lines.push(Line::styled(
-                    format!("{} {name}", item_label(app, section, *i)),
-                    theme.dim(),
-                ));
-            }
             let group = fdef
                 .and_then(|f| f.group.as_ref())
                 .and_then(|g| sec.and_then(|s| s.group(g)));
@@ -322,59 +340,90 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
             let mut hint = format!(
                 "{} · {}",
                 type_name(*kind).get(lang),
-                type_hint(*kind).get(lang)
+                keys::text(type_hint(*kind, app.editor.on_comment), lang)
             );
             if let Some(h) = fdef.and_then(|f| f.hint.as_ref()) {
                 hint = format!("{hint} · {}", h.get(lang));
             }
-            lines.push(Line::styled(hint, theme.dim()));
+            fixed.push(Line::styled(hint, theme.dim()));
             multi = *kind == Some(FieldType::Text);
             if *kind == Some(FieldType::YesNo) {
-                let mark = |b: bool| {
-                    if app.editor.choice == Some(b) {
-                        "[x]"
-                    } else {
-                        "[ ]"
-                    }
-                };
-                let choice_style = if app.editor.on_comment {
-                    Style::new()
-                } else {
-                    theme.current()
-                };
-                lines.push(Line::from(vec![Span::styled(
-                    format!(
-                        "{} {} (y)   {} {} (n)",
-                        mark(true),
-                        crate::answer::yes_no_word(true, lang),
-                        mark(false),
-                        crate::answer::yes_no_word(false, lang)
-                    ),
-                    choice_style,
-                )]));
+                fixed.push(choice_line(app, theme));
                 input_title = Ui::Comment.get(lang).to_owned();
             }
+        }
+    }
+    // The problems of this very field, in full: the summary may have no room to say them.
+    if let Stop::Slot(slot, _) = stop {
+        for p in app.problems_at(slot) {
+            let (mark, style) = match p.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("!", theme.warning()),
+            };
+            fixed.push(Line::styled(format!("{mark} {}", p.message), style));
         }
     }
     QuestionContent {
         title,
         lines,
+        fixed,
         input_title,
         multi,
         add_item: false,
     }
 }
 
+/// The yes/no choice: both answers with the keys that give them in this language, the chosen one
+/// marked, and the word being typed on it.
+fn choice_line(app: &App, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let mark = |b: bool| {
+        if app.editor.choice == Some(b) {
+            "[x]"
+        } else {
+            "[ ]"
+        }
+    };
+    let style = if app.editor.on_comment {
+        Style::new()
+    } else {
+        theme.current()
+    };
+    let mut spans = vec![Span::styled(
+        format!(
+            "{} {} ({})   {} {} ({})",
+            mark(true),
+            crate::answer::yes_no_word(true, lang),
+            keys::yes_no_keys(true, lang),
+            mark(false),
+            crate::answer::yes_no_word(false, lang),
+            keys::yes_no_keys(false, lang),
+        ),
+        style,
+    )];
+    if !app.editor.word.is_empty() {
+        spans.push(Span::raw(format!("  «{}»", app.editor.word)));
+    }
+    Line::from(spans)
+}
+
 /// The input's rows for a single-line field: as many as its text wraps to, at most six.
+/// An item's name is shown whole on its own stop (it is cut in every other title), so it may take
+/// more rows, with one to spare for word wrapping.
 fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
     let w = inner_width.saturating_sub(2).max(1) as usize;
-    (app.editor.raw_text().width().div_ceil(w).max(1) as u16 + 2).min(6)
+    let rows = app.editor.raw_text().width().div_ceil(w).max(1) as u16;
+    if matches!(app.stop(), Stop::Slot(Slot::ItemName { .. }, _)) {
+        (rows + u16::from(rows > 1) + 2).min(14)
+    } else {
+        (rows + 2).min(6)
+    }
 }
 
 /// The rows the question panel would like at `width`: its text, its input, its borders.
 fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16 {
     let inner = width.saturating_sub(2);
-    let text_h = Paragraph::new(c.lines.clone())
+    let text_h = Paragraph::new(c.lines.iter().chain(&c.fixed).cloned().collect::<Vec<_>>())
         .wrap(Wrap { trim: false })
         .line_count(inner) as u16;
     let input_h = match (c.add_item, c.multi) {
@@ -394,10 +443,12 @@ fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionContent) {
     let QuestionContent {
         title,
         lines,
+        fixed,
         input_title,
         multi,
         add_item,
     } = c;
+    let title = fit(&title, area.width.saturating_sub(2) as usize);
     if add_item {
         let p = Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -410,21 +461,35 @@ fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionContent) {
     f.render_widget(block, area);
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let text_h = text.line_count(inner.width) as u16;
+    let fixed = Paragraph::new(fixed).wrap(Wrap { trim: false });
+    let fixed_h = fixed.line_count(inner.width) as u16;
     // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
     let wanted = if multi {
-        inner.height.saturating_sub(text_h).max(3)
+        inner
+            .height
+            .saturating_sub(text_h)
+            .saturating_sub(fixed_h)
+            .max(3)
     } else {
         single_line_input_height(app, inner.width)
     };
+    // What is always in view comes first: the input, then the type line, the choice and the
+    // problems; the question's text takes the rows left, cut with «…» when they are too few.
     let input_h = wanted.min(inner.height);
-    // The input sits right under the question; a long question gives up rows to it, not the reverse.
-    let [t, i, _] = Layout::vertical([
-        Constraint::Max(text_h),
+    let fixed_rows = fixed_h.min(inner.height - input_h);
+    let text_rows = text_h.min(inner.height - input_h - fixed_rows);
+    let [t, x, i, _] = Layout::vertical([
+        Constraint::Length(text_rows),
+        Constraint::Length(fixed_rows),
         Constraint::Length(input_h),
         Constraint::Fill(1),
     ])
     .areas(inner);
     f.render_widget(text, t);
+    if text_rows < text_h && t.width > 0 && t.height > 0 {
+        f.buffer_mut()[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
+    }
+    f.render_widget(fixed, x);
     let focused =
         app.overlay == Overlay::None || matches!(app.overlay, Overlay::Outline | Overlay::Summary);
     let input_block = Block::bordered().title(input_title);
@@ -679,9 +744,9 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         ));
         for fg in figs.iter().take(room_for_figs) {
             let value = match (fg.kind, fg.value) {
-                (FigureKind::Share, Some(v)) => format!("{v}%"),
-                (FigureKind::Share, None) => "—".to_owned(),
-                (_, Some(v)) => format!("{v}"),
+                (FigureKind::Share, _) | (_, Some(_)) => {
+                    crate::summary::format_figure(fg.kind, fg.value, lang)
+                }
                 (_, None) => String::new(),
             };
             let prefix = if Some(&fg.key) == current_key.as_ref() {
@@ -760,14 +825,22 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 ..body
             };
             f.render_widget(Clear, r);
-            let kw = KEYS.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-            let lines: Vec<Line> = KEYS
+            // The key table itself, place by place.
+            let rows = keys::help_rows(lang);
+            let kw = rows
                 .iter()
-                .map(|(k, d)| {
-                    Line::from(vec![
-                        Span::styled(format!("{k:<kw$}  "), theme.heading()),
-                        Span::raw(d.get(lang)),
-                    ])
+                .filter_map(|(k, _)| k.as_ref().map(|k| k.width()))
+                .max()
+                .unwrap_or(0)
+                .min(22);
+            let lines: Vec<Line> = rows
+                .into_iter()
+                .map(|(k, d)| match k {
+                    None => Line::styled(d, theme.heading().add_modifier(Modifier::UNDERLINED)),
+                    Some(k) => Line::from(vec![
+                        Span::styled(format!(" {k:<kw$}  "), theme.heading()),
+                        Span::raw(d),
+                    ]),
                 })
                 .collect();
             let p = Paragraph::new(lines)
@@ -775,13 +848,27 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 .scroll((*scroll, 0))
                 .block(
                     Block::bordered()
-                        .title(format!("{} — F1", Ui::Help.get(lang)))
-                        .title_bottom(Ui::HelpClose.get(lang)),
+                        .title(format!(
+                            "{} — {}",
+                            Ui::Help.get(lang),
+                            keys::label(Action::Help)
+                        ))
+                        .title_bottom(keys::text(Ui::HelpClose, lang)),
                 );
             f.render_widget(p, r);
         }
         Overlay::GoTo(s) => prompt(f, Ui::GoToPrompt.get(lang), s),
-        Overlay::Search(s) => prompt(f, Ui::SearchPrompt.get(lang), s),
+        Overlay::Search(s) => {
+            let mut label = Ui::SearchPrompt.get(lang).to_owned();
+            if !app.last_search.is_empty() {
+                label = format!(
+                    "{label} · {} «{}»",
+                    keys::text(Ui::SearchAgain, lang),
+                    app.last_search
+                );
+            }
+            prompt(f, &label, s)
+        }
         Overlay::ItemMenu => {
             let r = Rect {
                 x: body.x,
@@ -790,10 +877,21 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 height: 4.min(body.height),
             };
             f.render_widget(Clear, r);
+            let menu = keys::BINDINGS
+                .iter()
+                .filter(|b| b.context == Context::ItemMenu)
+                .map(|b| format!("{} {}", keys::label(b.action), b.help.get(lang)))
+                .collect::<Vec<_>>()
+                .join(" · ");
             f.render_widget(
-                Paragraph::new(Ui::ItemMenu.get(lang))
-                    .wrap(Wrap { trim: false })
-                    .block(Block::bordered()),
+                Paragraph::new(format!(
+                    "{}: {menu} · {} {}",
+                    Ui::ItemMenu.get(lang),
+                    keys::label(Action::Close),
+                    Ui::DescClose.get(lang)
+                ))
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered()),
                 r,
             );
         }
@@ -808,10 +906,13 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
             let name = app.session.item_name(section, *item).unwrap_or("…");
             let text = Text::from(vec![
                 Line::styled(
-                    format!("{} {name}", item_label(app, section, *item)),
+                    fit(
+                        &format!("{} {name}", item_label(app, section, *item)),
+                        r.width.saturating_sub(2) as usize,
+                    ),
                     theme.error(),
                 ),
-                Line::raw(Ui::ConfirmDelete.get(lang)),
+                Line::raw(keys::text(Ui::ConfirmDelete, lang)),
             ]);
             f.render_widget(Paragraph::new(text).block(Block::bordered()), r);
         }
@@ -855,7 +956,7 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
             }
             let block = Block::bordered()
                 .title(format!("{}: {}", Ui::Findings.get(lang), list.len()))
-                .title_bottom(Ui::FindingsHint.get(lang));
+                .title_bottom(keys::text(Ui::FindingsHint, lang));
             let h = block.inner(body).height as usize;
             let scroll = selected_line.saturating_sub(h / 3) as u16;
             f.render_widget(
