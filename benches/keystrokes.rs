@@ -140,7 +140,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
     let (s, _) = sample::with_public_services(1000);
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("r.json");
-    let mut saver = saualnama::tui::saver::Saver::start(f);
+    let mut saver = saualnama::tui::saver::Saver::start(f, None);
     let bytes = s.to_json_pretty().into_bytes();
     let ev = [
         key(KeyCode::Char('ә'), KeyModifiers::NONE),
@@ -151,7 +151,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
     let mut i = 0;
     bencher.bench_local(|| {
         if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
-            saver.submit(bytes.clone());
+            saver.submit(bytes.clone(), false);
         }
         app.update(ev[i % 2].clone());
         i += 1;

@@ -21,7 +21,7 @@ use std::process::ExitCode;
                   тәуекелдеріне ішкі талдау / внутренний анализ коррупционных рисков) in a terminal.\n\n\
                   Without a subcommand, opens FILE (default report.json) in the form editor; a missing FILE \
                   starts a new report on the bundled form.",
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,8 +32,9 @@ pub struct Cli {
     /// The questionnaire of a new report: a bundled id or a definition file
     #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
     pub questionnaire: Option<String>,
-    /// Interface and form language (default: the report's, else from LANG, else kk)
-    #[arg(short, long, value_name = "kk|ru|en")]
+    /// Interface and form language (default: the report's, else from the locale, else kk); before or
+    /// after the subcommand
+    #[arg(short, long, global = true, value_name = "kk|ru|en")]
     pub lang: Option<Lang>,
     /// Open without taking the file: look, do not change
     #[arg(long)]
@@ -52,10 +53,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// List the available questionnaires: id, version, title
-    List {
-        #[arg(short, long)]
-        lang: Option<Lang>,
-    },
+    List,
     /// Print a questionnaire's structure: sections, indicators, numbered questions, types, texts
     Outline {
         /// Bundled id or definition file (default: the bundled corruption-risk form)
@@ -63,8 +61,6 @@ pub enum Command {
         form: Option<String>,
         #[arg(long, default_value = "text")]
         format: Format,
-        #[arg(short, long)]
-        lang: Option<Lang>,
     },
     /// Validate a questionnaire definition; exit 0 when sound, 1 otherwise
     Check {
@@ -76,23 +72,15 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, default_value = "text")]
         format: Format,
-        #[arg(short, long)]
-        lang: Option<Lang>,
     },
     /// Exit 0 when a report is complete and free of errors, 1 with what is missing or wrong, 2 when it
     /// cannot be read
-    Validate {
-        file: PathBuf,
-        #[arg(short, long)]
-        lang: Option<Lang>,
-    },
+    Validate { file: PathBuf },
     /// The corruption-risk findings the answers show: where, on what evidence, what to do
     Findings {
         file: PathBuf,
         #[arg(long, default_value = "text")]
         format: Format,
-        #[arg(short, long)]
-        lang: Option<Lang>,
     },
     /// Write the filled form as Word, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
     Export {
@@ -110,17 +98,17 @@ pub enum Command {
         /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
-        #[arg(short, long)]
-        lang: Option<Lang>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), for `man -l -`
+    Man,
     /// Add up the figures of many reports of the same form: one row per organisation and a total
     Aggregate {
         #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
         #[arg(long, default_value = "text")]
         format: TableFormat,
-        #[arg(short, long)]
-        lang: Option<Lang>,
     },
 }
 
@@ -165,20 +153,156 @@ pub enum TableFormat {
     Csv,
 }
 
-/// The language when none is given: from the locale (LC_ALL, LC_MESSAGES, LANG), else Kazakh.
+/// The language when none is given: from the locale as gettext reads it — LC_ALL, then LANGUAGE (a
+/// list, the first of ours that it names), LC_MESSAGES, LANG — else none (Kazakh).
 pub fn env_lang() -> Option<Lang> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+    let var = |v: &str| std::env::var(v).ok().filter(|v| !v.is_empty());
+    if let Some(v) = var("LC_ALL") {
+        return Lang::from_locale(&v);
+    }
+    if let Some(list) = var("LANGUAGE")
+        && let Some(l) = list.split(':').find_map(Lang::from_locale)
+    {
+        return Some(l);
+    }
+    ["LC_MESSAGES", "LANG"]
         .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
+        .find_map(|v| var(v))
         .and_then(|v| Lang::from_locale(&v))
 }
 
+/// `sumary` is a mistyped command, not a new report: an argument that is no file and has no `.json`
+/// ending is answered with the commands it may have meant, exit code 2.
+fn not_a_report(file: &std::path::Path) -> Option<clap::Error> {
+    let name = file.to_str()?;
+    let looks_like_command = !file.exists()
+        && file.extension().is_none()
+        && file.components().count() == 1
+        && !name.is_empty();
+    if !looks_like_command {
+        return None;
+    }
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let close: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|c| edit_distance(c, name) <= 2 || c.starts_with(name))
+        .collect();
+    let mut msg = format!(
+        "'{name}' is not a command, and there is no such report (a report's name ends in .json)"
+    );
+    if !close.is_empty() {
+        msg += &format!(
+            "\n\n  tip: a similar command exists: '{}'",
+            close.join("', '")
+        );
+    }
+    msg += "\n  tip: to start a new report, give it a .json name: saualnama new-report.json";
+    Some(Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, msg))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
 /// A message on stderr that never panics: when the terminal is gone (a dropped SSH connection),
-/// eprintln! would, and take the exit path with it.
+/// eprintln! would, and take the exit path with it. Messages quote report data (names, answers), so
+/// on a terminal their control characters are shown, not obeyed.
 pub fn say(msg: std::fmt::Arguments) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{msg}");
+    use std::io::{IsTerminal, Write};
+    let text = format!("{msg}\n");
+    let err = std::io::stderr();
+    let text = if err.is_terminal() {
+        defang(&text)
+    } else {
+        text
+    };
+    let _ = err.lock().write_all(text.as_bytes());
+}
+
+/// Text made safe for a terminal: ESC, BEL and every other control character (but newline and tab)
+/// written as a visible `^[`-style or `\u{..}` escape, so that a report's data cannot move the cursor,
+/// retitle the window or worse (OSC sequences) on the screen of whoever prints it.
+pub fn defang(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push((b'@' + c as u8) as char);
+            }
+            '\u{7f}' => out.push_str("^?"),
+            c if ('\u{80}'..='\u{9f}').contains(&c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether two paths name one file (through links too).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// Write a command's output to stdout: to a terminal with control characters shown, not obeyed;
+/// to a pipe or a file as it is. A reader that goes away (`| head`) ends it quietly; any other
+/// failure (a full disk, `> /dev/full`) is said, with exit code 1.
+pub fn emit(bytes: &[u8]) -> ExitCode {
+    use std::io::{IsTerminal, Write};
+    let out = std::io::stdout();
+    let safe;
+    let bytes = if out.is_terminal() {
+        safe = defang(&String::from_utf8_lossy(bytes));
+        safe.as_bytes()
+    } else {
+        bytes
+    };
+    let mut lock = out.lock();
+    match lock.write_all(bytes).and_then(|()| lock.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say(format_args!("saualnama: stdout: {e}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+thread_local! {
+    /// What a command prints, gathered so that `emit` writes it once (see `outln!`).
+    static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// `println!` for commands: into the output that `run` emits at the end.
+macro_rules! outln {
+    () => { OUT.with(|o| o.borrow_mut().push('\n')) };
+    ($($t:tt)*) => { OUT.with(|o| { let mut o = o.borrow_mut(); o.push_str(&format!($($t)*)); o.push('\n'); }) };
+}
+
+/// `print!` for commands.
+macro_rules! out {
+    ($($t:tt)*) => { OUT.with(|o| o.borrow_mut().push_str(&format!($($t)*))) };
 }
 
 fn fail(e: &LoadError, code: u8, lang: Lang) -> ExitCode {
@@ -186,40 +310,61 @@ fn fail(e: &LoadError, code: u8, lang: Lang) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// The language a command's messages are in before any report is read: its -l, else the locale.
+/// The language a command's messages are in before any report is read: -l, else the locale.
 fn message_lang(cli: &Cli) -> Lang {
-    let given = match &cli.command {
-        None => cli.lang,
-        Some(
-            Command::List { lang }
-            | Command::Outline { lang, .. }
-            | Command::Summary { lang, .. }
-            | Command::Validate { lang, .. }
-            | Command::Findings { lang, .. }
-            | Command::Export { lang, .. }
-            | Command::Aggregate { lang, .. },
-        ) => *lang,
-        Some(Command::Check { .. }) => None,
-    };
-    given.or_else(env_lang).unwrap_or_default()
+    cli.lang.or_else(env_lang).unwrap_or_default()
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let code = run_command(cli);
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    if text.is_empty() {
+        return code;
+    }
+    match emit(text.as_bytes()) {
+        ExitCode::SUCCESS => code,
+        failed => failed,
+    }
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let hint = message_lang(&cli);
     let registry = match Registry::with_dirs(&cli.questionnaires) {
         Ok(r) => r,
         Err(e) => return fail(&e, 2, hint),
     };
     match cli.command {
-        None => crate::tui::run(cli, registry),
-        Some(Command::List { lang }) => {
-            let lang = lang.or_else(env_lang).unwrap_or_default();
+        None => {
+            if let Some(e) = cli.file.as_deref().and_then(not_a_report) {
+                e.exit();
+            }
+            crate::tui::run(cli, registry)
+        }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "saualnama", &mut buf);
+            out!("{}", String::from_utf8_lossy(&buf));
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+                say(format_args!("saualnama: {e}"));
+                return ExitCode::from(1);
+            }
+            out!("{}", String::from_utf8_lossy(&buf));
+            ExitCode::SUCCESS
+        }
+        Some(Command::List) => {
+            let lang = cli.lang.or_else(env_lang).unwrap_or_default();
             for q in &registry.forms {
-                println!("{}\t{}\t{}", q.id, q.version, q.title.get(lang));
+                outln!("{}\t{}\t{}", q.id, q.version, q.title.get(lang));
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Outline { form, format, lang }) => {
+        Some(Command::Outline { form, format }) => {
             let q = match form {
                 Some(f) => match registry.resolve(&f) {
                     Ok(q) => q,
@@ -228,49 +373,57 @@ pub fn run(cli: Cli) -> ExitCode {
                 None => registry.default_form().clone(),
             };
             match format {
-                Format::Json => println!(
+                Format::Json => outln!(
                     "{}",
                     serde_json::to_string_pretty(&outline_json(&q)).unwrap_or_default()
                 ),
-                Format::Text => print!(
+                Format::Text => out!(
                     "{}",
-                    outline_text(&q, lang.or_else(env_lang).unwrap_or_default())
+                    outline_text(&q, cli.lang.or_else(env_lang).unwrap_or_default())
                 ),
             }
             ExitCode::SUCCESS
         }
         Some(Command::Check { path }) => check_command(&path),
-        Some(Command::Summary { file, format, lang }) => {
+        Some(Command::Summary { file, format }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
                 Err(e) => return fail(&e, 2, hint),
             };
-            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(env_lang)
+                .unwrap_or_default();
             let sum = summarize(&q, &s, lang);
             let orphan_paths: Vec<String> = orphans(&q, &s).iter().map(|p| p.to_string()).collect();
             match format {
                 Format::Json => {
                     let mut v = serde_json::to_value(&sum).unwrap_or_default();
                     v["orphans"] = json!(orphan_paths);
-                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                    outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
                 }
-                Format::Text => print!("{}", summary_text(&q, &sum, &orphan_paths, lang)),
+                Format::Text => out!("{}", summary_text(&q, &sum, &orphan_paths, lang)),
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Findings { file, format, lang }) => {
+        Some(Command::Findings { file, format }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
                 Err(e) => return fail(&e, 2, hint),
             };
-            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(env_lang)
+                .unwrap_or_default();
             let found = crate::findings::findings(&q, &s, lang);
             match format {
-                Format::Json => println!(
+                Format::Json => outln!(
                     "{}",
                     serde_json::to_string_pretty(&found).unwrap_or_default()
                 ),
-                Format::Text => print!("{}", findings_text(&q, &found, lang)),
+                Format::Text => out!("{}", findings_text(&q, &found, lang)),
             }
             ExitCode::SUCCESS
         }
@@ -280,19 +433,20 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             document,
             out,
-            lang,
-        }) => export_command(&registry, file, blank, format, document, out, lang),
-        Some(Command::Aggregate {
-            files,
-            format,
-            lang,
-        }) => aggregate_command(&registry, &files, format, lang),
-        Some(Command::Validate { file, lang }) => {
+        }) => export_command(&registry, file, blank, format, document, out, cli.lang),
+        Some(Command::Aggregate { files, format }) => {
+            aggregate_command(&registry, &files, format, cli.lang)
+        }
+        Some(Command::Validate { file }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
                 Err(e) => return fail(&e, 2, hint),
             };
-            let lang = lang.or(s.language).or_else(env_lang).unwrap_or_default();
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(env_lang)
+                .unwrap_or_default();
             let sum = summarize(&q, &s, lang);
             let missing: Vec<String> = slots(&q, &s)
                 .into_iter()
@@ -306,19 +460,19 @@ pub fn run(cli: Cli) -> ExitCode {
                 .map(|p| problem_line(&q, p, lang))
                 .collect();
             if missing.is_empty() && errors.is_empty() {
-                println!("{}", Ui::Complete.get(lang));
+                outln!("{}", Ui::Complete.get(lang));
                 return ExitCode::SUCCESS;
             }
             if !missing.is_empty() {
-                println!("{} ({}):", Ui::Missing.get(lang), missing.len());
+                outln!("{} ({}):", Ui::Missing.get(lang), missing.len());
                 for m in &missing {
-                    println!("  {m}");
+                    outln!("  {m}");
                 }
             }
             if !errors.is_empty() {
-                println!("{} ({}):", Ui::Problems.get(lang), errors.len());
+                outln!("{} ({}):", Ui::Problems.get(lang), errors.len());
                 for e in &errors {
-                    println!("  {e}");
+                    outln!("  {e}");
                 }
             }
             ExitCode::from(1)
@@ -343,7 +497,7 @@ fn check_command(path: &std::path::Path) -> ExitCode {
             .iter()
             .map(|s| s.indicators.len() + s.questions.len())
             .sum();
-        println!(
+        outln!(
             "{name}: ok — {} {}, {} sections, {items} indicators and questions",
             q.id,
             q.version,
@@ -613,17 +767,21 @@ fn export_command(
             say(format_args!("saualnama: {}", Ui::DocxNotToStdout.get(lang)));
             return ExitCode::from(2);
         }
-        use std::io::Write;
-        return match std::io::stdout().write_all(&bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                say(format_args!("saualnama: stdout: {e}"));
-                ExitCode::from(1)
-            }
-        };
+        return emit(&bytes);
+    }
+    // Never over the report it was made from (`-o report.json`, a report named `x.csv`).
+    if let Some(input) = &file
+        && same_file(input, &out)
+    {
+        say(format_args!(
+            "saualnama: {}: {}",
+            out.display(),
+            Ui::ExportOverReport.get(lang)
+        ));
+        return ExitCode::from(2);
     }
     // Exports hold the same personnel data as the report: private, and written whole or not at all.
-    match crate::store::write_atomic(&out, &bytes, true) {
+    match crate::store::write_private(&out, &bytes, true) {
         Ok(()) => {
             say(format_args!("{}", out.display()));
             ExitCode::SUCCESS
@@ -673,9 +831,9 @@ fn aggregate_command(
     let lang = lang.or_else(env_lang).unwrap_or_default();
     let agg = aggregate(&q, &reports, lang);
     match format {
-        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&agg).unwrap_or_default()),
+        TableFormat::Json => outln!("{}", serde_json::to_string_pretty(&agg).unwrap_or_default()),
         TableFormat::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout());
+            let mut w = csv::Writer::from_writer(Vec::new());
             let mut head = vec![
                 Ui::File.get(lang).to_owned(),
                 Ui::Organisation.get(lang).to_owned(),
@@ -693,7 +851,8 @@ fn aggregate_command(
                 }));
                 let _ = w.write_record(&rec);
             }
-            let _ = w.flush();
+            let bytes = w.into_inner().unwrap_or_default();
+            out!("{}", String::from_utf8_lossy(&bytes));
         }
         TableFormat::Text => {
             for sec in &q.sections {
@@ -701,7 +860,7 @@ fn aggregate_command(
                 if cols.is_empty() {
                     continue;
                 }
-                println!("{} — {}", sec.label.get(lang), sec.title.get(lang));
+                outln!("{} — {}", sec.label.get(lang), sec.title.get(lang));
                 let name_w = agg
                     .rows
                     .iter()
@@ -713,7 +872,7 @@ fn aggregate_command(
                 for c in &cols {
                     line += &format!(" {:>7}", c.short);
                 }
-                println!("{line}");
+                outln!("{line}");
                 for r in agg.rows.iter().chain([&agg.total]) {
                     let name: String = r.organisation.chars().take(30).collect();
                     let mut line = format!("  {name:<name_w$}");
@@ -723,17 +882,17 @@ fn aggregate_command(
                             format_figure(c.kind, r.figures.get(&c.key).copied().flatten(), lang)
                         );
                     }
-                    println!("{line}");
+                    outln!("{line}");
                 }
                 for c in &cols {
-                    println!("    {:>4} {}", c.short, c.label);
+                    outln!("    {:>4} {}", c.short, c.label);
                 }
-                println!();
+                outln!();
             }
             if !agg.incomplete.is_empty() {
-                println!("{}:", Ui::Incomplete.get(lang));
+                outln!("{}:", Ui::Incomplete.get(lang));
                 for f in &agg.incomplete {
-                    println!("  {f}");
+                    outln!("  {f}");
                 }
             }
         }

@@ -7,8 +7,51 @@ use crate::load_error::LoadError;
 use crate::questionnaire::{Questionnaire, Registry};
 use crate::session::{Session, parse_session, type_problems};
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+/// The largest report or questionnaire read: far above any real one (the example is 8 KB, a thousand
+/// services 2 MB), and a stop for `/dev/zero` or a runaway file.
+pub const MAX_FILE: u64 = 64 << 20;
+
+/// Read a file that must be a regular one of at most `MAX_FILE` bytes: a FIFO would hang the reader,
+/// `/dev/zero` would eat memory.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, a device or a folder)",
+        ));
+    }
+    if meta.len() > MAX_FILE {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MB", MAX_FILE >> 20),
+        ));
+    }
+    // O_NONBLOCK: should a FIFO take the file's place after the check, opening it does not hang.
+    let mut f = OpenOptions::new()
+        .read(true)
+        .custom_flags(nix::libc::O_NONBLOCK)
+        .open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    (&mut f).take(MAX_FILE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MB", MAX_FILE >> 20),
+        ));
+    }
+    Ok(bytes)
+}
 
 /// Read and check a session file; resolve the questionnaire it answers. Nothing is written.
 pub fn read_session(
@@ -16,7 +59,7 @@ pub fn read_session(
     registry: &Registry,
 ) -> Result<(Session, Questionnaire), LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(&name, &e))?;
+    let bytes = read_regular(path).map_err(|e| LoadError::io(&name, &e))?;
     let src = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
@@ -105,11 +148,16 @@ pub fn session_from_str(
 }
 
 /// Versions compared by their numbers: "2016-10-19.2" < "2016-10-19.10"; text only breaks ties.
+/// Numbers of any length compare right: a component too large for u64 is not dropped (which made
+/// "1.99999999999999999999" compare as "1").
 pub fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    let nums = |v: &str| -> Vec<u64> {
+    let nums = |v: &str| -> Vec<(usize, String)> {
         v.split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
-            .filter_map(|p| p.parse().ok())
+            .map(|p| {
+                let n = p.trim_start_matches('0');
+                (n.len(), n.to_owned())
+            })
             .collect()
     };
     nums(a).cmp(&nums(b)).then_with(|| a.cmp(b))
@@ -120,34 +168,82 @@ pub fn save_session(path: &Path, session: &Session, fsync: bool) -> io::Result<(
     write_atomic(path, session.to_json_pretty().as_bytes(), fsync)
 }
 
+/// How a rewrite treats the file it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// The report being edited: it keeps its mode, its group and, where the writer may set it (root),
+    /// its owner, so that a colleague's save does not take a shared report over and root's save does
+    /// not lock its owner out.
+    Report,
+    /// An export: the mode is kept only from a regular file the user owns; anything else at the path
+    /// (another user's file, a planted symlink) is replaced by a private (0600) file.
+    Private,
+}
+
+fn euid() -> u32 {
+    nix::unistd::geteuid().as_raw()
+}
+
+/// Replace a report with `bytes`, keeping its owner, group and mode (see `write_replacing`).
+pub fn write_atomic(path: &Path, bytes: &[u8], fsync: bool) -> io::Result<()> {
+    write_replacing(path, bytes, fsync, Replace::Report)
+}
+
+/// Write an export: a new file, or one replacing the user's own, private unless it was less so.
+pub fn write_private(path: &Path, bytes: &[u8], fsync: bool) -> io::Result<()> {
+    write_replacing(path, bytes, fsync, Replace::Private)
+}
+
 /// Replace `path` with `bytes` so that the file is at every moment either the old or the new whole:
 /// a temp file created exclusively beside it (a planted symlink cannot redirect it), fsync, rename over,
-/// fsync the directory. A new file is private (0600); an existing one keeps its mode.
-pub fn write_atomic(path: &Path, bytes: &[u8], fsync: bool) -> io::Result<()> {
+/// fsync the directory. A new file is private (0600). What is at `path` is looked at, never followed:
+/// a symbolic link there is replaced by the file, not written through; a device, FIFO or folder is
+/// refused.
+pub fn write_replacing(path: &Path, bytes: &[u8], fsync: bool, how: Replace) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    let old = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => Some(m),
+        Ok(m) if m.file_type().is_symlink() && how == Replace::Private => None,
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{}: not a regular file; not replaced", path.display()),
+            ));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(
-            ".{}.",
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("session")
-        ))
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o600))
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = match std::fs::metadata(path) {
-            Ok(m) => m.permissions().mode() & 0o7777,
-            Err(_) => 0o600,
-        };
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    let me = euid();
+    let (mode, owner, group) = match (&old, how) {
+        (Some(m), Replace::Report) => (m.mode() & 0o777, Some(m.uid()), Some(m.gid())),
+        (Some(m), Replace::Private) if m.uid() == me => (m.mode() & 0o777, None, Some(m.gid())),
+        _ => (0o600, None, None),
+    };
+    let fd = std::os::fd::AsFd::as_fd(tmp.as_file());
+    if me == 0 {
+        // Root may give the file back to its owner; anyone else keeps it as theirs.
+        let _ = nix::unistd::fchown(
+            fd,
+            owner.map(nix::unistd::Uid::from_raw),
+            group.map(nix::unistd::Gid::from_raw),
+        );
+    } else if let Some(g) = group {
+        // Permitted where the user is in that group; else the file keeps the user's group, which
+        // `replace_notice` warned of before the first save.
+        let _ = nix::unistd::fchown(fd, None, Some(nix::unistd::Gid::from_raw(g)));
     }
+    // After chown, which may clear bits.
+    tmp.as_file()
+        .set_permissions(std::fs::Permissions::from_mode(mode))?;
     if fsync {
         tmp.as_file().sync_all()?;
     }
@@ -161,12 +257,116 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fsync: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// `.report.json.` — the start of the temp files a save of `path` makes beside it.
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("session")
+    )
+}
+
+/// Remove the temp files that a save killed half-way (`kill -9`, a power cut) left beside `path`:
+/// only the user's own, only regular files, only with this report's prefix. Called with the lock
+/// held, so no save of this report is under way. Returns how many were removed.
+pub fn clean_stale_temps(path: &Path) -> usize {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let me = euid();
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let Ok(m) = std::fs::symlink_metadata(e.path()) else {
+            continue;
+        };
+        if m.is_file() && m.uid() == me && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The identity of the file at a path (device, inode), not following a link: to tell whether a
+/// report was replaced or deleted behind the editor's back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileId {
+    pub dev: u64,
+    pub ino: u64,
+}
+
+pub fn file_id(path: &Path) -> Option<FileId> {
+    std::fs::symlink_metadata(path).ok().map(|m| FileId {
+        dev: m.dev(),
+        ino: m.ino(),
+    })
+}
+
+/// The name of a user id: from the system's user database (files, LDAP, SSSD), else `uid N`.
+pub fn user_name_of(uid: u32) -> String {
+    match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+        Ok(Some(u)) => u.name,
+        _ => format!("uid {uid}"),
+    }
+}
+
+fn group_name_of(gid: u32) -> String {
+    match nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(gid)) {
+        Ok(Some(g)) => g.name,
+        _ => format!("gid {gid}"),
+    }
+}
+
+/// What a save by this user will change about the report at `path` that the user may not want:
+/// another user's file becomes theirs; a group they are not in is lost. Said before the first save.
+pub fn replace_notice(path: &Path) -> Option<Text> {
+    let m = std::fs::metadata(path).ok()?;
+    let me = euid();
+    if me == 0 {
+        return None;
+    }
+    let mut out: Vec<Text> = Vec::new();
+    if m.uid() != me {
+        let owner = user_name_of(m.uid());
+        let you = user_name_of(me);
+        out.push(Text::new(
+            &format!("файлдың иесі — {owner}; сақтағаннан кейін иесі {you} болады (топ пен рұқсаттар сақталады)"),
+            &format!("владелец файла — {owner}; после сохранения владельцем станет {you} (группа и права сохранятся)"),
+            &format!("the file belongs to {owner}; once saved it will belong to {you} (group and mode are kept)"),
+        ));
+    }
+    let in_group = m.gid() == nix::unistd::getegid().as_raw()
+        || nix::unistd::getgroups()
+            .map(|gs| gs.iter().any(|g| g.as_raw() == m.gid()))
+            .unwrap_or(false);
+    if !in_group {
+        let g = group_name_of(m.gid());
+        out.push(Text::new(
+            &format!("сіз {g} тобында емессіз: сақтағаннан кейін файл сіздің тобыңызға өтеді"),
+            &format!("вы не в группе {g}: после сохранения файл перейдёт в вашу группу"),
+            &format!("you are not in group {g}: once saved the file will be in your group"),
+        ));
+    }
+    let join = |f: fn(&Text) -> &str| out.iter().map(f).collect::<Vec<_>>().join("; ");
+    (!out.is_empty()).then(|| Text::new(&join(|t| &t.kk), &join(|t| &t.ru), &join(|t| &t.en)))
+}
+
 /// An exclusive hold on a session file, as long as this value lives. The OS drops the lock with the
 /// process, so a crash never leaves a stale one; the lock file itself only names the holder. It is
 /// never deleted: deleting it would let a third process lock a new file while a second holds the old.
 #[derive(Debug)]
 pub struct EditLock {
-    _file: File,
+    file: File,
     pub path: PathBuf,
 }
 
@@ -174,33 +374,15 @@ pub struct EditLock {
 pub enum LockError {
     /// Someone holds it; what the lock file says about them.
     Held(String),
+    /// The lock file is there but may not be written by this user: whose it is and its mode.
+    Denied {
+        owner: String,
+        mode: u32,
+    },
+    /// The lock file is not one to trust: a symbolic link, not a regular file, linked elsewhere, or
+    /// owned by a stranger. Nothing was written to it.
+    Unsafe(String),
     Io(io::Error),
-}
-
-/// Who is running this: $USER or $LOGNAME, else the name of our uid in /etc/passwd, else the uid.
-fn user_name() -> String {
-    if let Some(u) = ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|u| !u.is_empty())
-    {
-        return u;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) {
-            let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|p| {
-                p.lines().find_map(|l| {
-                    let mut f = l.split(':');
-                    let name = f.next()?;
-                    (f.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_owned())
-                })
-            });
-            return name.unwrap_or_else(|| format!("uid {uid}"));
-        }
-    }
-    "?".to_owned()
 }
 
 pub fn lock_path(session: &Path) -> PathBuf {
@@ -213,28 +395,100 @@ pub fn lock_path(session: &Path) -> PathBuf {
 }
 
 impl EditLock {
+    /// Take the lock of the report at `session` (already resolved to the real file). The lock file is
+    /// opened without following a link, must be a regular file with no other name, owned by this
+    /// user, root, the report's owner or the report's group; a new one gets the report's group and its
+    /// group bits, so that colleagues who may write the report may also lock it.
     pub fn acquire(session: &Path, now: &str) -> Result<EditLock, LockError> {
         let path = lock_path(session);
-        let mut opts = OpenOptions::new();
-        opts.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
+        let report = std::fs::metadata(session).ok();
+        let group_bits = report.as_ref().map_or(0, |m| m.mode() & 0o060);
+        let existed = std::fs::symlink_metadata(&path).is_ok();
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600 | group_bits)
+            .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NONBLOCK)
+            .open(&path);
+        let file = match file {
+            Ok(f) => f,
+            Err(e) if e.raw_os_error() == Some(nix::libc::ELOOP) => {
+                return Err(LockError::Unsafe(format!(
+                    "{} is a symbolic link",
+                    path.display()
+                )));
+            }
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && existed => {
+                let m = std::fs::symlink_metadata(&path).map_err(LockError::Io)?;
+                return Err(LockError::Denied {
+                    owner: user_name_of(m.uid()),
+                    mode: m.mode() & 0o7777,
+                });
+            }
+            Err(e) => return Err(LockError::Io(e)),
+        };
+        let m = file.metadata().map_err(LockError::Io)?;
+        let me = euid();
+        if !m.is_file() {
+            return Err(LockError::Unsafe(format!(
+                "{} is not a regular file",
+                path.display()
+            )));
         }
-        let file = opts.open(&path).map_err(LockError::Io)?;
+        if m.nlink() != 1 {
+            return Err(LockError::Unsafe(format!(
+                "{} has {} names (a hard link)",
+                path.display(),
+                m.nlink()
+            )));
+        }
+        let sensible = m.uid() == me
+            || m.uid() == 0
+            || report
+                .as_ref()
+                .is_some_and(|r| r.uid() == m.uid() || r.gid() == m.gid());
+        if !sensible {
+            return Err(LockError::Unsafe(format!(
+                "{} belongs to {}, who has nothing to do with the report",
+                path.display(),
+                user_name_of(m.uid())
+            )));
+        }
+        if !existed || (m.uid() == me && m.len() == 0) {
+            // The umask must not take the group bits colleagues need; the report's group, not ours.
+            if let Some(r) = &report {
+                let fd = std::os::fd::AsFd::as_fd(&file);
+                let _ = nix::unistd::fchown(fd, None, Some(nix::unistd::Gid::from_raw(r.gid())));
+            }
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600 | group_bits));
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                let mut holder = String::new();
+                let _ = (&file).take(4096).read_to_string(&mut holder);
                 return Err(LockError::Held(holder.trim().to_owned()));
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
-        let user = user_name();
+        // Who holds it, for the next one to be told. The lock is the flock itself: on a full disk the
+        // name may not fit, and the report still opens.
+        let user = user_name_of(me);
         let info = format!("user {user}, process {}, since {now}\n", std::process::id());
-        file.set_len(0).map_err(LockError::Io)?;
-        (&file).write_all(info.as_bytes()).map_err(LockError::Io)?;
-        Ok(EditLock { _file: file, path })
+        if file.set_len(0).is_ok() {
+            let _ = (&file).write_all(info.as_bytes());
+        }
+        Ok(EditLock { file, path })
+    }
+
+    /// Whether the lock file at its path is still the one this lock holds: deleted or replaced, a
+    /// second editor could take a new one.
+    pub fn intact(&self) -> bool {
+        match (self.file.metadata(), std::fs::symlink_metadata(&self.path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
     }
 }

@@ -229,10 +229,25 @@ fn a_full_disk_is_shown_and_the_previous_file_is_intact() {
         before,
         "the previous file is intact"
     );
+    // Quitting with the last save failed asks first; any key but yes stays.
     p.keys(CTRL_Q);
+    p.wait_for("Quit?");
+    p.keys("x");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(p.wait_exit(Duration::from_millis(100)).is_none(), "stays");
+    p.keys(CTRL_Q);
+    p.wait_for("Quit?");
+    p.keys("y");
     let status = p.wait_exit(Duration::from_secs(5)).expect("exits");
     assert_eq!(status.code(), Some(1), "an unsaved quit is not a success");
     assert_eq!(std::fs::read(&f).unwrap(), before);
+    // The answers went where they fit, or the user is told they could not.
+    let out = String::from_utf8_lossy(&p.raw).into_owned();
+    assert!(
+        out.contains("the answers are written to")
+            || out.contains("neither the report nor a rescue file"),
+        "{out}"
+    );
 }
 
 #[test]

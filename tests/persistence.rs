@@ -47,10 +47,23 @@ fn a_planted_symlink_does_not_redirect_a_save() {
     std::fs::write(&victim, "someone else's file").unwrap();
     let f = dir.path().join("r.json");
     std::os::unix::fs::symlink(&victim, &f).unwrap();
-    write_atomic(&f, b"{}", true).unwrap();
+    // A report save meets a link only if one was planted after the editor resolved the path: it
+    // refuses, and writes through nothing.
+    assert!(write_atomic(&f, b"{}", true).is_err());
     assert_eq!(
         std::fs::read_to_string(&victim).unwrap(),
         "someone else's file"
+    );
+    // An export replaces the link itself with a private file.
+    saualnama::store::write_private(&f, b"{}", true).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "someone else's file"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o600
     );
     assert!(
         !std::fs::symlink_metadata(&f)

@@ -416,17 +416,55 @@ fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
     }
 }
 
+/// A sentence typed on the choice is a comment, not an answer: none of its letters may set yes or no
+/// (a Kazakh «да» particle, a last «и», a first «Не»), and it is not stored until the user chooses.
 #[test]
-fn a_word_that_is_neither_is_refused_not_guessed() {
-    let mut app = on_yes_no(Lang::Ru);
-    // «Половина…» used to set the choice from its first letter.
-    Keys(&mut app).typ("Половина");
-    assert_eq!(app.editor.choice, None);
-    assert!(
-        app.message.as_ref().unwrap().0.contains("не ответ"),
-        "{:?}",
-        app.message
-    );
+fn a_sentence_on_the_choice_never_answers_the_question() {
+    let sentences = [
+        (Lang::Ru, "Коллизии и пробелы не выявлены"),
+        (Lang::Ru, "Половина заявлений подана через ГК"),
+        (Lang::Ru, "Предусмотрены пунктом 9 Стандарта услуги"),
+        (Lang::Ru, "Так как нормы отсутствуют"),
+        (Lang::Ru, "Не требуются от других органов справки"),
+        (Lang::Ru, "Имеется дискреция в сроках"),
+        (Lang::Kk, "Қосымша құжаттар да талап етілмейді"),
+        (Lang::Kk, "Иесі анықталмаған"),
+        (Lang::Kk, "Жоқтың қасы, бір-екі рет"),
+        (Lang::En, "Yesterday a complaint came in"),
+    ];
+    for (lang, sentence) in sentences {
+        for stored_before in [None, Some(false), Some(true)] {
+            let mut app = on_yes_no(lang);
+            if let Some(yes) = stored_before {
+                Keys(&mut app).answer(if yes { "y" } else { "n" });
+                Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+            }
+            let before = yes_no_at(&app, 0, "legal_conflicts_unregulated");
+            Keys(&mut app).typ(sentence);
+            assert_eq!(app.editor.choice, None, "{sentence:?} chose for the user");
+            assert!(app.editor.on_comment, "{sentence:?}");
+            assert_eq!(
+                app.editor.raw_text(),
+                sentence,
+                "the sentence is the comment, whole"
+            );
+            Keys(&mut app).enter();
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                before,
+                "{sentence:?}: nothing stored until a choice is made"
+            );
+            assert!(app.message.is_some(), "and the user is told why");
+            // The choice is one key up; then the sentence is the comment of what was chosen.
+            app.update(key(KeyCode::Up));
+            Keys(&mut app).answer("н");
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                Some(serde_json::json!({"yes": false, "comment": sentence})),
+                "{sentence:?}"
+            );
+        }
+    }
     // «нуы» is a Cyrillic-layout «yes» typed on the Latin keys: the н is not kept as a no.
     let mut app = on_yes_no(Lang::Ru);
     Keys(&mut app).typ("нуы");
@@ -687,4 +725,29 @@ fn search_starts_afresh_and_reads_yo_as_ye() {
     Keys(&mut app).ctrl('g').typ("4.Q1").enter();
     Keys(&mut app).ctrl('f').typ("УЧЁТ ДЕТЕЙ").enter();
     assert_eq!(where_is(&app), r#"{"section":"public_services","item":2}"#);
+}
+
+#[test]
+fn esc_on_a_yes_no_leaves_no_stale_draft() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1.13").enter();
+    app.update(key(KeyCode::Backspace));
+    assert_eq!(app.editor.choice, None);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.editor.choice, Some(true));
+    app.stash_draft();
+    assert_eq!(
+        app.session.cursor.as_ref().unwrap().draft,
+        None,
+        "the stored comment is not a draft"
+    );
+    // ↓ from the choice opens the comment, ↑ from its first line goes back.
+    app.update(key(KeyCode::Down));
+    assert!(app.editor.on_comment);
+    app.update(key(KeyCode::Up));
+    assert!(!app.editor.on_comment);
+    assert_eq!(
+        where_is(&app),
+        format!(r#"{{"section":"public_services","item":0,"field":"{CONTACT_FIELD}"}}"#)
+    );
 }

@@ -31,6 +31,8 @@ pub enum Overlay {
     /// On a folded (small) screen, the outline or the summary in place of the question.
     Outline,
     Summary,
+    /// The last save failed: quit anyway (the answers go to a rescue file) or stay?
+    ConfirmQuit,
     /// The corruption-risk findings, one chosen.
     Findings {
         list: Vec<crate::findings::Finding>,
@@ -124,6 +126,10 @@ pub struct App {
     last_action: Option<Action>,
     /// The slot the last commit stored a value in, to show a problem it made.
     last_committed: Option<Slot>,
+    /// The last failure was not of the disk: the report or its lock is no longer this editor's.
+    pub replaced: bool,
+    /// The user said to write over a replaced report: the next save does.
+    pub force_save: bool,
 }
 
 /// What a key did to a one-line prompt (go to, search).
@@ -163,13 +169,26 @@ impl App {
     ) -> App {
         // The report remembers the language it was last worked in.
         session.language = Some(lang);
-        let draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
+        let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
         let stops = nav::stops(&q, &session);
         // Resume where the user stopped: the cursor's stop, or the first unanswered one.
-        let current = session
+        let at_cursor = session
             .cursor
             .as_ref()
-            .and_then(|c| stops.iter().position(|st| st.is_at(c)))
+            .and_then(|c| stops.iter().position(|st| st.is_at(c)));
+        // A draft whose question is gone (another version of the form, an item deleted elsewhere) must
+        // not land in whatever question comes first: it is kept aside in the file and shown.
+        let mut stray = None;
+        if at_cursor.is_none()
+            && let Some(text) = draft.take()
+        {
+            session.extra.insert(
+                "stray_draft".into(),
+                serde_json::Value::String(text.clone()),
+            );
+            stray = Some(text);
+        }
+        let current = at_cursor
             .or_else(|| nav::next_unanswered(&session, &stops, stops.len().saturating_sub(1)))
             .unwrap_or(0);
         let tally = Tally::new(&q, &session, lang);
@@ -203,9 +222,15 @@ impl App {
             redo: Vec::new(),
             last_action: None,
             last_committed: None,
+            replaced: false,
+            force_save: false,
         };
         app.orphans = crate::session::orphans(&app.q, &app.session).len();
         app.load_editor();
+        if let Some(text) = stray {
+            let msg = format!("{} «{text}»", Ui::StrayDraft.get(lang));
+            app.message = Some((msg, Tone::Error));
+        }
         if let Some(draft) = draft {
             app.editor.set_text(&draft);
             if let Some(c) = app.session.cursor.as_mut() {
@@ -239,7 +264,17 @@ impl App {
     fn load_editor(&mut self) {
         let stop = self.stop().clone();
         self.editor = Editor::for_stop(&stop, &self.session, self.lang);
-        self.session.cursor = Some(stop.to_cursor());
+        // Keys of the cursor this version does not know are kept, as everywhere in the file.
+        let extra = self
+            .session
+            .cursor
+            .take()
+            .map(|c| c.extra)
+            .unwrap_or_default();
+        self.session.cursor = Some(crate::session::Cursor {
+            extra,
+            ..stop.to_cursor()
+        });
         self.recompute();
     }
 
@@ -732,10 +767,17 @@ impl App {
         }
         let global = keys::action(Context::Global, &k);
         match global {
+            // With the last save failed, quitting asks first: the answers would not be in the report.
+            Some(Action::Quit) if matches!(self.save_state, SaveState::Failed(_)) => {
+                self.overlay = Overlay::ConfirmQuit;
+                return;
+            }
             Some(Action::Quit) => return self.shutdown(),
             Some(Action::Save) => {
                 if self.commit() {
                     self.needs_save = !self.read_only;
+                    // Over a replaced report only when asked, and this is the asking.
+                    self.force_save |= self.replaced;
                     if self.read_only {
                         self.say(Ui::ReadOnlyRefused);
                     }
@@ -835,6 +877,11 @@ impl App {
                 Some(Action::ConfirmDelete) => self.delete_item(&section, item),
                 _ => self.say(Ui::DeleteCancelled),
             },
+            Overlay::ConfirmQuit => {
+                if keys::action(Context::Confirm, &k) == Some(Action::ConfirmDelete) {
+                    self.shutdown();
+                }
+            }
             Overlay::Outline | Overlay::Summary => {
                 // Any key closes the folded panel; keys that also mean something act too.
                 if !matches!(
@@ -925,6 +972,36 @@ impl App {
     }
 
     fn key_form(&mut self, k: KeyEvent, previous: Option<Action>) {
+        // On a yes/no question, ↓ and ↑ move between the choice and the comment before they move
+        // between questions.
+        if self.kind() == Some(FieldType::YesNo) && self.stop().slot().is_some() {
+            let mine = if self.editor.on_comment {
+                keys::action(Context::Comment, &k)
+                    .filter(|_| k.code != KeyCode::Up || !self.editor.can_move_up())
+            } else {
+                keys::action(Context::Choice, &k)
+            };
+            let nothing_to_comment = self.editor.choice.is_none() && self.editor.word.is_empty();
+            match mine {
+                Some(Action::ToComment) if k.code == KeyCode::Down && nothing_to_comment => {}
+                Some(Action::ToChoice) if k.code == KeyCode::Up => {
+                    let stop = self.stop().clone();
+                    let _ = self.editor.key(k, self.kind(), &stop, self.lang);
+                    self.last_action = None;
+                    return;
+                }
+                Some(Action::ToComment) if k.code == KeyCode::Down => {
+                    let stop = self.stop().clone();
+                    if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.lang) {
+                        self.complain(msg);
+                    }
+                    self.recompute();
+                    self.last_action = None;
+                    return;
+                }
+                _ => {}
+            }
+        }
         let action = keys::action(Context::Form, &k);
         match action {
             Some(Action::Help) => self.overlay = Overlay::Help { scroll: 0 },
@@ -1016,12 +1093,28 @@ impl App {
 
     /// Save number `n` of `latest` came back. Saved only once the newest one is on disk; a failure
     /// shows at once, and stays until a save succeeds.
-    pub fn save_done(&mut self, n: u64, latest: u64, result: Result<(), String>) {
+    pub fn save_done(&mut self, n: u64, latest: u64, result: Result<(), super::saver::SaveError>) {
         match result {
-            Err(e) => self.save_state = SaveState::Failed(e),
-            Ok(()) if n == latest && !self.needs_save => self.save_state = SaveState::Saved,
-            Ok(()) => {}
+            Err(e) => {
+                self.replaced = e.replaced;
+                self.save_state = SaveState::Failed(if e.replaced {
+                    keys::text(Ui::ReportReplaced, self.lang)
+                } else {
+                    e.message
+                });
+            }
+            Ok(()) => {
+                self.replaced = false;
+                if n == latest && !self.needs_save {
+                    self.save_state = SaveState::Saved;
+                }
+            }
         }
+    }
+
+    /// Whether the next save writes over a replaced report; asking clears it.
+    pub fn take_force(&mut self) -> bool {
+        std::mem::take(&mut self.force_save)
     }
 
     /// Keep the text being typed in the session's cursor, for a save in the background.
@@ -1030,6 +1123,12 @@ impl App {
         let stored = match self.stop().slot() {
             Some(slot) => self.session.get(slot).map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
+                // A yes/no's draft is its comment, compared with the stored comment.
+                serde_json::Value::Object(o) if self.kind() == Some(FieldType::YesNo) => o
+                    .get("comment")
+                    .and_then(|c| c.as_str())
+                    .unwrap_or("")
+                    .to_owned(),
                 other => other.to_string(),
             }),
             None => None,

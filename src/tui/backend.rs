@@ -17,6 +17,10 @@ use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
+/// The largest area drawn: more than any real screen.
+pub const MAX_COLS: u16 = 1000;
+pub const MAX_ROWS: u16 = 400;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Pen {
     fg: Color,
@@ -50,6 +54,10 @@ impl<W: Write> LeanBackend<W> {
             cursor_shown: None,
             width: std::cell::Cell::new(u16::MAX),
         }
+    }
+
+    pub fn out_mut(&mut self) -> &mut W {
+        &mut self.out
     }
 
     /// Plain colours and attributes again, before the terminal is handed back.
@@ -202,6 +210,9 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         let (width, height) = terminal::size()?;
+        // A terminal may claim 65535×65535: a buffer of four billion cells would abort the process.
+        // What is drawn is capped; the rest of such a window stays blank.
+        let (width, height) = (width.min(MAX_COLS), height.min(MAX_ROWS));
         self.width.set(width);
         Ok(Size { width, height })
     }

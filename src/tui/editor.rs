@@ -4,7 +4,8 @@
 use super::keys::{self, Action, Context};
 use super::nav::Stop;
 use crate::answer::{
-    Answer, AnswerError, none_word, parse_count, parse_month_checked, parse_percent, yes_no_prefix,
+    Answer, AnswerError, NO_WORDS, YES_WORDS, none_word, parse_count, parse_month_checked,
+    parse_percent, yes_no_prefix,
 };
 use crate::i18n::Lang;
 use crate::questionnaire::FieldType;
@@ -202,18 +203,23 @@ impl Editor {
         }
     }
 
-    /// A key on the yes/no choice. Letters build a word that must begin a yes or a no word in one of
-    /// the languages («н», «не», «нет» are no; «д», «да», «y», «yes» are yes); a letter that makes it
-    /// no answer is refused and the choice goes back to what it was before the word. Nothing typed
-    /// here ever reaches the comment.
+    /// A key on the yes/no choice. Letters build a word, and the choice follows it while it begins a
+    /// yes or a no word of one of the languages («н», «не», «нет» are no; «д», «да», «y», «yes» are
+    /// yes). A whole word followed by a space, a comma or `→` opens the comment. Anything else — a word
+    /// that is neither, «не» followed by more — is free text: it goes to the comment as typed, and the
+    /// choice is cleared, never guessed from a letter of it, until the user makes it.
     fn key_choice(&mut self, k: KeyEvent, lang: Lang) -> Result<(), String> {
-        let refuse = |lang| Err(keys::text(Ui::PressYesNo, lang));
         match keys::action(Context::Choice, &k) {
-            Some(Action::ToComment) if self.choice.is_some() => {
-                self.open_comment();
-                return Ok(());
+            Some(Action::ToComment) if k.code != KeyCode::Char(' ') => {
+                return if self.choice.is_some() && self.word_is_whole() {
+                    self.open_comment();
+                    Ok(())
+                } else if self.choice.is_none() && self.word.is_empty() {
+                    Err(keys::text(Ui::PressYesNo, lang))
+                } else {
+                    self.move_to_comment("", lang)
+                };
             }
-            Some(Action::ToComment) => return refuse(lang),
             Some(Action::ClearChoice) => {
                 if self.word.pop().is_some() {
                     self.choice = if self.word.is_empty() {
@@ -236,14 +242,16 @@ impl Editor {
         {
             return Ok(());
         }
-        // «Нет, потому что…»: punctuation after the word ends it and opens the comment.
-        if matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
-            return if self.choice.is_some() {
+        // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
+        if c == ' ' || matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
+            if self.choice.is_some() && self.word_is_whole() {
                 self.open_comment();
-                Ok(())
-            } else {
-                refuse(lang)
-            };
+                return Ok(());
+            }
+            if self.choice.is_none() && self.word.is_empty() {
+                return Err(keys::text(Ui::PressYesNo, lang));
+            }
+            return self.move_to_comment(&c.to_string(), lang);
         }
         if self.word.is_empty() {
             self.choice_before_word = self.choice;
@@ -256,15 +264,29 @@ impl Editor {
                 Ok(())
             }
             None => {
-                self.word.clear();
-                self.choice = self.choice_before_word;
-                Err(format!(
-                    "«{word}» {}. {}",
-                    Ui::NotYesNoWord.get(lang),
-                    keys::text(Ui::PressYesNo, lang)
-                ))
+                self.word = word;
+                self.move_to_comment("", lang)
             }
         }
+    }
+
+    /// Whether the word typed on the choice is a whole yes or no word (or none was typed: the choice
+    /// stands as it was).
+    fn word_is_whole(&self) -> bool {
+        let w = self.word.to_lowercase();
+        w.is_empty() || YES_WORDS.contains(&w.as_str()) || NO_WORDS.contains(&w.as_str())
+    }
+
+    /// What was typed on the choice is not a yes or a no: it goes to the comment as typed, and the
+    /// choice is cleared — a sentence must never answer the question by one of its letters.
+    fn move_to_comment(&mut self, then: &str, lang: Lang) -> Result<(), String> {
+        let text = format!("{}{then}", std::mem::take(&mut self.word));
+        self.choice = None;
+        self.on_comment = true;
+        self.area.move_cursor(ratatui_textarea::CursorMove::Top);
+        self.area.move_cursor(ratatui_textarea::CursorMove::Head);
+        self.area.insert_str(&text);
+        Err(keys::text(Ui::NeedChoice, lang))
     }
 
     /// A key for the input. Characters the field cannot hold are refused with the reason.
@@ -286,8 +308,13 @@ impl Editor {
         }
         // From the very start of the comment, Left (or Backspace) goes back to the choice: the choice
         // sits before the comment.
+        let to_choice = match k.code {
+            // ↑ from the comment's first line: the choice is the line above it.
+            KeyCode::Up => self.area.cursor().0 == 0,
+            _ => self.area.cursor() == (0, 0),
+        };
         if kind == Some(FieldType::YesNo)
-            && self.area.cursor() == (0, 0)
+            && to_choice
             && keys::action(Context::Comment, &k) == Some(Action::ToChoice)
         {
             self.on_comment = false;

@@ -13,15 +13,14 @@ pub mod view;
 use crate::cli::{Cli, env_lang, say};
 use crate::questionnaire::Registry;
 use crate::session::Session;
-use crate::store::{
-    EditLock, LockError, read_session, save_session, session_from_str, write_atomic,
-};
+use crate::store::{EditLock, LockError, read_session, session_from_str, write_atomic};
 use crate::ui_text;
 use app::{App, SaveState, now};
 use ratatui::crossterm::event;
 use saver::Saver;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::IsTerminal;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,11 +59,70 @@ fn open(
     Ok((Session::new(&q, now()), q))
 }
 
+/// The report's real path: a symbolic link is followed once, here, so that the lock and every save
+/// are of the file itself (saving over the link would replace the link with a copy the real file
+/// never sees). A report not yet there is resolved through its folder.
+fn resolve(given: &Path) -> std::io::Result<PathBuf> {
+    if std::fs::symlink_metadata(given).is_ok() {
+        return std::fs::canonicalize(given);
+    }
+    let dir = match given.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = given
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    Ok(std::fs::canonicalize(dir)?.join(name))
+}
+
+/// Without a terminal, the editor only says so — and, when someone holds the report, who — and
+/// creates nothing, not even a lock file.
+fn no_terminal(path: &Path, lang: crate::i18n::Lang) -> ExitCode {
+    let lock = crate::store::lock_path(path);
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NONBLOCK)
+        .open(&lock)
+        .ok()
+        .filter(|f| f.metadata().is_ok_and(|m| m.is_file()))
+        .and_then(|f| match f.try_lock_shared() {
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut who = String::new();
+                let _ = std::io::Read::read_to_string(&mut std::io::Read::take(&f, 4096), &mut who);
+                Some(who.trim().to_owned())
+            }
+            _ => None,
+        });
+    if let Some(who) = held {
+        say(format_args!(
+            "saualnama: {}: {} ({who}).",
+            path.display(),
+            ui_text::Ui::HeldByOther.get(lang)
+        ));
+        say(format_args!("saualnama --read-only {}", path.display()));
+    }
+    say(format_args!(
+        "saualnama: {}",
+        ui_text::Ui::NeedsTerminal.get(lang)
+    ));
+    ExitCode::from(2)
+}
+
 pub fn run(cli: Cli, registry: Registry) -> ExitCode {
-    let path = cli
+    let given = cli
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from("report.json"));
+    let hint = cli.lang.or_else(env_lang).unwrap_or_default();
+    let path = match resolve(&given) {
+        Ok(p) => p,
+        Err(e) => {
+            say(format_args!("saualnama: {}: {e}", given.display()));
+            return ExitCode::from(2);
+        }
+    };
+    // A broken report is said first, with its place, terminal or not; reading creates nothing.
     let (session, q) = match open(&cli, &path, &registry) {
         Ok(x) => x,
         Err(e) => {
@@ -72,14 +130,22 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return no_terminal(&path, hint);
+    }
     let lang = cli
         .lang
         .or(session.language)
         .or_else(env_lang)
         .unwrap_or_default();
     let mut read_only = cli.read_only;
-    let mut notice = None;
-    let _lock = if read_only {
+    let mut notice: Option<String> = None;
+    // Two names of one file would be two locks: a report with hard links is only read.
+    if !read_only && std::fs::metadata(&path).is_ok_and(|m| m.nlink() > 1) {
+        read_only = true;
+        notice = Some(ui_text::Ui::HardLinked.get(lang).to_owned());
+    }
+    let lock = if read_only {
         None
     } else {
         match EditLock::acquire(&path, &now()) {
@@ -87,16 +153,31 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             Err(LockError::Held(who)) => {
                 say(format_args!(
                     "saualnama: {}: {} ({who}).",
-                    path.display(),
+                    given.display(),
                     ui_text::Ui::HeldByOther.get(lang)
                 ));
-                // Asked only of a person at a terminal; a script gets the refusal and exit code 2.
-                if !std::io::stdin().is_terminal() || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang))
-                {
-                    say(format_args!("saualnama --read-only {}", path.display()));
+                if !ask_yes(ui_text::Ui::OpenReadOnly.get(lang)) {
+                    say(format_args!("saualnama --read-only {}", given.display()));
                     return ExitCode::from(2);
                 }
                 read_only = true;
+                None
+            }
+            Err(LockError::Denied { owner, mode }) => {
+                read_only = true;
+                let lock = crate::store::lock_path(&path);
+                notice = Some(
+                    ui_text::Ui::LockDenied
+                        .get(lang)
+                        .replace("{file}", &lock.display().to_string())
+                        .replace("{owner}", &owner)
+                        .replace("{mode}", &format!("{mode:04o}")),
+                );
+                None
+            }
+            Err(LockError::Unsafe(why)) => {
+                read_only = true;
+                notice = Some(format!("{} ({why})", ui_text::Ui::LockUnsafe.get(lang)));
                 None
             }
             // A folder the user may not write in: the report can still be read.
@@ -107,19 +188,26 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
                 ) =>
             {
                 read_only = true;
-                notice = Some(e.to_string());
+                notice = Some(format!("{} ({e})", ui_text::Ui::CannotWriteHere.get(lang)));
                 None
             }
             Err(LockError::Io(e)) => {
                 say(format_args!(
                     "saualnama: {}: {}: {e}",
-                    path.display(),
+                    given.display(),
                     ui_text::Ui::CannotLock.get(lang)
                 ));
                 return ExitCode::from(2);
             }
         }
     };
+    if lock.is_some() {
+        crate::store::clean_stale_temps(&path);
+        // Said before the first save: what saving will do to another user's file.
+        if let Some(t) = crate::store::replace_notice(&path) {
+            notice = Some(t.get(lang).to_owned());
+        }
+    }
     // A dropped connection (SIGHUP), a kill (SIGTERM) or Ctrl-C from outside (SIGINT) must not take
     // the answers with it: note the signal, and let the loop save and leave.
     let signalled = Arc::new(AtomicUsize::new(0));
@@ -130,8 +218,8 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let file_name = path.file_name().map_or_else(
-        || path.display().to_string(),
+    let file_name = given.file_name().map_or_else(
+        || given.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     let is_new = !path.exists();
@@ -140,13 +228,14 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         app.save_state = SaveState::New;
     }
     if let Some(why) = notice {
-        app.message = Some((
-            format!("{} ({why})", ui_text::Ui::CannotWriteHere.get(lang)),
-            app::Tone::Error,
-        ));
+        app.message = Some((why, app::Tone::Error));
     }
     let theme = Theme::from_env();
-    let mut saver = Saver::start(path.clone());
+    let identity = lock.as_ref().map(|l| saver::Identity {
+        report: crate::store::file_id(&path),
+        lock: crate::store::file_id(&l.path).map(|id| (l.path.clone(), id)),
+    });
+    let mut saver = Saver::start(path.clone(), identity);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         terminal::with_terminal(|t| event_loop(t, &mut app, &mut saver, &theme, &signalled))
     }));
@@ -162,7 +251,8 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
                 Some(Ok(at)) => say(format_args!(
                     "saualnama: {} {}",
                     ui_text::Ui::CrashSaved.get(lang),
-                    at.display()
+                    // The name the user gave, for the report itself.
+                    if at == path { &given } else { &at }.display()
                 )),
                 Some(Err(e)) => say(format_args!(
                     "saualnama: {}: {e}",
@@ -174,7 +264,7 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         }
     };
     // However the loop ended (Ctrl-Q, a signal, a terminal that is gone) what was typed is kept.
-    if !matches!(result, Ok(End::Quit)) {
+    if !matches!(result, Ok(End::Quit | End::Signal(_))) {
         app.shutdown();
     }
     if !app.read_only
@@ -182,21 +272,81 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             || app.needs_background_save
             || !matches!(app.save_state, SaveState::Saved | SaveState::New))
     {
-        save(&mut app, &path);
+        save(&mut app, &mut saver);
     }
-    match (result, &app.save_state) {
-        (_, SaveState::Failed(e)) => {
-            say(format_args!(
-                "saualnama: {}: {}: {e}",
-                path.display(),
-                ui_text::Ui::SaveFailed.get(lang)
-            ));
-            ExitCode::from(1)
-        }
-        (Ok(End::Signal(sig)), _) => ExitCode::from(128u8.saturating_add(sig as u8)),
+    if let SaveState::Failed(e) = &app.save_state {
+        say(format_args!(
+            "saualnama: {}: {}: {e}",
+            given.display(),
+            ui_text::Ui::SaveFailed.get(lang)
+        ));
+        rescue(&app, &path, lang);
+        return ExitCode::from(1);
+    }
+    match result {
+        Ok(End::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         // The terminal went away (EIO/EPIPE): the answers are saved, so this is a normal end.
-        (Err(_), _) | (Ok(End::Quit), _) => ExitCode::SUCCESS,
+        Err(_) | Ok(End::Quit) => ExitCode::SUCCESS,
     }
+}
+
+/// The answers, when the report cannot take them (a full disk, a replaced file): written where they
+/// fit — the home folder, else /tmp — privately, and named on stderr.
+fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
+    let mut s = app.session.clone();
+    let draft = app.editor.raw_text();
+    if !draft.is_empty()
+        && let Some(c) = s.cursor.as_mut()
+    {
+        c.draft = Some(draft);
+    }
+    let text = s.to_json_pretty();
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    let stamp = now().replace(':', "");
+    let name = format!("{stem}.rescued-{stamp}.json");
+    let places = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([std::env::temp_dir()]);
+    for dir in places {
+        let target = dir.join(&name);
+        // Never over something already there: a new private file or nothing.
+        let created = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(nix::libc::O_NOFOLLOW)
+            .open(&target)
+        {
+            Ok(mut f) => {
+                use std::io::Write;
+                f.write_all(text.as_bytes()).and_then(|()| f.sync_all())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, e)),
+        };
+        match created {
+            Ok(()) => {
+                say(format_args!(
+                    "saualnama: {} {}",
+                    ui_text::Ui::RescuedTo.get(lang),
+                    target.display()
+                ));
+                return;
+            }
+            // Ours, and only half written (the disk filled): not left behind.
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                let _ = std::fs::remove_file(&target);
+            }
+            Err(_) => {}
+        }
+    }
+    say(format_args!(
+        "saualnama: {}",
+        ui_text::Ui::NotRescued.get(lang)
+    ));
 }
 
 /// A yes/no question on the terminal, before the editor takes it over: y, Y, or the Н/И/Д keys.
@@ -236,9 +386,11 @@ fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
 }
 
 /// Save now, on this thread: at the end, when nothing waits for a key.
-fn save(app: &mut App, path: &Path) {
+fn save(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
-    let r = save_session(path, &app.session, true).map_err(|e| e.to_string());
+    let bytes = app.session.to_json_pretty().into_bytes();
+    let force = app.take_force();
+    let r = saver.save_now(bytes, force);
     app.save_submitted();
     app.save_done(1, 1, r);
 }
@@ -248,13 +400,29 @@ fn save_in_background(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
     let bytes = app.session.to_json_pretty().into_bytes();
     app.save_submitted();
-    if !saver.submit(bytes) {
+    let force = app.take_force();
+    if !saver.submit(bytes, force) {
         app.save_done(
             saver.latest,
             saver.latest,
-            Err("the writer thread is gone".into()),
+            Err(saver::SaveError::io("the writer thread is gone".into())),
         );
     }
+}
+
+/// After a signal the answers are saved; what is left is giving the terminal back, which writes to
+/// it. A terminal that does not read (a frozen SSH window) would hold that write for ever: past this
+/// time the process ends without it.
+const SIGNAL_EXIT: Duration = Duration::from_millis(700);
+
+fn exit_soon(sig: usize) {
+    let _ = std::thread::Builder::new()
+        .name("saualnama-exit".into())
+        .spawn(move || {
+            std::thread::sleep(SIGNAL_EXIT);
+            // SAFETY: _exit ends the process at once; nothing of ours runs after it.
+            unsafe { nix::libc::_exit(128 + sig as i32) };
+        });
 }
 
 fn event_loop(
@@ -270,6 +438,15 @@ fn event_loop(
     loop {
         let sig = signalled.load(Ordering::Relaxed);
         if sig != 0 {
+            // Save first, on this thread, and only then give the terminal back (see `exit_soon`).
+            for (n, r) in saver.finish() {
+                app.save_done(n, saver.latest, r);
+            }
+            app.shutdown();
+            if !app.read_only {
+                save(app, saver);
+            }
+            exit_soon(sig);
             return Ok(End::Signal(sig));
         }
         if dirty {

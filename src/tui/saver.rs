@@ -1,16 +1,55 @@
 //! Saving off the keyboard's thread: the report is serialised where it lives, and written, fsynced
 //! and renamed by a writer thread, so that a slow disk never delays a key. Saves are applied in order;
 //! when several wait, only the newest is written.
+//!
+//! Before each save the writer checks that the report and its lock are still the files this editor
+//! wrote and took: a report replaced or deleted by someone else, or a lock file removed (which would
+//! let a second editor in), stops the saves until the user says to write over (`Ctrl-S`).
 
-use crate::store::write_atomic;
+use crate::store::{FileId, file_id, write_atomic};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveError {
+    pub message: String,
+    /// The report or its lock is no longer the file this editor had: not an I/O failure to retry,
+    /// a question for the user.
+    pub replaced: bool,
+}
+
+impl SaveError {
+    pub fn io(message: String) -> SaveError {
+        SaveError {
+            message,
+            replaced: false,
+        }
+    }
+}
+
+/// One report to write; `force` writes over a report that was replaced.
+struct Job {
+    n: u64,
+    bytes: Vec<u8>,
+    force: bool,
+}
+
+/// What the writer checks before writing: the report as last read or written, and the lock file.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub report: Option<FileId>,
+    pub lock: Option<(PathBuf, FileId)>,
+}
 
 pub struct Saver {
     path: PathBuf,
-    jobs: Option<Sender<(u64, Vec<u8>)>>,
-    results: Option<Receiver<(u64, Result<(), String>)>>,
+    /// Shared with the writer thread, which moves it on with every save it makes.
+    identity: Arc<Mutex<Option<Identity>>>,
+    jobs: Option<Sender<Job>>,
+    results: Option<Receiver<(u64, Result<(), SaveError>)>>,
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
@@ -18,9 +57,11 @@ pub struct Saver {
 
 impl Saver {
     /// A saver for `path`; its thread starts with the first save, not before the first frame.
-    pub fn start(path: PathBuf) -> Saver {
+    /// `identity` (None: no checks) is what the files must still be at each save.
+    pub fn start(path: PathBuf, identity: Option<Identity>) -> Saver {
         Saver {
             path,
+            identity: Arc::new(Mutex::new(identity)),
             jobs: None,
             results: None,
             writer: None,
@@ -29,19 +70,24 @@ impl Saver {
     }
 
     fn spawn(&mut self) {
-        let (jobs, inbox) = channel::<(u64, Vec<u8>)>();
+        let (jobs, inbox) = channel::<Job>();
         let (outbox, results) = channel();
         let path = self.path.clone();
+        let identity = Arc::clone(&self.identity);
         self.writer = std::thread::Builder::new()
             .name("saualnama-save".into())
             .spawn(move || {
                 while let Ok(mut job) = inbox.recv() {
                     // Skip to the newest: an older state written after it would be a step back.
                     while let Ok(newer) = inbox.try_recv() {
-                        job = newer;
+                        let force = job.force || newer.force;
+                        job = Job { force, ..newer };
                     }
-                    let r = write_atomic(&path, &job.1, true).map_err(|e| e.to_string());
-                    if outbox.send((job.0, r)).is_err() {
+                    let r = match identity.lock() {
+                        Ok(mut id) => save(&path, &job, id.as_mut()),
+                        Err(_) => Err(SaveError::io("the writer thread failed".into())),
+                    };
+                    if outbox.send((job.n, r)).is_err() {
                         break;
                     }
                 }
@@ -52,30 +98,73 @@ impl Saver {
     }
 
     /// Hand over a whole report to write. False when the writer is gone (the caller saves itself).
-    pub fn submit(&mut self, bytes: Vec<u8>) -> bool {
+    pub fn submit(&mut self, bytes: Vec<u8>, force: bool) -> bool {
         if self.writer.is_none() && self.jobs.is_none() {
             self.spawn();
         }
         self.latest += 1;
+        let job = Job {
+            n: self.latest,
+            bytes,
+            force,
+        };
         match &self.jobs {
-            Some(tx) if self.writer.is_some() => tx.send((self.latest, bytes)).is_ok(),
+            Some(tx) if self.writer.is_some() => tx.send(job).is_ok(),
             _ => false,
         }
     }
 
     /// Results that have come back since the last call, oldest first.
-    pub fn poll(&self) -> Vec<(u64, Result<(), String>)> {
+    pub fn poll(&self) -> Vec<(u64, Result<(), SaveError>)> {
         self.results
             .as_ref()
             .map_or_else(Vec::new, |r| r.try_iter().collect())
     }
 
     /// Wait for every save handed over; what came back.
-    pub fn finish(&mut self) -> Vec<(u64, Result<(), String>)> {
+    pub fn finish(&mut self) -> Vec<(u64, Result<(), SaveError>)> {
         self.jobs = None;
         if let Some(w) = self.writer.take() {
             let _ = w.join();
         }
         self.poll()
     }
+
+    /// Save on the calling thread, with the same checks: at the end, when nothing waits for a key.
+    pub fn save_now(&mut self, bytes: Vec<u8>, force: bool) -> Result<(), SaveError> {
+        let job = Job { n: 0, bytes, force };
+        match self.identity.lock() {
+            Ok(mut id) => save(&self.path, &job, id.as_mut()),
+            Err(_) => Err(SaveError::io("the writer thread failed".into())),
+        }
+    }
+}
+
+fn save(
+    path: &std::path::Path,
+    job: &Job,
+    identity: Option<&mut Identity>,
+) -> Result<(), SaveError> {
+    let Some(id) = identity else {
+        return write_atomic(path, &job.bytes, true).map_err(|e| SaveError::io(e.to_string()));
+    };
+    if !job.force {
+        if file_id(path) != id.report {
+            return Err(SaveError {
+                message: "the report was replaced or deleted by another program".into(),
+                replaced: true,
+            });
+        }
+        if let Some((lock, held)) = &id.lock
+            && file_id(lock) != Some(*held)
+        {
+            return Err(SaveError {
+                message: "the lock file was removed or replaced".into(),
+                replaced: true,
+            });
+        }
+    }
+    write_atomic(path, &job.bytes, true).map_err(|e| SaveError::io(e.to_string()))?;
+    id.report = file_id(path);
+    Ok(())
 }

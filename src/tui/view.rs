@@ -149,7 +149,8 @@ fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         None => format!("{} — {}", Ui::Header.get(lang), app.q.title.get(lang)),
     };
     f.render_widget(
-        Paragraph::new(format!(" saualnama │ {place}")).style(theme.bar()),
+        Paragraph::new(fit(&format!(" saualnama │ {place}"), area.width as usize))
+            .style(theme.bar()),
         area,
     );
 }
@@ -265,7 +266,7 @@ fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
                 theme.heading(),
             ));
             if app.session.item_count(section) == 0 {
-                lines.push(Line::raw(Ui::NoItemsYet.get(lang)));
+                lines.push(Line::raw(keys::text(Ui::NoItemsYet, lang)));
             }
             lines.push(Line::styled(keys::text(Ui::AddItemHint, lang), theme.dim()));
             return QuestionContent {
@@ -895,12 +896,38 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 r,
             );
         }
+        Overlay::ConfirmQuit => {
+            let r = Rect {
+                x: body.x,
+                y: body.bottom().saturating_sub(5),
+                width: body.width,
+                height: 5.min(body.height),
+            };
+            f.render_widget(Clear, r);
+            let why = match &app.save_state {
+                SaveState::Failed(e) => e.clone(),
+                _ => String::new(),
+            };
+            let text = Text::from(vec![
+                Line::styled(
+                    format!("✗ {}: {why}", Ui::SaveFailed.get(lang)),
+                    theme.error(),
+                ),
+                Line::raw(keys::text(Ui::QuitUnsaved, lang)),
+            ]);
+            f.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered()),
+                r,
+            );
+        }
         Overlay::ConfirmDelete { section, item } => {
             let r = Rect {
                 x: body.x,
-                y: body.bottom().saturating_sub(4),
+                y: body.bottom().saturating_sub(5),
                 width: body.width,
-                height: 4.min(body.height),
+                height: 5.min(body.height),
             };
             f.render_widget(Clear, r);
             let name = app.session.item_name(section, *item).unwrap_or("…");
@@ -914,7 +941,12 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                 ),
                 Line::raw(keys::text(Ui::ConfirmDelete, lang)),
             ]);
-            f.render_widget(Paragraph::new(text).block(Block::bordered()), r);
+            f.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered()),
+                r,
+            );
         }
         Overlay::Findings { list, selected } => {
             f.render_widget(Clear, body);

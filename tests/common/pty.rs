@@ -178,6 +178,8 @@ pub fn saualnama(args: &[&str], dir: &std::path::Path) -> Command {
         .current_dir(dir)
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
+        // A rescue file goes to $HOME: the test's own folder, not the tester's.
+        .env("HOME", dir)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
