@@ -156,7 +156,11 @@ pub enum TableFormat {
 /// The language when none is given: from the locale as gettext reads it — LC_ALL, then LANGUAGE (a
 /// list, the first of ours that it names), LC_MESSAGES, LANG — else none (Kazakh).
 pub fn env_lang() -> Option<Lang> {
-    let var = |v: &str| std::env::var(v).ok().filter(|v| !v.is_empty());
+    lang_from_env(|v| std::env::var(v).ok())
+}
+
+pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    let var = |v: &str| get(v).filter(|v| !v.is_empty());
     if let Some(v) = var("LC_ALL") {
         return Lang::from_locale(&v);
     }
@@ -329,7 +333,13 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_command(cli: Cli) -> ExitCode {
     let hint = message_lang(&cli);
-    let registry = match Registry::with_dirs(&cli.questionnaires) {
+    let registry = match Registry::with_dirs_warning(&cli.questionnaires, |e| {
+        say(format_args!(
+            "saualnama: {} ({})",
+            e.render(hint),
+            Ui::SkippedForm.get(hint)
+        ))
+    }) {
         Ok(r) => r,
         Err(e) => return fail(&e, 2, hint),
     };

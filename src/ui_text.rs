@@ -200,6 +200,7 @@ ui_texts! {
     StrayDraft => ("Өткен сеанстың сақталмаған мәтіні (оның сұрағы енді жоқ), файлда сақталды:", "Несохранённый текст прошлого сеанса (его вопроса больше нет), сохранён в файле:", "Unsaved text from the last session (its question is gone), kept in the file:"),
     NeedChoice => ("Мәтін түсініктемеге кетті, таңдау жасалмады: иә не жоқ деп жауап беріңіз ({to_choice} — таңдауға)", "Текст ушёл в комментарий, выбор не сделан: ответьте «да» или «нет» ({to_choice} — к выбору)", "The text went to the comment and no choice is made: answer yes or no ({to_choice} goes to the choice)"),
     ExportOverReport => ("бұл — шығарылатын есептің өзі; оның үстінен жазылмайды, басқа атау беріңіз (-o)", "это сам выгружаемый отчёт; поверх него не пишется, укажите другое имя (-o)", "this is the report being exported; it is not written over, name another file (-o)"),
+    SkippedForm => ("бұл сауалнама өткізіліп жіберілді", "эта анкета пропущена", "this questionnaire is skipped"),
     NewFile => ("жаңа файл", "новый файл", "new file"),
     ProblemHere => ("Осы сұрақта", "На этом вопросе", "Here"),
     SearchAgain => ("{commit} — қайта іздеу", "{commit} — искать снова", "{commit} searches again for"),

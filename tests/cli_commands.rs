@@ -220,3 +220,208 @@ fn readme_screen_capture_is_the_current_screen() {
         "README's capture is stale: copy the count_80x24_kk snapshot"
     );
 }
+
+/// A subordinate body's report whose texts carry terminal escapes: ESC sequences, BEL, an OSC that
+/// would retitle the window, C1 controls.
+fn report_with_escapes(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    let evil = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}[31mRED\u{9b}31m\u{7}";
+    v["header"]["organisation"] = json!(format!("Ұйым {evil}"));
+    v["sections"]["public_services"]["items"][0]["name"] = json!(format!("Қызмет {evil}"));
+    v["sections"]["public_services"]["items"][0]["answers"]["direct_contact_with_recipient"] =
+        json!({"yes": true, "comment": evil});
+    v["sections"]["personnel"]["answers"]["other"] = json!(evil);
+    let f = dir.join("evil.json");
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    f
+}
+
+/// Every command whose output a report's data reaches, with a terminal as its stdout.
+fn data_commands(f: &str) -> Vec<Vec<String>> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        s(&["summary", f]),
+        s(&["summary", "--format", "json", f]),
+        s(&["validate", f]),
+        s(&["findings", f]),
+        s(&["findings", "--format", "json", f]),
+        s(&["export", f, "--format", "md", "-o", "-"]),
+        s(&["export", f, "--format", "html", "-o", "-"]),
+        s(&["export", f, "--format", "csv", "-o", "-"]),
+        s(&["export", f, "--format", "json", "-o", "-"]),
+        s(&[
+            "export",
+            f,
+            "--format",
+            "md",
+            "--document",
+            "analytical-report",
+            "-o",
+            "-",
+        ]),
+        s(&["aggregate", f, f]),
+        s(&["aggregate", "--format", "csv", f, f]),
+        s(&["aggregate", "--format", "json", f, f]),
+    ]
+}
+
+#[test]
+fn no_escape_from_report_data_reaches_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = report_with_escapes(dir.path());
+    let f = f.to_str().unwrap();
+    for args in data_commands(f) {
+        let mut cmd = std::process::Command::new(bin());
+        cmd.args(&args).env("LANG", "C").env_remove("LC_ALL");
+        let mut p = common::pty::Pty::spawn(cmd, 200, 50);
+        let st = p
+            .wait_exit(std::time::Duration::from_secs(20))
+            .expect("exits");
+        assert!(st.code().is_some(), "{args:?}");
+        let raw = &p.raw;
+        assert!(
+            !raw.contains(&0x1b) && !raw.contains(&0x07),
+            "{args:?} sent a raw escape to the terminal: {}",
+            String::from_utf8_lossy(raw)
+        );
+        assert!(
+            !String::from_utf8_lossy(raw).contains('\u{9b}'),
+            "{args:?} sent a C1 control"
+        );
+        if args.len() == 2 && args[0] == "findings" || args.contains(&"md".to_string()) {
+            assert!(
+                String::from_utf8_lossy(raw).contains("^["),
+                "{args:?} shows them instead"
+            );
+        }
+    }
+    // To a pipe or a file the data is written as it is (a JSON export must stay the data).
+    let o = run(&["export", f, "--format", "json", "-o", "-"]);
+    assert!(stdout(&o).contains("\\u001b[2J"), "JSON escapes it itself");
+    let o = run(&["export", f, "--format", "md", "-o", "-"]);
+    assert!(
+        o.stdout.contains(&0x1b),
+        "unchanged when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_or_a_full_disk_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = report_with_escapes(dir.path());
+    let f = f.to_str().unwrap();
+    let mut all = data_commands(f);
+    all.push(vec!["list".into()]);
+    all.push(vec!["outline".into()]);
+    all.push(vec!["outline".into(), "--format".into(), "json".into()]);
+    all.push(vec!["completions".into(), "bash".into()]);
+    all.push(vec!["man".into()]);
+    for args in &all {
+        // `| head -c1`: the reader takes one byte and leaves.
+        let mut child = std::process::Command::new(bin())
+            .args(args)
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let mut one = [0u8; 1];
+        let _ = std::io::Read::read(&mut out, &mut one);
+        drop(out);
+        let o = child.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(o.status.code(), Some(101), "{args:?}: {err}");
+        assert!(o.status.code().is_some(), "{args:?}: killed by a signal");
+        // `> /dev/full`: said, exit 1.
+        let o = std::process::Command::new(bin())
+            .args(args)
+            .env("LANG", "C")
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("No space left"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_command_is_not_a_new_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(bin())
+        .arg("sumary")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'summary'"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+    // Options before the command, and -l anywhere.
+    let o = run(&["-l", "ru", "summary", example_path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Заполнено"));
+    let qdir = tempfile::tempdir().unwrap();
+    let o = run(&["--questionnaires", qdir.path().to_str().unwrap(), "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The editor without a terminal: says so, exit 2, creates nothing (no lock file either).
+    let o = std::process::Command::new(bin())
+        .args(["new.json", "-l", "en"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("terminal"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+}
+
+#[test]
+fn language_follows_lc_all_then_language_then_lang() {
+    use saualnama::cli::lang_from_env;
+    use saualnama::i18n::Lang;
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    // LANGUAGE is a list; the first of ours counts, after LC_ALL and before LANG.
+    assert_eq!(
+        lang_from_env(env(&[("LANGUAGE", "de:ru:en"), ("LANG", "en_US.UTF-8")])),
+        Some(Lang::Ru)
+    );
+    assert_eq!(
+        lang_from_env(env(&[("LC_ALL", "kk_KZ.UTF-8"), ("LANGUAGE", "ru")])),
+        Some(Lang::Kk)
+    );
+    assert_eq!(
+        lang_from_env(env(&[
+            ("LC_ALL", ""),
+            ("LANGUAGE", "de"),
+            ("LANG", "en_US.UTF-8")
+        ])),
+        Some(Lang::En)
+    );
+    assert_eq!(lang_from_env(env(&[("LANG", "C")])), None);
+}

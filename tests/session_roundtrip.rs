@@ -91,3 +91,44 @@ fn the_example_is_in_canonical_form() {
         "rewrite the example with the program's own key order"
     );
 }
+
+#[test]
+fn unknown_numbers_are_kept_to_the_digit() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/zhas-technikter-2017.json")).unwrap();
+    let src = v.to_string().replacen(
+        "\"format\"",
+        "\"future\": {\"big\": 123456789012345678901234567890, \"exact\": 0.1000000000000000055511151231257827, \"e\": 1e400}, \"format\"",
+        1,
+    );
+    v = serde_json::from_str(&src).unwrap();
+    let _ = v;
+    let (s, _) = saualnama::store::session_from_str(
+        "x",
+        &src,
+        &saualnama::questionnaire::Registry::bundled(),
+    )
+    .unwrap();
+    let out = s.to_json_pretty();
+    // 1e400 is past f64 (it would have become null or failed): kept as the number it is, 1e+400.
+    for n in [
+        "123456789012345678901234567890",
+        "0.1000000000000000055511151231257827",
+        "1e+400",
+    ] {
+        assert!(out.contains(n), "{n} in\n{out}");
+    }
+}
+
+#[test]
+fn version_numbers_of_any_length_compare_right() {
+    use saualnama::store::version_cmp;
+    use std::cmp::Ordering::*;
+    assert_eq!(version_cmp("2016-10-19.2", "2016-10-19.10"), Less);
+    assert_eq!(version_cmp("1.99999999999999999999", "1.1"), Greater);
+    assert_eq!(
+        version_cmp("1.99999999999999999999", "1.99999999999999999998"),
+        Greater
+    );
+    assert_eq!(version_cmp("1.007", "1.7"), Equal.then("1.007".cmp("1.7")));
+}

@@ -751,3 +751,52 @@ fn esc_on_a_yes_no_leaves_no_stale_draft() {
         format!(r#"{{"section":"public_services","item":0,"field":"{CONTACT_FIELD}"}}"#)
     );
 }
+
+#[test]
+fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    // The cursor names a third service the report no longer has, with text typed there.
+    v["cursor"] = serde_json::json!({"section": "public_services", "item": 2, "field": "refusal_grounds", "draft": "жартылай", "future_key": 1});
+    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let before = s.sections.clone();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    assert_eq!(
+        app.editor.raw_text(),
+        "",
+        "not loaded into another question"
+    );
+    assert!(
+        app.message.as_ref().unwrap().0.contains("жартылай"),
+        "shown"
+    );
+    Keys(&mut app).enter();
+    assert_eq!(app.session.sections, before, "nothing committed");
+    assert_eq!(
+        app.session.extra["stray_draft"], "жартылай",
+        "kept in the file"
+    );
+    // Keys of the cursor this version does not know survive moving about.
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    v["cursor"]["future_key"] = serde_json::json!({"a": 1});
+    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    Keys(&mut app).tab(3);
+    assert_eq!(
+        app.session.cursor.as_ref().unwrap().extra["future_key"],
+        serde_json::json!({"a": 1})
+    );
+}
+
+#[test]
+fn pasted_control_characters_are_dropped() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.14").enter();
+    app.update(Event::Paste(
+        "строка\u{1b}[31m красная\u{7}\u{c}\nвторая\tс табом".into(),
+    ));
+    Keys(&mut app).enter();
+    assert_eq!(
+        app.session.answers("personnel", None).unwrap()["other"],
+        "строка[31m красная\nвторая\tс табом"
+    );
+}

@@ -23,7 +23,13 @@ pub fn parse_questionnaire(file: &str, src: &str) -> Result<Questionnaire, LoadE
 
 pub fn load_questionnaire_file(path: &Path) -> Result<Questionnaire, LoadError> {
     let name = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|e| LoadError::io(&name, &e))?;
+    let bytes = crate::store::read_regular(path).map_err(|e| LoadError::io(&name, &e))?;
+    let src = String::from_utf8(bytes).map_err(|_| {
+        LoadError::io(
+            &name,
+            &std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+        )
+    })?;
     parse_questionnaire(&name, &src)
 }
 
@@ -49,8 +55,17 @@ impl Registry {
     }
 
     /// The bundled forms plus every `*.json` in `dirs`; a later form with the same id and version
-    /// replaces an earlier one.
+    /// replaces an earlier one. A file that is not a sound definition is left out, and what is wrong
+    /// with it is handed to `warn`: one colleague's broken draft in a shared folder must not stop
+    /// every command. A folder that cannot be read is an error.
     pub fn with_dirs(dirs: &[PathBuf]) -> Result<Registry, LoadError> {
+        Registry::with_dirs_warning(dirs, |_| {})
+    }
+
+    pub fn with_dirs_warning(
+        dirs: &[PathBuf],
+        mut warn: impl FnMut(LoadError),
+    ) -> Result<Registry, LoadError> {
         let mut reg = Registry::bundled();
         for dir in dirs {
             let name = dir.display().to_string();
@@ -61,7 +76,10 @@ impl Registry {
                 .collect();
             files.sort();
             for f in files {
-                reg.add(load_questionnaire_file(&f)?);
+                match load_questionnaire_file(&f) {
+                    Ok(q) => reg.add(q),
+                    Err(e) => warn(e),
+                }
             }
         }
         Ok(reg)

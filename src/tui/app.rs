@@ -744,6 +744,14 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        // Pasted text may carry control characters (a colour code from a terminal, a form feed from
+        // a document): stored, they would be invisible here and obeyed by the next terminal that
+        // prints the report. Tabs and line breaks stay; the field decides about those.
+        let clean: String = text
+            .chars()
+            .filter(|c| matches!(c, '\n' | '\r' | '\t') || !c.is_control())
+            .collect();
+        let text = clean.as_str();
         match &mut self.overlay {
             Overlay::GoTo(s) | Overlay::Search(s) => s.push_str(&text.replace(['\r', '\n'], " ")),
             Overlay::None => {

@@ -96,10 +96,15 @@ pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
+    // A long message (a lock held by whom, a save that failed and why) gets the rows it needs, up to
+    // three: cut, it would not be read.
+    let message_rows = app.message.as_ref().map_or(1, |(m, _)| {
+        ((m.width() + 2).div_ceil(area.width.max(1) as usize)).clamp(1, 3) as u16
+    });
     let [title, body, message, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(message_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -167,7 +172,7 @@ fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             _ => Line::raw(""),
         },
     };
-    f.render_widget(Paragraph::new(line), area);
+    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
 }
 
 fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {

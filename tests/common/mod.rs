@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod pty;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -31,6 +32,7 @@ pub fn run(args: &[&str]) -> Output {
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .output()
         .expect("run saualnama")
 }

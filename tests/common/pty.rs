@@ -140,6 +140,15 @@ impl Pty {
         self.screen.screen_mut().set_size(rows, cols);
     }
 
+    /// Tell the program its window is `cols`×`rows` without resizing our own emulator (a 65535×65535
+    /// screen would take the test's memory, not the program's).
+    pub fn resize_program_only(&mut self, cols: u16, rows: u16) {
+        let ws = winsize(cols, rows);
+        if let Some(m) = &self.master {
+            unsafe { libc::ioctl(m.as_raw_fd(), libc::TIOCSWINSZ, &ws) };
+        }
+    }
+
     /// Hang up: close our end, as a dropped connection does. The kernel sends SIGHUP.
     pub fn close_master(&mut self) {
         self.master = None;
@@ -182,6 +191,7 @@ pub fn saualnama(args: &[&str], dir: &std::path::Path) -> Command {
         .env("HOME", dir)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env_remove("NO_COLOR")
         .env_remove("SAUALNAMA_QUESTIONNAIRES");
     cmd
