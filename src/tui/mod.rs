@@ -236,8 +236,15 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
         lock: crate::store::file_id(&l.path).map(|id| (l.path.clone(), id)),
     });
     let mut saver = Saver::start(path.clone(), identity);
+    let mut rescued = Rescue {
+        path: &path,
+        lang,
+        done: false,
+    };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        terminal::with_terminal(|t| event_loop(t, &mut app, &mut saver, &theme, &signalled))
+        terminal::with_terminal(|t| {
+            event_loop(t, &mut app, &mut saver, &theme, &signalled, &mut rescued)
+        })
     }));
     // Every save handed to the writer is on disk (or failed) before anything else is written.
     for (n, r) in saver.finish() {
@@ -280,7 +287,9 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
             given.display(),
             ui_text::Ui::SaveFailed.get(lang)
         ));
-        rescue(&app, &path, lang);
+        if !rescued.done {
+            rescue(&app, &path, lang);
+        }
         return ExitCode::from(1);
     }
     match result {
@@ -425,12 +434,20 @@ fn exit_soon(sig: usize) {
         });
 }
 
+/// Where a rescue copy is made from (see `rescue`), and whether one was.
+struct Rescue<'a> {
+    path: &'a Path,
+    lang: crate::i18n::Lang,
+    done: bool,
+}
+
 fn event_loop(
     t: &mut terminal::Term,
     app: &mut App,
     saver: &mut Saver,
     theme: &Theme,
     signalled: &AtomicUsize,
+    rescue_at: &mut Rescue,
 ) -> std::io::Result<End> {
     let mut last_background = Instant::now();
     // Draw only when something may have changed: an idle editor sends nothing over the line.
@@ -445,6 +462,11 @@ fn event_loop(
             app.shutdown();
             if !app.read_only {
                 save(app, saver);
+                // And where the report cannot take them, before the terminal is touched again.
+                if matches!(app.save_state, SaveState::Failed(_)) {
+                    rescue(app, rescue_at.path, rescue_at.lang);
+                    rescue_at.done = true;
+                }
             }
             exit_soon(sig);
             return Ok(End::Signal(sig));
