@@ -927,7 +927,11 @@ pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang
                 (Some(i), None) => format!("{}.{i}: ", sec.number),
                 _ => String::new(),
             };
-            out += &format!("  ● {place}{}\n", f.title);
+            out += &format!(
+                "  ● {place}{} [{}]\n",
+                f.title,
+                crate::findings::severity_word(f.severity).get(lang)
+            );
             for e in &f.evidence {
                 out += &format!("      {e}\n");
             }

@@ -1,11 +1,14 @@
 //! Findings: the corruption-risk factors the answers show, by the rules the questionnaire carries.
 //! A function of the questionnaire and the session, like the summary.
 
-use crate::answer::{Answer, yes_no_word};
+use crate::answer::Answer;
 use crate::i18n::Lang;
-use crate::questionnaire::{FindingRule, Questionnaire, Section, When};
+use crate::questionnaire::{
+    Field, FieldType, FindingRule, FindingSeverity, Questionnaire, Section, Term, When,
+};
+use crate::reading::{Reading, read};
 use crate::session::{Session, Slot};
-use crate::summary::holds;
+use crate::ui_text::Ui;
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -16,102 +19,208 @@ pub struct Finding {
     pub item: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_name: Option<String>,
+    /// Risk, to review, or figures that do not add up.
+    pub severity: FindingSeverity,
     /// The fields the rule read, to jump to.
     pub fields: Vec<String>,
-    /// "13. Direct contact with the service recipient: yes. …" for each answered field the rule read.
+    /// The answers behind it, in the form's own numbering («13. Direct contact …: yes. …»; the
+    /// quantitative indicators by their names), zero counts left out, blanks the rule read said to be
+    /// not reported.
     pub evidence: Vec<String>,
     pub title: String,
     pub explanation: String,
     pub recommendation: String,
 }
 
-/// Whether a text answer says nothing: blank, or «жоқ / нет / none» and the like.
-pub fn says_none(text: &str) -> bool {
-    let t: String = text
-        .trim()
-        .trim_end_matches(['.', '!', ';', ','])
-        .trim()
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "" | "-"
-            | "—"
-            | "–"
-            | "жоқ"
-            | "жок"
-            | "жоқ жоқ"
-            | "нет"
-            | "none"
-            | "no"
-            | "n/a"
-            | "отсутствует"
-            | "не было"
-            | "болған жоқ"
-            | "орын алған жоқ"
-    )
+/// Whether a text answer says nothing, by the questionnaire's phrase lists: blank, «жоқ», «не
+/// выявлено», «анықталған жоқ», "none found"… (see `reading`).
+pub fn says_none(q: &Questionnaire, text: &str) -> bool {
+    matches!(read(text, &q.readings), Reading::Blank | Reading::Nothing)
 }
 
-/// One answer as a line of evidence, in the language.
+/// A field's number as the form prints it: the question's own («13.», annex 2's second «16.»), none
+/// for a quantitative indicator (its Q-number is this program's, not the form's).
+fn form_number(f: &Field) -> Option<String> {
+    if f.number.starts_with('Q') {
+        return None;
+    }
+    Some(f.source_label.clone().unwrap_or_else(|| f.number.clone()))
+}
+
+fn slot(sec: &Section, item: Option<usize>, id: &str) -> Slot {
+    Slot::Answer {
+        section: sec.id.clone(),
+        item,
+        field: id.to_owned(),
+    }
+}
+
+/// One answer as a line of evidence, in the language; `None` for a zero count or an unanswered field
+/// (unless `blank_counts`: the rule read it, and "not reported" is part of the evidence).
 pub fn answer_line(
     sec: &Section,
     s: &Session,
     item: Option<usize>,
     id: &str,
     lang: Lang,
+    blank_counts: bool,
 ) -> Option<String> {
     let f = sec.field(id)?;
-    let slot = Slot::Answer {
-        section: sec.id.clone(),
-        item,
-        field: id.to_owned(),
+    // A breakdown's part reads with its group: «Penalties applied: remark».
+    let text = match f.group.as_ref().and_then(|g| sec.group(g)) {
+        Some(g) => format!("{}: {}", g.text.get(lang), f.text.get(lang)),
+        None => f.text.get(lang).to_owned(),
     };
-    let value = match s.typed(f.kind, &slot)?.ok()? {
-        Answer::YesNo { yes, comment } if comment.is_empty() => yes_no_word(yes, lang).to_owned(),
-        Answer::YesNo { yes, comment } => format!("{}. {comment}", yes_no_word(yes, lang)),
-        a => a.display(lang),
+    let label = match form_number(f) {
+        Some(n) => format!("{n}. {text}"),
+        None => text,
     };
-    Some(format!("{}. {}: {value}", f.number, f.text.get(lang)))
+    let value = match s.typed(f.kind, &slot(sec, item, id)) {
+        None | Some(Err(_)) if blank_counts => Ui::NotReported.get(lang).to_owned(),
+        None | Some(Err(_)) => return None,
+        Some(Ok(Answer::Count(0))) => return None,
+        Some(Ok(a)) => a.display(lang),
+    };
+    Some(format!("{label}: {value}"))
 }
 
 fn yes_no(sec: &Section, s: &Session, item: Option<usize>, id: &str) -> Option<bool> {
-    let slot = Slot::Answer {
-        section: sec.id.clone(),
-        item,
-        field: id.to_owned(),
-    };
-    match s.typed(sec.field(id)?.kind, &slot)?.ok()? {
+    match s.typed(sec.field(id)?.kind, &slot(sec, item, id))?.ok()? {
         Answer::YesNo { yes, .. } => Some(yes),
         _ => None,
     }
 }
 
-fn text(sec: &Section, s: &Session, item: Option<usize>, id: &str) -> Option<String> {
-    s.answers(&sec.id, item)?
-        .get(id)?
-        .as_str()
-        .map(str::to_owned)
+fn text_reading(
+    q: &Questionnaire,
+    sec: &Section,
+    s: &Session,
+    item: Option<usize>,
+    id: &str,
+) -> Reading {
+    match s.typed(FieldType::Text, &slot(sec, item, id)) {
+        Some(Ok(Answer::Text(t))) => read(&t, &q.readings),
+        Some(Ok(Answer::Nothing)) => Reading::Nothing,
+        _ => Reading::Blank,
+    }
 }
 
-pub fn when_holds(w: &When, sec: &Section, s: &Session, item: Option<usize>) -> bool {
+/// The sum of a side, an unanswered count read as 0; `None` when nothing on the side is answered.
+fn lenient_side(s: &Session, sec: &str, item: Option<usize>, terms: &[Term]) -> Option<u64> {
+    let mut any = false;
+    let mut sum = 0u64;
+    for t in terms {
+        match t {
+            Term::Const(c) => sum = sum.saturating_add(*c),
+            Term::Id(id) => {
+                if let Some(v) = s.count(sec, item, id) {
+                    any = true;
+                    sum = sum.saturating_add(v);
+                }
+            }
+        }
+    }
+    let only_consts = terms.iter().all(|t| matches!(t, Term::Const(_)));
+    (any || only_consts).then_some(sum)
+}
+
+/// How an unclear text counts: not at all (what the answers show), or as either reading (what they
+/// might show: a "to review" item).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Strict,
+    Generous,
+}
+
+fn holds(
+    w: &When,
+    q: &Questionnaire,
+    sec: &Section,
+    s: &Session,
+    item: Option<usize>,
+    mode: Mode,
+) -> bool {
+    let generous = mode == Mode::Generous;
     match w {
         When::Yes(id) => yes_no(sec, s, item, id) == Some(true),
         When::No(id) => yes_no(sec, s, item, id) == Some(false),
-        When::Described(id) => text(sec, s, item, id).is_some_and(|t| !says_none(&t)),
-        When::Undescribed(id) => text(sec, s, item, id).is_none_or(|t| says_none(&t)),
-        When::Compare(c) => holds(s, &sec.id, item, c) == Some(true),
-        When::All(ws) => ws.iter().all(|w| when_holds(w, sec, s, item)),
-        When::Any(ws) => ws.iter().any(|w| when_holds(w, sec, s, item)),
+        When::Described(id) => match text_reading(q, sec, s, item, id) {
+            Reading::Something => true,
+            Reading::Unclear => generous,
+            Reading::Blank | Reading::Nothing => false,
+        },
+        When::Undescribed(id) => match text_reading(q, sec, s, item, id) {
+            Reading::Blank | Reading::Nothing => true,
+            Reading::Unclear => generous,
+            Reading::Something => false,
+        },
+        When::Compare(c) => match (
+            lenient_side(s, &sec.id, item, &c.left),
+            lenient_side(s, &sec.id, item, &c.right),
+        ) {
+            (Some(l), Some(r)) => c.op.holds(l, r),
+            _ => false,
+        },
+        When::Below { field, value } => matches!(
+            s.typed(FieldType::Percent, &slot(sec, item, field)),
+            Some(Ok(Answer::Percent(p))) if p < *value
+        ),
+        When::All(ws) => ws.iter().all(|w| holds(w, q, sec, s, item, mode)),
+        When::Any(ws) => ws.iter().any(|w| holds(w, q, sec, s, item, mode)),
+    }
+}
+
+/// Whether a rule finds, and how surely: its own severity when the answers show it, "to review" when
+/// only an unclear answer would make it hold.
+pub fn rule_holds(
+    r: &FindingRule,
+    q: &Questionnaire,
+    sec: &Section,
+    s: &Session,
+    item: Option<usize>,
+) -> Option<FindingSeverity> {
+    if holds(&r.when, q, sec, s, item, Mode::Strict) {
+        Some(r.severity)
+    } else if holds(&r.when, q, sec, s, item, Mode::Generous) {
+        Some(FindingSeverity::Review)
+    } else {
+        None
+    }
+}
+
+/// The counts a rule compares: blank, they are "not reported" in its evidence.
+fn compared(w: &When, out: &mut Vec<String>) {
+    match w {
+        When::Compare(c) => {
+            for t in c.left.iter().chain(&c.right) {
+                if let Term::Id(id) = t {
+                    out.push(id.clone());
+                }
+            }
+        }
+        When::Undescribed(id) => out.push(id.clone()),
+        When::All(ws) | When::Any(ws) => ws.iter().for_each(|w| compared(w, out)),
+        _ => {}
     }
 }
 
 fn finding(
     r: &FindingRule,
+    severity: FindingSeverity,
     sec: &Section,
     s: &Session,
     item: Option<usize>,
     lang: Lang,
 ) -> Finding {
     let fields = r.when.fields();
+    let mut blanks_said = Vec::new();
+    compared(&r.when, &mut blanks_said);
+    let mut shown = fields.clone();
+    for e in &r.evidence {
+        if !shown.contains(e) {
+            shown.push(e.clone());
+        }
+    }
     Finding {
         rule: r.id.clone(),
         section: sec.id.clone(),
@@ -119,14 +228,34 @@ fn finding(
         item_name: item
             .and_then(|i| s.item_name(&sec.id, i))
             .map(str::to_owned),
-        evidence: fields
+        severity,
+        evidence: shown
             .iter()
-            .filter_map(|id| answer_line(sec, s, item, id, lang))
+            .filter_map(|id| answer_line(sec, s, item, id, lang, blanks_said.contains(id)))
             .collect(),
         fields,
         title: r.title.get(lang).to_owned(),
-        explanation: r.explanation.get(lang).to_owned(),
+        // Found only by reading an unclear answer one way: said so, before what it would mean.
+        explanation: if severity == FindingSeverity::Review && r.severity != FindingSeverity::Review
+        {
+            format!(
+                "{} {}",
+                Ui::UnclearAnswer.get(lang),
+                r.explanation.get(lang)
+            )
+        } else {
+            r.explanation.get(lang).to_owned()
+        },
         recommendation: r.recommendation.get(lang).to_owned(),
+    }
+}
+
+/// How a severity is named beside a finding.
+pub fn severity_word(s: FindingSeverity) -> Ui {
+    match s {
+        FindingSeverity::Risk => Ui::SeverityRisk,
+        FindingSeverity::Review => Ui::SeverityReview,
+        FindingSeverity::Inconsistency => Ui::SeverityInconsistency,
     }
 }
 
@@ -140,8 +269,17 @@ pub fn block_findings(
 ) -> Vec<Finding> {
     q.findings
         .iter()
-        .filter(|r| r.section == sec.id && when_holds(&r.when, sec, s, item))
-        .map(|r| finding(r, sec, s, item, lang))
+        .filter(|r| r.section == sec.id)
+        .filter_map(|r| {
+            Some(finding(
+                r,
+                rule_holds(r, q, sec, s, item)?,
+                sec,
+                s,
+                item,
+                lang,
+            ))
+        })
         .collect()
 }
 

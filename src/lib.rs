@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod load_error;
 pub mod questionnaire;
+pub mod reading;
 pub mod sample;
 pub mod session;
 pub mod store;

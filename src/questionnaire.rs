@@ -33,6 +33,65 @@ pub struct Questionnaire {
     /// Corruption-risk factors to look for in the answers, for the analytical report.
     #[serde(default)]
     pub findings: Vec<FindingRule>,
+    /// How text answers are read: the phrases that say "nothing found" and those that leave it
+    /// unclear, in the three languages (see `reading`).
+    #[serde(default)]
+    pub readings: Readings,
+    /// Fields that are deliberately not a risk signal, with the reason: with the rules, they account
+    /// for every field of every annex (`check` verifies it).
+    #[serde(default)]
+    pub not_signals: Vec<NotSignal>,
+}
+
+/// The phrase lists of `reading`, lower case, ё written е.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Readings {
+    /// Whole answers that say nothing: «жоқ», «нет», «none», dashes.
+    #[serde(default)]
+    pub none: Vec<String>,
+    /// Phrases that negate the clause they stand in: «не выявлено», «анықталған жоқ», "not found".
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Words that negate a clause only at its end («… нет», «… жоқ»); at its start, before more
+    /// words («нет чёткого порядка»), they describe a gap and leave the answer unclear.
+    #[serde(default)]
+    pub negating_last_words: Vec<String>,
+    /// Statements that all is in order («все процессы урегулированы»), unless the clause also holds
+    /// one of `unsettled`.
+    #[serde(default)]
+    pub settled: Vec<String>,
+    #[serde(default)]
+    pub unsettled: Vec<String>,
+    /// Words that make an answer neither yes nor no («частично», "partly"): to review.
+    #[serde(default)]
+    pub unclear: Vec<String>,
+    /// Words that start a new clause inside a sentence («однако», «бірақ», "but").
+    #[serde(default)]
+    pub contrasts: Vec<String>,
+}
+
+/// Fields of a section that no rule reads, on purpose.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotSignal {
+    pub section: String,
+    pub fields: Vec<String>,
+    /// Why these are not a risk signal (for the form's authors; in the form's notes).
+    pub reason: Text,
+}
+
+/// How much a finding weighs in the analytical report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingSeverity {
+    /// A corruption-risk factor the answers show.
+    #[default]
+    Risk,
+    /// Something to look into: an answer that may hide a risk, or reads neither way.
+    Review,
+    /// Figures that do not add up: what to check, not a conclusion.
+    Inconsistency,
 }
 
 /// A corruption-risk factor: when `when` holds for a block of a section (an item, or the single
@@ -42,7 +101,12 @@ pub struct Questionnaire {
 pub struct FindingRule {
     pub id: String,
     pub section: String,
+    #[serde(default)]
+    pub severity: FindingSeverity,
     pub when: When,
+    /// More answers to show as evidence (the reasons, the subjects of complaints), when answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     pub title: Text,
     pub explanation: Text,
     pub recommendation: Text,
@@ -60,8 +124,15 @@ pub enum When {
     Described(String),
     /// A text answer that is missing, blank, or says none.
     Undescribed(String),
-    /// A relation between counts, as in the section's rules.
+    /// A relation between counts, as in the section's rules; here an unanswered count is read as 0
+    /// ("not reported", and said so in the evidence) as long as one of them is answered, so that a
+    /// breakdown left blank does not silence the rule.
     Compare(Condition),
+    /// A percent answered below a value (a Regulation that departs from the Standard).
+    Below {
+        field: String,
+        value: f64,
+    },
     All(Vec<When>),
     Any(Vec<When>),
 }
@@ -81,6 +152,7 @@ impl When {
         };
         match self {
             When::Yes(f) | When::No(f) | When::Described(f) | When::Undescribed(f) => push(f),
+            When::Below { field, .. } => push(field),
             When::Compare(c) => {
                 for t in c.left.iter().chain(&c.right) {
                     if let Term::Id(id) = t {

@@ -101,6 +101,7 @@ fn validate_passes_a_complete_report() {
     p.insert("staff_actual".into(), json!(42));
     p.insert("internal_investigations".into(), json!(2));
     p.insert("other".into(), json!("жоқ"));
+    p.insert("commissions_duly_approved".into(), json!({"yes": true}));
     let f = dir.path().join("complete.json");
     std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let out = run_on(&["validate", "-l", "en"], &f);

@@ -41,7 +41,7 @@ fn the_seeds_findings() {
         keys.contains(&(
             "personnel".into(),
             None,
-            "penalties_without_investigation".into()
+            "penalties_vs_investigations".into()
         )),
         "{keys:?}"
     );
@@ -91,11 +91,24 @@ fn answers_for(w: &When, hold: bool, out: &mut Map<String, Value>) {
                 }),
             );
         }
+        When::Below { field, value } => {
+            out.insert(
+                field.clone(),
+                json!(if hold { value / 2.0 } else { *value }),
+            );
+        }
         When::Compare(c) => {
-            assert!(matches!(c.op, Op::Gt), "the generator knows `gt` only");
+            assert!(
+                matches!(c.op, Op::Gt | Op::Eq),
+                "the generator knows `gt` and `eq` (against 0) only"
+            );
+            let left = match (c.op, hold) {
+                (Op::Eq, true) | (Op::Gt, false) => 0,
+                _ => 3,
+            };
             for t in &c.left {
                 if let Term::Id(id) = t {
-                    out.insert(id.clone(), json!(if hold { 3 } else { 0 }));
+                    out.insert(id.clone(), json!(left));
                 }
             }
             for t in &c.right {
@@ -171,7 +184,19 @@ fn the_required_factors_are_all_there() {
         "public_services.paid_documents",
         "public_services.blurred_responsibility",
         "public_services.direct_contact",
-        "public_services.refusals_deadlines_complaints",
+        "public_services.refusals_without_grounds",
+        "public_services.deadline_violations",
+        "public_services.complaints",
+        "public_services.regulation_conformity",
+        "public_services.no_refusal_grounds",
+        "permits.own_documents_required",
+        "permits.duplicated_approval_stages",
+        "control_functions.conflict_of_interest_rules_not_observed",
+        "control_functions.control_questions_not_covered",
+        "personnel.commissions_not_approved",
+        "personnel.early_lifting_of_penalties",
+        "personnel.conflicts_described_but_not_counted",
+        "legal_acts.no_risk_measures",
         "permits.direct_contact",
         "control_functions.direct_contact",
         "control_functions.violations_without_measures",
@@ -200,7 +225,9 @@ fn the_findings_command() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 4);
-    assert_eq!(v[0]["title"], "Прямой контакт с получателем");
+    assert_eq!(v[0]["title"], "Прямой контакт с услугополучателем");
+    assert_eq!(v[0]["severity"], "risk");
+    assert_eq!(v[2]["severity"], "inconsistency");
     let text = stdout(&run_on(&["findings", "-l", "en"], &example_path()));
     assert!(text.starts_with("Corruption-risk findings: 4"), "{text}");
     let out = run_on(&["summary", "--format", "json"], &example_path());

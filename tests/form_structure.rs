@@ -1,5 +1,6 @@
 //! The bundled form is the seed's form: these ids and numbers are what scripts and reports key on.
 
+mod common;
 use saualnama::questionnaire::{BUNDLED, FieldType, Registry, check, parse_questionnaire};
 
 fn form() -> saualnama::questionnaire::Questionnaire {
@@ -225,4 +226,39 @@ fn ocr_corrections_are_in_the_kazakh() {
             .contains("дискрецияның")
     );
     assert!(q.basis.as_ref().unwrap().kk.contains("19 қазандағы № 12"));
+}
+
+/// A question that no rule reads and that nobody listed as not a risk signal is a risk the findings
+/// would be silent on: `check` refuses such a form.
+#[test]
+fn check_refuses_a_question_neither_read_by_a_rule_nor_listed() {
+    let src = std::fs::read_to_string(common::form_path()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&src).unwrap();
+    // Take 1.13 (direct contact) out of every rule that reads it.
+    let rules = v["findings"].as_array_mut().unwrap();
+    rules.retain(|r| r["when"] != serde_json::json!({"yes": "direct_contact_with_recipient"}));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("form.json");
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let out = common::run(&["check", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "public_services.direct_contact_with_recipient (13) is read by no finding rule"
+        ),
+        "{err}"
+    );
+    // Listing it as not a signal, with a reason, makes the form sound again.
+    v["not_signals"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "section": "public_services",
+            "fields": ["direct_contact_with_recipient"],
+            "reason": {"kk": "сынақ", "ru": "проверка", "en": "a test"}
+        }));
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let out = common::run(&["check", f.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
 }

@@ -289,6 +289,63 @@ pub fn check(q: &Questionnaire) -> Vec<DefinitionProblem> {
             );
         }
         check_when(&mut c, s, &r.when, p.key("when"));
+        for (k, id) in r.evidence.iter().enumerate() {
+            if s.field(id).is_none() {
+                c.bad(
+                    p.key("evidence").index(k),
+                    format!("{id:?} is not a field of section {:?}", s.id),
+                );
+            }
+        }
+    }
+    // Every field of every annex is read by a rule or said not to be a risk signal, and why: a
+    // question no rule reads and nobody decided about is a risk the findings would be silent on.
+    let mut accounted: HashSet<(String, String)> = HashSet::new();
+    for r in &q.findings {
+        for id in r
+            .when
+            .fields()
+            .into_iter()
+            .chain(r.evidence.iter().cloned())
+        {
+            accounted.insert((r.section.clone(), id));
+        }
+    }
+    for (i, n) in q.not_signals.iter().enumerate() {
+        let p = root.key("not_signals").index(i);
+        c.text(p.key("reason"), &n.reason);
+        let Some(s) = q.section(&n.section) else {
+            c.bad(p.key("section"), format!("no section {:?}", n.section));
+            continue;
+        };
+        for (k, id) in n.fields.iter().enumerate() {
+            if s.field(id).is_none() {
+                c.bad(
+                    p.key("fields").index(k),
+                    format!("{id:?} is not a field of section {:?}", s.id),
+                );
+            } else if !accounted.insert((n.section.clone(), id.clone())) {
+                c.bad(
+                    p.key("fields").index(k),
+                    format!("{id:?} is read by a rule or listed twice, and here again"),
+                );
+            }
+        }
+    }
+    if !q.findings.is_empty() || !q.not_signals.is_empty() {
+        for (si, s) in q.sections.iter().enumerate() {
+            for f in s.fields() {
+                if !accounted.contains(&(s.id.clone(), f.id.clone())) {
+                    c.bad(
+                        root.key("sections").index(si),
+                        format!(
+                            "{}.{} ({}) is read by no finding rule and not listed in not_signals",
+                            s.id, f.id, f.number
+                        ),
+                    );
+                }
+            }
+        }
     }
     c.problems
 }
@@ -310,6 +367,7 @@ fn check_when(c: &mut Checker, s: &Section, w: &When, p: JsonPath) {
         When::No(id) => want(FieldType::YesNo, "no", id),
         When::Described(id) => want(FieldType::Text, "described", id),
         When::Undescribed(id) => want(FieldType::Text, "undescribed", id),
+        When::Below { field, .. } => want(FieldType::Percent, "below", field),
         When::Compare(cond) => {
             for (side, terms) in [("left", &cond.left), ("right", &cond.right)] {
                 if terms.is_empty() {

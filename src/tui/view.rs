@@ -969,7 +969,12 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
                     selected_line = lines.len();
                 }
                 lines.push(Line::styled(
-                    format!("{} ● {} — {place}", if here { '›' } else { ' ' }, fd.title),
+                    format!(
+                        "{} ● {} [{}] — {place}",
+                        if here { '›' } else { ' ' },
+                        fd.title,
+                        crate::findings::severity_word(fd.severity).get(lang)
+                    ),
                     if here {
                         theme.current()
                     } else {
