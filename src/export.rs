@@ -2,12 +2,14 @@
 //! of the questionnaire and the session); Word, HTML and Markdown only render that layout, so the three
 //! cannot disagree. CSV and JSON are flat dumps of the answers.
 
+mod analytical;
 mod csv_out;
 mod docx_out;
 mod html_out;
 mod json_out;
 mod md_out;
 
+pub use analytical::analytical_report;
 pub use csv_out::to_csv;
 pub use docx_out::to_docx;
 pub use html_out::to_html;
@@ -41,10 +43,23 @@ pub struct AnnexTable {
     pub rows: Vec<Vec<Vec<String>>>,
 }
 
+/// One block of running text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Para {
+    /// A numbered section's heading: «1. Вводная часть».
+    Heading(String),
+    Subheading(String),
+    Text(String),
+    /// Table number `n` of `tables`, here in the text.
+    Table(usize),
+}
+
 /// The filled form, laid out as the form is printed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormDocument {
     pub lang: Lang,
+    /// A4 portrait (the analytical report) rather than landscape (the form's wide tables).
+    pub portrait: bool,
     /// The approval block, top right: "APPROVED", the organisation, the head.
     pub approval: Vec<String>,
     /// The act the form follows.
@@ -52,8 +67,8 @@ pub struct FormDocument {
     pub title: String,
     pub organisation: String,
     pub period: String,
-    /// Paragraphs after the title block (the analytical report's preamble).
-    pub paragraphs: Vec<String>,
+    /// The running text after the title block (the analytical report's sections).
+    pub paragraphs: Vec<Para>,
     pub tables: Vec<AnnexTable>,
     /// Lines after the tables (the working group's signatures).
     pub closing: Vec<String>,
@@ -274,6 +289,7 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
         title: q.title.get(lang).to_owned(),
         organisation,
         period,
+        portrait: false,
         paragraphs: Vec::new(),
         tables: q
             .sections
@@ -281,108 +297,5 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
             .map(|sec| annex_table(sec, s, lang, blank_rows))
             .collect(),
         closing: Vec::new(),
-    }
-}
-/// A draft of the analytical report: the organisation and period, the basis, the directions
-/// analysed, the findings annex by annex with their evidence and recommendations, and blank lines for
-/// the working group's signatures — marked as a draft for people to edit.
-pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocument {
-    let form = form_document(q, Some(s), lang);
-    let found = crate::findings::findings(q, s, lang);
-    let mut paragraphs = Vec::new();
-    if let Some(b) = &q.basis {
-        paragraphs.push(format!("{} {}.", Ui::ReportBasis.get(lang), b.get(lang)));
-    }
-    paragraphs.push(format!("{}:", Ui::DirectionsAnalysed.get(lang)));
-    for sec in &q.sections {
-        let what = if sec.is_repeat() {
-            let names: Vec<String> = (0..s.item_count(&sec.id))
-                .map(|i| s.item_name(&sec.id, i).unwrap_or(BLANK).to_owned())
-                .collect();
-            match (names.is_empty(), sec.indicators.is_empty()) {
-                (false, _) => names.join("; "),
-                // An annex of functions with none in it: the organisation does not perform them.
-                (true, false) => Ui::NotPerformed.get(lang).to_owned(),
-                (true, true) => Ui::NothingListed.get(lang).to_owned(),
-            }
-        } else {
-            Ui::Analysed.get(lang).to_owned()
-        };
-        paragraphs.push(format!(
-            "– {} «{}»: {what}.",
-            sec.label.get(lang),
-            sec.title.get(lang)
-        ));
-    }
-    paragraphs.push(format!("{}: {}.", Ui::Findings.get(lang), found.len()));
-    let mut tables = Vec::new();
-    let mut clean = Vec::new();
-    for sec in &q.sections {
-        let here: Vec<_> = found.iter().filter(|f| f.section == sec.id).collect();
-        if here.is_empty() {
-            clean.push(sec.label.get(lang).to_owned());
-            continue;
-        }
-        let rows = here
-            .iter()
-            .enumerate()
-            .map(|(n, f)| {
-                let place = match (f.item, &f.item_name) {
-                    (Some(i), Some(name)) => format!("{}.{i} {name}", sec.number),
-                    (Some(i), None) => format!("{}.{i}", sec.number),
-                    _ => sec.label.get(lang).to_owned(),
-                };
-                vec![
-                    vec![(n + 1).to_string()],
-                    vec![place],
-                    vec![f.title.clone(), f.explanation.clone()],
-                    f.evidence.clone(),
-                    vec![f.recommendation.clone()],
-                ]
-            })
-            .collect();
-        tables.push(AnnexTable {
-            section: sec.id.clone(),
-            label: sec.label.get(lang).to_owned(),
-            title: sec.title.get(lang).to_owned(),
-            instructions: None,
-            columns: [
-                Ui::ColNo,
-                Ui::ColWhere,
-                Ui::ColRisk,
-                Ui::Evidence,
-                Ui::Recommendation,
-            ]
-            .iter()
-            .map(|u| u.get(lang).to_owned())
-            .collect(),
-            widths: vec![4, 18, 28, 26, 24],
-            rows,
-        });
-    }
-    if !clean.is_empty() {
-        paragraphs.push(format!(
-            "{}: {}.",
-            Ui::NoFindingsIn.get(lang),
-            clean.join(", ")
-        ));
-    }
-    let sign = "______________________________";
-    FormDocument {
-        lang,
-        approval: vec![Ui::DraftMark.get(lang).to_owned()],
-        basis: None,
-        title: Ui::ReportTitle.get(lang).to_owned(),
-        organisation: form.organisation,
-        period: form.period,
-        paragraphs,
-        tables,
-        closing: vec![
-            format!("{}:", Ui::WorkingGroup.get(lang)),
-            format!("{sign} {}", Ui::SignatureLine.get(lang)),
-            format!("{sign} {}", Ui::SignatureLine.get(lang)),
-            format!("{sign} {}", Ui::SignatureLine.get(lang)),
-            format!("{}: ______________", Ui::Date.get(lang)),
-        ],
     }
 }

@@ -102,6 +102,9 @@ fn validate_passes_a_complete_report() {
     p.insert("internal_investigations".into(), json!(2));
     p.insert("other".into(), json!("жоқ"));
     p.insert("commissions_duly_approved".into(), json!({"yes": true}));
+    let h = v["header"].as_object_mut().unwrap();
+    h.insert("wg_order_number".into(), json!("3-ө"));
+    h.insert("wg_order_date".into(), json!("2017 жылғы 3 шілдедегі"));
     let f = dir.path().join("complete.json");
     std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let out = run_on(&["validate", "-l", "en"], &f);

@@ -29,7 +29,7 @@ fn start_report(dir: &Path) -> std::path::PathBuf {
     let f = dir.join("report.json");
     let mut p = open(&["report.json", "-l", "en"], dir);
     p.wait_for("Organisation");
-    p.keys("Өскемен\rДиректор\r2017-01\r2017-06\r");
+    p.keys("Өскемен\rДиректор\r2017-01\r2017-06\r\r\r");
     p.wait_for("Add another");
     p.keys(CTRL_Q);
     assert_eq!(

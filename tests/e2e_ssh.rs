@@ -118,7 +118,7 @@ fn a_dropped_ssh_connection_keeps_the_answers() {
         .env("TERM", "xterm-256color");
     let mut p = Pty::spawn(cmd, 80, 24);
     p.wait_for("Organisation");
-    p.keys("Жас техниктер станциясы\rДиректор Жаркембаев\r2017-01\r2017-06\r");
+    p.keys("Жас техниктер станциясы\rДиректор Жаркембаев\r2017-01\r2017-06\r\r\r");
     p.wait_for("Add another");
     p.keys("\rБалаларға қосымша білім беру\r93\r");
     p.wait_for("Q2 of which via the State Corporation");

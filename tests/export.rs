@@ -470,3 +470,133 @@ fn aggregate_adds_up_and_refuses_another_form() {
         stderr(&o)
     );
 }
+
+/// The analytical report of the example, in each language, through LibreOffice: portrait, and its
+/// sections read back from the PDF in the order such reports have them.
+#[test]
+fn the_analytical_report_has_its_sections_when_libreoffice_reads_it() {
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    let Some(soffice) = soffice else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs LibreOffice (.ci/run)"
+        );
+        eprintln!(
+            "skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, sections) in [
+        (
+            "kk",
+            [
+                "БЕКІТЕМІН",
+                "1. Кіріспе",
+                "үлгілік қағидаларына сәйкес жүргізілді",
+                "2. Сипаттама бөлігі",
+                "Ұйымдастырушылық-басқарушылық қызметтегі",
+                "3. Анықталған сыбайлас жемқорлық тәуекелдері және ұсынымдар",
+                "4. Қорытынды",
+                "іс-шаралар жоспары",
+                "Жұмыс тобы",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "УТВЕРЖДАЮ",
+                "1. Вводная часть",
+                "в соответствии с Типовыми правилами",
+                "2. Описательная часть",
+                "Коррупционные риски в организационно-управленческой деятельности",
+                "3. Выявленные коррупционные риски и рекомендации",
+                "4. Заключение",
+                "план мероприятий",
+                "Рабочая группа",
+            ],
+        ),
+        (
+            "en",
+            [
+                "APPROVED",
+                "1. Introduction",
+                "in accordance with the Typical Rules",
+                "2. Description",
+                "Corruption risks in organisational and management activity",
+                "3. Corruption risks identified and recommendations",
+                "4. Conclusion",
+                "action plan",
+                "Working group",
+            ],
+        ),
+    ] {
+        let out = dir.path().join(format!("report-{lang}.docx"));
+        let o = run(&[
+            "export",
+            example_path().to_str().unwrap(),
+            "--format",
+            "docx",
+            "--document",
+            "analytical-report",
+            "-l",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let conv = std::process::Command::new(soffice)
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&out)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        let pdf = out.with_extension("pdf");
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&conv.stderr));
+        let t = std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils, installed by .ci/run)");
+        let text = String::from_utf8_lossy(&t.stdout).replace('\n', " ");
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut at = 0;
+        for s in sections {
+            let found = text[at..].find(s).map(|i| at + i);
+            assert!(
+                found.is_some(),
+                "{lang}: «{s}» after position {at} in:\n{text}"
+            );
+            at = found.unwrap();
+        }
+        // Annex 5 was not filled in: «not analysed», never «no risks».
+        let not_analysed = match lang {
+            "kk" => "талданған жоқ",
+            "ru" => "не анализировались",
+            _ => "were not analysed",
+        };
+        assert!(text.contains(not_analysed), "{lang}");
+        // Portrait: the page is taller than it is wide.
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        let size = info
+            .lines()
+            .find(|l| l.starts_with("Page size:"))
+            .unwrap_or_default();
+        let nums: Vec<f64> = size
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert!(nums.len() >= 2 && nums[0] < nums[1], "portrait A4: {size}");
+    }
+}

@@ -84,7 +84,8 @@ fn typing_the_seed_gives_the_example() {
     k.answer("Өскемен қаласы әкімдігінің «Жас техниктер станциясы» КМҚК")
         .answer("Директор Е.К. Жаркембаев")
         .answer("2017-01")
-        .answer("2017-06");
+        .answer("2017-06")
+        .tab(2); // the working group's order: not in the seed
     // Annex 1, service 1.
     k.enter().answer("Балаларға қосымша білім беру үшін құжаттар қабылдау және қосымша білім беру ұйымдарына қабылдау");
     k.answer("93").none(1).answer("93").none(2).tab(4);
@@ -229,8 +230,14 @@ fn next_unanswered_next_problem_and_search() {
     Keys(&mut app).ctrl('u');
     assert_eq!(
         where_is(&app),
+        r#"{"field":"wg_order_number"}"#,
+        "the first unanswered after 4.14, wrapping round: the working group's order"
+    );
+    Keys(&mut app).ctrl('u').ctrl('u');
+    assert_eq!(
+        where_is(&app),
         r#"{"section":"public_services","item":0,"field":"complaints_staff"}"#,
-        "the first unanswered after 4.14, wrapping round"
+        "then the first blank of annex 1"
     );
     Keys(&mut app).ctrl('e');
     assert_eq!(

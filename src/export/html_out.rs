@@ -1,6 +1,6 @@
 //! The form as one self-contained, printable HTML page (A4 landscape), with the same tables.
 
-use super::FormDocument;
+use super::{AnnexTable, FormDocument, Para};
 
 pub fn escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -19,6 +19,8 @@ pub fn escape(s: &str) -> String {
 
 const STYLE: &str = "\
 @page { size: A4 landscape; margin: 15mm; }
+@page portrait { size: A4 portrait; margin: 20mm; }
+body.portrait { page: portrait; }
 body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 12pt; margin: 1.5em; }
 .approval { text-align: right; margin-left: 60%; }
 .basis { text-align: center; font-style: italic; }
@@ -26,6 +28,8 @@ h1 { text-align: center; font-size: 14pt; margin: 0.5em 0 0.2em; }
 .centre { text-align: center; margin: 0.1em; }
 .label { text-align: right; font-weight: bold; margin: 1.5em 0 0; }
 h2 { text-align: center; font-size: 12pt; margin: 0.2em 0 0.5em; }
+h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
+.text { text-align: justify; margin: 0.3em 0; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; page-break-inside: auto; }
 th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { font-weight: bold; }
@@ -34,6 +38,39 @@ td p { margin: 0 0 2px; }
 .closing { margin-top: 2em; }
 @media print { body { margin: 0; } }
 ";
+
+fn table(h: &mut String, t: &AnnexTable) {
+    *h += &format!("<section id=\"{}\">\n", escape(&t.section));
+    if !t.label.is_empty() {
+        *h += &format!("<p class=\"label\">{}</p>\n", escape(&t.label));
+    }
+    *h += &format!("<h2>{}</h2>\n", escape(&t.title));
+    if let Some(i) = &t.instructions {
+        *h += &format!("<p class=\"centre\"><i>({})</i></p>\n", escape(i));
+    }
+    let total: u32 = t.widths.iter().sum();
+    *h += "<table>\n<colgroup>";
+    for w in &t.widths {
+        *h += &format!("<col style=\"width:{}%\">", w * 100 / total);
+    }
+    *h += "</colgroup>\n<thead><tr>";
+    for c in &t.columns {
+        *h += &format!("<th>{}</th>", escape(c));
+    }
+    *h += "</tr></thead>\n<tbody>\n";
+    for r in &t.rows {
+        *h += "<tr>";
+        for c in r {
+            *h += "<td>";
+            for p in c {
+                *h += &format!("<p>{}</p>", escape(p));
+            }
+            *h += "</td>";
+        }
+        *h += "</tr>\n";
+    }
+    *h += "</tbody>\n</table>\n</section>\n";
+}
 
 pub fn to_html(doc: &FormDocument) -> String {
     let mut h = String::new();
@@ -47,7 +84,14 @@ pub fn to_html(doc: &FormDocument) -> String {
         escape(&doc.title),
         escape(&doc.organisation)
     );
-    h += &format!("<style>\n{STYLE}</style>\n</head>\n<body>\n");
+    h += &format!(
+        "<style>\n{STYLE}</style>\n</head>\n<body{}>\n",
+        if doc.portrait {
+            " class=\"portrait\""
+        } else {
+            ""
+        }
+    );
     h += "<div class=\"approval\">\n";
     for (i, l) in doc.approval.iter().enumerate() {
         if i == 0 {
@@ -61,46 +105,26 @@ pub fn to_html(doc: &FormDocument) -> String {
         h += &format!("<p class=\"basis\">{}</p>\n", escape(b));
     }
     h += &format!("<h1>{}</h1>\n", escape(&doc.title));
-    h += &format!(
-        "<p class=\"centre\">{}</p>\n<p class=\"centre\">{}</p>\n",
-        escape(&doc.organisation),
-        escape(&doc.period)
-    );
-    for p in &doc.paragraphs {
-        h += &format!("<p>{}</p>\n", escape(p));
+    h += &format!("<p class=\"centre\">{}</p>\n", escape(&doc.organisation));
+    if !doc.period.is_empty() {
+        h += &format!("<p class=\"centre\">{}</p>\n", escape(&doc.period));
     }
-    for t in &doc.tables {
-        h += &format!("<section id=\"{}\">\n", escape(&t.section));
-        h += &format!(
-            "<p class=\"label\">{}</p>\n<h2>{}</h2>\n",
-            escape(&t.label),
-            escape(&t.title)
-        );
-        if let Some(i) = &t.instructions {
-            h += &format!("<p class=\"centre\"><i>({})</i></p>\n", escape(i));
-        }
-        let total: u32 = t.widths.iter().sum();
-        h += "<table>\n<colgroup>";
-        for w in &t.widths {
-            h += &format!("<col style=\"width:{}%\">", w * 100 / total);
-        }
-        h += "</colgroup>\n<thead><tr>";
-        for c in &t.columns {
-            h += &format!("<th>{}</th>", escape(c));
-        }
-        h += "</tr></thead>\n<tbody>\n";
-        for r in &t.rows {
-            h += "<tr>";
-            for c in r {
-                h += "<td>";
-                for p in c {
-                    h += &format!("<p>{}</p>", escape(p));
+    let mut placed = vec![false; doc.tables.len()];
+    for p in &doc.paragraphs {
+        match p {
+            Para::Heading(t) => h += &format!("<h2>{}</h2>\n", escape(t)),
+            Para::Subheading(t) => h += &format!("<h3>{}</h3>\n", escape(t)),
+            Para::Text(t) => h += &format!("<p class=\"text\">{}</p>\n", escape(t)),
+            Para::Table(i) => {
+                if let Some(t) = doc.tables.get(*i) {
+                    placed[*i] = true;
+                    table(&mut h, t);
                 }
-                h += "</td>";
             }
-            h += "</tr>\n";
         }
-        h += "</tbody>\n</table>\n</section>\n";
+    }
+    for (t, _) in doc.tables.iter().zip(&placed).filter(|(_, p)| !**p) {
+        table(&mut h, t);
     }
     if !doc.closing.is_empty() {
         h += "<div class=\"closing\">\n";

@@ -1,0 +1,584 @@
+//! The analytical report (талдамалық анықтама / аналитическая справка) on the findings, shaped as such
+//! reports are written under the Typical Rules: the approval block, an introduction (the object, the
+//! basis, the working group and its order, the period, the directions), a description of each
+//! direction with its figures, the risks with their supporting facts and recommendations, a
+//! conclusion with a reference to the action plan, and the working group's signatures. A draft for the
+//! working group to edit, in official Kazakh, Russian or English.
+
+use super::{AnnexTable, BLANK, FormDocument, Para};
+use crate::answer::Answer;
+use crate::findings::{Finding, findings, severity_word};
+use crate::i18n::Lang;
+use crate::questionnaire::{FindingSeverity, Questionnaire, Section};
+use crate::session::Session;
+use crate::summary::summarize;
+use crate::ui_text::Ui;
+
+/// A sentence of the report in the language.
+fn t(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
+    match lang {
+        Lang::Kk => kk,
+        Lang::Ru => ru,
+        Lang::En => en,
+    }
+    .to_owned()
+}
+
+const RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+fn month(s: &Session, q: &Questionnaire, id: &str) -> Option<(u16, u8)> {
+    let f = q.header_field(id)?;
+    match Answer::from_json(f.kind, s.header.get(id)?).ok()? {
+        Answer::Month { year, month } => Some((year, month)),
+        _ => None,
+    }
+}
+
+fn header_text(s: &Session, id: &str) -> Option<String> {
+    s.header
+        .get(id)?
+        .as_str()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// «с января 2017 года по июнь 2017 года», as each language says a period.
+fn period_sentence(lang: Lang, from: Option<(u16, u8)>, to: Option<(u16, u8)>) -> String {
+    use crate::i18n::month_name;
+    let m = |v: Option<(u16, u8)>, f: &dyn Fn(u16, u8) -> String| {
+        v.map_or(BLANK.to_owned(), |(y, m)| f(y, m))
+    };
+    match lang {
+        Lang::Kk => format!(
+            "Талдау {} – {} аралығын қамтыды.",
+            m(from, &|y, mo| format!("{y} жылғы {}", month_name(mo, lang))),
+            m(to, &|y, mo| format!("{y} жылғы {}", month_name(mo, lang)))
+        ),
+        Lang::Ru => format!(
+            "Анализ охватывает период с {} по {}.",
+            m(from, &|y, mo| format!(
+                "{} {y} года",
+                RU_GENITIVE[(mo.clamp(1, 12) - 1) as usize]
+            )),
+            m(to, &|y, mo| format!("{} {y} года", month_name(mo, lang)))
+        ),
+        Lang::En => format!(
+            "The analysis covers the period from {} to {}.",
+            m(from, &|y, mo| format!("{} {y}", month_name(mo, lang))),
+            m(to, &|y, mo| format!("{} {y}", month_name(mo, lang)))
+        ),
+    }
+}
+
+/// A section's total of an indicator, as a figure, or «not reported».
+fn total(totals: &std::collections::BTreeMap<String, u64>, key: &str, lang: Lang) -> String {
+    totals
+        .get(key)
+        .map_or_else(|| Ui::NotReported.get(lang).to_owned(), |v| v.to_string())
+}
+
+/// Whether an annex holds anything: items, or for a single annex any answer.
+fn analysed(s: &Session, sec: &Section) -> bool {
+    if sec.is_repeat() {
+        s.item_count(&sec.id) > 0
+    } else {
+        s.answers(&sec.id, None).is_some_and(|a| !a.is_empty())
+    }
+}
+
+fn names(s: &Session, sec: &Section) -> String {
+    (0..s.item_count(&sec.id))
+        .map(|i| format!("«{}»", s.item_name(&sec.id, i).unwrap_or(BLANK)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What an annex is called in a running sentence: «государственные услуги».
+fn annex_noun(sec: &Section, lang: Lang) -> String {
+    match sec.id.as_str() {
+        "public_services" => t(
+            lang,
+            "мемлекеттік көрсетілетін қызметтер",
+            "государственные услуги",
+            "public services",
+        ),
+        "permits" => t(
+            lang,
+            "рұқсат беру функциялары",
+            "разрешительные функции",
+            "permitting functions",
+        ),
+        "control_functions" => t(
+            lang,
+            "бақылау функциялары",
+            "контрольные функции",
+            "control functions",
+        ),
+        "personnel" => t(
+            lang,
+            "персоналды басқару және мүдделер қақтығысын реттеу",
+            "управление персоналом и урегулирование конфликта интересов",
+            "personnel management and conflicts of interest",
+        ),
+        "legal_acts" => t(
+            lang,
+            "нормативтік құқықтық актілер",
+            "нормативные правовые акты",
+            "normative legal acts",
+        ),
+        _ => sec.title.get(lang).to_lowercase(),
+    }
+}
+
+fn not_analysed(sec: &Section, lang: Lang) -> String {
+    let what = annex_noun(sec, lang);
+    match lang {
+        Lang::Kk => format!(
+            "{} талданған жоқ ({}).",
+            capitalise(&what),
+            sec.label.get(lang)
+        ),
+        Lang::Ru => format!(
+            "{} не анализировались ({}).",
+            capitalise(&what),
+            sec.label.get(lang).to_lowercase()
+        ),
+        Lang::En => format!(
+            "{} were not analysed ({}).",
+            capitalise(&what),
+            sec.label.get(lang)
+        ),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The figures of one annex in prose, and what was found there.
+fn describe(
+    sec: &Section,
+    s: &Session,
+    totals: &std::collections::BTreeMap<String, u64>,
+    found: usize,
+    lang: Lang,
+) -> Vec<String> {
+    if !analysed(s, sec) {
+        return vec![not_analysed(sec, lang)];
+    }
+    let v = |id: &str| total(totals, &format!("{}.{id}", sec.id), lang);
+    let complaints = |lang| {
+        let ids = [
+            "complaints_staff",
+            "complaints_quality",
+            "complaints_deadlines",
+            "complaints_other",
+        ];
+        let answered: Vec<u64> = ids
+            .iter()
+            .filter_map(|id| totals.get(&format!("{}.{id}", sec.id)).copied())
+            .collect();
+        if answered.is_empty() {
+            Ui::NotReported.get(lang).to_owned()
+        } else {
+            answered.iter().sum::<u64>().to_string()
+        }
+    };
+    let n = s.item_count(&sec.id);
+    let mut out = Vec::new();
+    match sec.id.as_str() {
+        "public_services" => out.push(match lang {
+            Lang::Kk => format!(
+                "Мемлекеттік көрсетілетін қызметтер талданды ({n}): {}. Кезең ішінде көрсетілген қызметтер — {}, оның ішінде «Азаматтарға арналған үкімет» МК арқылы — {}, көрсетілетін қызметті берушінің кеңсесі арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::Ru => format!(
+                "Проанализированы государственные услуги ({n}): {}. За период оказано услуг — {}, в том числе через ГК «Правительство для граждан» — {}, через канцелярию услугодателя — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::En => format!(
+                "Public services analysed ({n}): {}. In the period: services rendered — {}, of which via the State Corporation “Government for Citizens” — {}, via the provider’s office — {}; refusals — {}; missed deadlines — {}; complaints — {}.",
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+        }),
+        "permits" => out.push(match lang {
+            Lang::Kk => format!(
+                "Рұқсат беру функциялары талданды ({n}): {}. Кезең ішінде берілген рұқсаттар — {}, оның ішінде «Азаматтарға арналған үкімет» МК арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::Ru => format!(
+                "Проанализированы разрешительные функции ({n}): {}. За период выдано разрешений — {}, в том числе через ГК «Правительство для граждан» — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::En => format!(
+                "Permitting functions analysed ({n}): {}. In the period: permits issued — {}, of which via the State Corporation — {}; refusals — {}; missed deadlines — {}; complaints — {}.",
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+            ),
+        }),
+        "control_functions" => out.push(match lang {
+            Lang::Kk => format!(
+                "Бақылау функциялары талданды ({n}): {}. Кезең ішінде жүргізілген бақылау іс-шаралары — {}, оның ішінде жоспардан тыс — {}; анықталған бұзушылықтар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::Ru => format!(
+                "Проанализированы контрольные функции ({n}): {}. За период проведено контрольных мероприятий — {}, в том числе внеплановых — {}; выявлено нарушений — {}; нарушений сроков — {}; жалоб — {}.",
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+            ),
+            Lang::En => format!(
+                "Control functions analysed ({n}): {}. In the period: control actions — {}, of which unscheduled — {}; violations found — {}; missed deadlines — {}; complaints — {}.",
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+            ),
+        }),
+        "personnel" => {
+            let pen: Vec<u64> = ["penalty_remark", "penalty_reprimand", "penalty_severe_reprimand", "penalty_incomplete_compliance", "penalty_dismissal"]
+                .iter()
+                .filter_map(|id| totals.get(&format!("personnel.{id}")).copied())
+                .collect();
+            let pen = if pen.is_empty() { Ui::NotReported.get(lang).to_owned() } else { pen.iter().sum::<u64>().to_string() };
+            let left: Vec<u64> = ["dismissed_own_will", "dismissed_negative", "dismissed_other"]
+                .iter()
+                .filter_map(|id| totals.get(&format!("personnel.{id}")).copied())
+                .collect();
+            let left = if left.is_empty() { Ui::NotReported.get(lang).to_owned() } else { left.iter().sum::<u64>().to_string() };
+            out.push(match lang {
+                Lang::Kk => format!(
+                    "Персоналды басқару бойынша: штат бойынша саны — {}, іс жүзіндегі саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Қызметтік тексерулер — {}; тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",
+                    v("staff_planned"), v("staff_actual"), v("vacancies"), left, v("dismissed_own_will"), v("dismissed_negative"), v("dismissed_other"), v("internal_investigations"), pen, v("penalties_without_investigation"), v("conflict_of_interest_cases")
+                ),
+                Lang::Ru => format!(
+                    "В части управления персоналом: штатная численность — {}, фактическая — {}, вакансий — {}. Уволено — {} (по собственному желанию — {}, по отрицательным мотивам — {}, по иным основаниям — {}). Проведено служебных расследований — {}; применено дисциплинарных взысканий — {}, из них без служебного расследования — {}; фактов конфликта интересов — {}.",
+                    v("staff_planned"), v("staff_actual"), v("vacancies"), left, v("dismissed_own_will"), v("dismissed_negative"), v("dismissed_other"), v("internal_investigations"), pen, v("penalties_without_investigation"), v("conflict_of_interest_cases")
+                ),
+                Lang::En => format!(
+                    "Personnel: authorised headcount — {}, actual — {}, vacancies — {}. Left — {} (voluntarily — {}, on negative grounds — {}, on other grounds — {}). Internal investigations — {}; disciplinary penalties — {}, of which without an investigation — {}; conflict-of-interest cases — {}.",
+                    v("staff_planned"), v("staff_actual"), v("vacancies"), left, v("dismissed_own_will"), v("dismissed_negative"), v("dismissed_other"), v("internal_investigations"), pen, v("penalties_without_investigation"), v("conflict_of_interest_cases")
+                ),
+            });
+        }
+        "legal_acts" => out.push(match lang {
+            Lang::Kk => format!("Объектінің қызметіне қатысты нормативтік құқықтық актілер талданды ({n}): {}.", names(s, sec)),
+            Lang::Ru => format!("Проанализированы нормативные правовые акты, затрагивающие деятельность объекта ({n}): {}.", names(s, sec)),
+            Lang::En => format!("Normative legal acts concerning the organisation analysed ({n}): {}.", names(s, sec)),
+        }),
+        _ => {}
+    }
+    let what = annex_noun(sec, lang);
+    out.push(if found == 0 {
+        match lang {
+            Lang::Kk => format!("Талдау нәтижесінде {what} бойынша сыбайлас жемқорлық тәуекелдері анықталған жоқ."),
+            Lang::Ru => format!("По результатам анализа коррупционных рисков по направлению «{what}» не выявлено."),
+            Lang::En => format!("No corruption risks were identified as regards {what}."),
+        }
+    } else {
+        t(
+            lang,
+            "Анықталған тәуекелдер, оларды растайтын мәліметтер мен ұсынымдар 3-бөлімде келтірілген.",
+            "Выявленные риски, подтверждающие сведения и рекомендации приведены в разделе 3.",
+            "The risks identified, their supporting facts and recommendations are set out in section 3.",
+        )
+    });
+    out
+}
+
+/// The two directions the Rules group the annexes under.
+fn directions(lang: Lang) -> [(String, &'static [&'static str]); 2] {
+    [
+        (
+            t(
+                lang,
+                "Ұйымдастырушылық-басқарушылық қызметтегі сыбайлас жемқорлық тәуекелдері",
+                "Коррупционные риски в организационно-управленческой деятельности",
+                "Corruption risks in organisational and management activity",
+            ),
+            &[
+                "public_services",
+                "permits",
+                "control_functions",
+                "personnel",
+            ],
+        ),
+        (
+            t(
+                lang,
+                "Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
+                "Коррупционные риски в нормативных правовых актах",
+                "Corruption risks in normative legal acts",
+            ),
+            &["legal_acts"],
+        ),
+    ]
+}
+
+fn finding_rows(q: &Questionnaire, found: &[&Finding], lang: Lang) -> Vec<Vec<Vec<String>>> {
+    found
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let sec = q.section(&f.section);
+            let place = match (sec, &f.item_name) {
+                (Some(sec), Some(name)) => {
+                    format!("{} «{name}»", capitalise(&item_noun(sec, lang)))
+                }
+                (Some(sec), None) => sec.title.get(lang).to_owned(),
+                _ => String::new(),
+            };
+            let mut risk = vec![place, f.title.clone()];
+            if f.severity != FindingSeverity::Risk {
+                risk[1] = format!("{} ({})", f.title, severity_word(f.severity).get(lang));
+            }
+            risk.push(f.explanation.clone());
+            vec![
+                vec![(n + 1).to_string()],
+                risk,
+                f.evidence.clone(),
+                vec![f.recommendation.clone()],
+            ]
+        })
+        .collect()
+}
+
+/// One service, permit, function or act, as a noun («государственная услуга»).
+fn item_noun(sec: &Section, lang: Lang) -> String {
+    sec.repeat.as_ref().map_or_else(
+        || sec.label.get(lang).to_owned(),
+        |r| r.item.get(lang).to_owned(),
+    )
+}
+
+pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocument {
+    let found = findings(q, s, lang);
+    let sum = summarize(q, s, lang);
+    let org = header_text(s, "organisation").unwrap_or_else(|| BLANK.to_owned());
+    let head = header_text(s, "head").unwrap_or_else(|| BLANK.to_owned());
+    let mut body: Vec<Para> = Vec::new();
+    // 1. Introduction.
+    body.push(Para::Heading(t(
+        lang,
+        "1. Кіріспе",
+        "1. Вводная часть",
+        "1. Introduction",
+    )));
+    body.push(Para::Text(match lang {
+        Lang::Kk => format!("1.1. Сыбайлас жемқорлық тәуекелдеріне ішкі талдау объектісі — {org} қызметі (бұдан әрі — Ұйым)."),
+        Lang::Ru => format!("1.1. Объект внутреннего анализа коррупционных рисков — деятельность {org} (далее — Организация)."),
+        Lang::En => format!("1.1. The object of the internal analysis of corruption risks is the activity of {org} (hereinafter, the Organisation)."),
+    }));
+    body.push(Para::Text(t(
+        lang,
+        "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген), 2023 жылғы 16 қаңтардағы № 21 бұйрықтың редакциясындағы (№ 31713) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.",
+        "1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441), в редакции приказа от 16 января 2023 года № 21 (№ 31713).",
+        "1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441), as restated by order No. 21 of 16 January 2023 (No. 31713).",
+    )));
+    let number = header_text(s, "wg_order_number").unwrap_or_else(|| "____".to_owned());
+    let date = header_text(s, "wg_order_date").unwrap_or_else(|| BLANK.to_owned());
+    body.push(Para::Text(match lang {
+        Lang::Kk => format!("1.3. Талдауды Ұйым басшысының {date} № {number} бұйрығымен құрылған жұмыс тобы жүргізді."),
+        Lang::Ru => format!("1.3. Анализ проведён рабочей группой, созданной приказом руководителя Организации от {date} № {number}."),
+        Lang::En => format!("1.3. The analysis was carried out by the working group set up by the head's order No. {number} of {date}."),
+    }));
+    body.push(Para::Text(format!(
+        "1.4. {}",
+        period_sentence(lang, month(s, q, "period_from"), month(s, q, "period_to"))
+    )));
+    let dirs = directions(lang);
+    let analysed_dir = |ids: &[&str]| {
+        ids.iter()
+            .filter_map(|id| q.section(id))
+            .any(|sec| analysed(s, sec))
+    };
+    let done: Vec<String> = dirs
+        .iter()
+        .filter(|(_, ids)| analysed_dir(ids))
+        .map(|(n, _)| n.to_lowercase())
+        .collect();
+    let not_done: Vec<String> = dirs
+        .iter()
+        .filter(|(_, ids)| !analysed_dir(ids))
+        .map(|(n, _)| n.to_lowercase())
+        .collect();
+    let mut dir_text = match lang {
+        Lang::Kk => format!(
+            "1.5. Талдау мынадай бағыттар бойынша жүргізілді: {}.",
+            if done.is_empty() {
+                BLANK.to_owned()
+            } else {
+                done.join("; ")
+            }
+        ),
+        Lang::Ru => format!(
+            "1.5. Анализ проведён по направлениям: {}.",
+            if done.is_empty() {
+                BLANK.to_owned()
+            } else {
+                done.join("; ")
+            }
+        ),
+        Lang::En => format!(
+            "1.5. The analysis covered: {}.",
+            if done.is_empty() {
+                BLANK.to_owned()
+            } else {
+                done.join("; ")
+            }
+        ),
+    };
+    if !not_done.is_empty() {
+        dir_text += &match lang {
+            Lang::Kk => format!(" Талданбаған бағыт: {}.", not_done.join("; ")),
+            Lang::Ru => format!(" Не анализировалось направление: {}.", not_done.join("; ")),
+            Lang::En => format!(" Not analysed: {}.", not_done.join("; ")),
+        };
+    }
+    body.push(Para::Text(dir_text));
+    // 2. Description, direction by direction.
+    body.push(Para::Heading(t(
+        lang,
+        "2. Сипаттама бөлігі",
+        "2. Описательная часть",
+        "2. Description",
+    )));
+    for (d, (name, ids)) in dirs.iter().enumerate() {
+        body.push(Para::Subheading(format!("2.{}. {name}", d + 1)));
+        for id in *ids {
+            let Some(sec) = q.section(id) else { continue };
+            let here = found.iter().filter(|f| f.section == sec.id).count();
+            for p in describe(sec, s, &sum.totals, here, lang) {
+                body.push(Para::Text(p));
+            }
+        }
+    }
+    // 3. The risks, with their facts and recommendations, by direction.
+    body.push(Para::Heading(t(
+        lang,
+        "3. Анықталған сыбайлас жемқорлық тәуекелдері және ұсынымдар",
+        "3. Выявленные коррупционные риски и рекомендации",
+        "3. Corruption risks identified and recommendations",
+    )));
+    let mut tables = Vec::new();
+    for (d, (name, ids)) in dirs.iter().enumerate() {
+        let here: Vec<&Finding> = found
+            .iter()
+            .filter(|f| ids.contains(&f.section.as_str()))
+            .collect();
+        let subheading = format!("3.{}. {name}", d + 1);
+        if here.is_empty() {
+            body.push(Para::Subheading(subheading));
+            body.push(Para::Text(if analysed_dir(ids) {
+                t(
+                    lang,
+                    "Сыбайлас жемқорлық тәуекелдері анықталған жоқ.",
+                    "Коррупционные риски не выявлены.",
+                    "No corruption risks were identified.",
+                )
+            } else {
+                t(
+                    lang,
+                    "Бағыт талданған жоқ.",
+                    "Направление не анализировалось.",
+                    "This direction was not analysed.",
+                )
+            }));
+            continue;
+        }
+        body.push(Para::Table(tables.len()));
+        tables.push(AnnexTable {
+            section: format!("direction-{}", d + 1),
+            label: String::new(),
+            title: subheading,
+            instructions: None,
+            columns: vec![
+                Ui::ColNo.get(lang).to_owned(),
+                Ui::ColRisk.get(lang).to_owned(),
+                Ui::ColFacts.get(lang).to_owned(),
+                Ui::ColRecommendations.get(lang).to_owned(),
+            ],
+            widths: vec![4, 34, 34, 28],
+            rows: finding_rows(q, &here, lang),
+        });
+    }
+    // 4. Conclusion.
+    body.push(Para::Heading(t(
+        lang,
+        "4. Қорытынды",
+        "4. Заключение",
+        "4. Conclusion",
+    )));
+    let count = |sev| found.iter().filter(|f| f.severity == sev).count();
+    let (risks, review, incons) = (
+        count(FindingSeverity::Risk),
+        count(FindingSeverity::Review),
+        count(FindingSeverity::Inconsistency),
+    );
+    body.push(Para::Text(match lang {
+        Lang::Kk => format!("4.1. Ішкі талдау нәтижелері бойынша: анықталған сыбайлас жемқорлық тәуекелдері — {risks}; қосымша тексеруді қажет ететін мәселелер — {review}; деректердегі сәйкессіздіктер — {incons}."),
+        Lang::Ru => format!("4.1. По результатам внутреннего анализа: выявленных коррупционных рисков — {risks}; вопросов, требующих дополнительной проверки, — {review}; несоответствий в данных — {incons}."),
+        Lang::En => format!("4.1. The internal analysis identified: corruption risks — {risks}; matters needing further checking — {review}; inconsistencies in the data — {incons}."),
+    }));
+    let skipped: Vec<String> = q
+        .sections
+        .iter()
+        .filter(|sec| !analysed(s, sec))
+        .map(|sec| format!("{} «{}»", sec.label.get(lang), sec.title.get(lang)))
+        .collect();
+    if !skipped.is_empty() {
+        body.push(Para::Text(match lang {
+            Lang::Kk => format!("4.2. Мына бөлімдер толтырылмаған және талданған жоқ, сондықтан олар бойынша тәуекелдің жоқтығы туралы қорытынды жасалмайды: {}.", skipped.join("; ")),
+            Lang::Ru => format!("4.2. Не заполнены и не анализировались, а значит, вывод об отсутствии рисков по ним не делается: {}.", skipped.join("; ")),
+            Lang::En => format!("4.2. Not filled in and not analysed, so no conclusion that they hold no risk is drawn: {}.", skipped.join("; ")),
+        }));
+    }
+    body.push(Para::Text(t(
+        lang,
+        "4.3. Анықталған сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары әзірленіп, Ұйым басшысына бекітуге ұсынылады. Талдамалық анықтама мен іс-шаралар жоспары Ұйымның интернет-ресурсында орналастырылады.",
+        "4.3. Для устранения выявленных коррупционных рисков разрабатывается план мероприятий, который представляется на утверждение руководителю Организации. Аналитическая справка и план мероприятий размещаются на интернет-ресурсе Организации.",
+        "4.3. An action plan to remove the corruption risks identified is drawn up and submitted to the head of the Organisation for approval. The report and the action plan are published on the Organisation's website.",
+    )));
+    let sign = "______________________________";
+    let date_line = t(
+        lang,
+        "20__ ж. «___» __________",
+        "«___» __________ 20__ г.",
+        "____ __________ 20__",
+    );
+    FormDocument {
+        lang,
+        portrait: true,
+        approval: vec![
+            Ui::DraftMark.get(lang).to_owned(),
+            Ui::Approve.get(lang).to_owned(),
+            head,
+            org.clone(),
+            format!("{sign}  {date_line}"),
+        ],
+        basis: None,
+        title: Ui::ReportTitle.get(lang).to_owned(),
+        organisation: org,
+        period: String::new(),
+        paragraphs: body,
+        tables,
+        closing: vec![
+            format!("{}:", Ui::WorkingGroup.get(lang)),
+            format!("{sign} {}", Ui::SignatureLine.get(lang)),
+            format!("{sign} {}", Ui::SignatureLine.get(lang)),
+            format!("{sign} {}", Ui::SignatureLine.get(lang)),
+            format!("{}: {date_line}", Ui::Date.get(lang)),
+        ],
+    }
+}
