@@ -177,7 +177,7 @@ pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
 
 /// `sumary` is a mistyped command, not a new report: an argument that is no file and has no `.json`
 /// ending is answered with the commands it may have meant, exit code 2.
-fn not_a_report(file: &std::path::Path) -> Option<clap::Error> {
+fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<clap::Error> {
     let name = file.to_str()?;
     let looks_like_command = !file.exists()
         && file.extension().is_none()
@@ -193,17 +193,16 @@ fn not_a_report(file: &std::path::Path) -> Option<clap::Error> {
         .map(|c| c.get_name().to_owned())
         .filter(|c| edit_distance(c, name) <= 2 || c.starts_with(name))
         .collect();
-    let mut msg = format!(
-        "'{name}' is not a command, and there is no such report (a report's name ends in .json)"
-    );
+    let mut msg = format!("'{name}' {}", Ui::NotACommand.get(lang));
     if !close.is_empty() {
         msg += &format!(
-            "\n\n  tip: a similar command exists: '{}'",
+            "\n\n  tip: {}: '{}'",
+            Ui::SimilarCommand.get(lang),
             close.join("', '")
         );
     }
-    msg += "\n  tip: to start a new report, give it a .json name: saualnama new-report.json";
-    Some(Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, msg))
+    msg += &format!("\n  tip: {}", Ui::NewReportTip.get(lang));
+    Some(crate::cli_help::command(lang).error(clap::error::ErrorKind::InvalidSubcommand, msg))
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -345,7 +344,7 @@ fn run_command(cli: Cli) -> ExitCode {
     };
     match cli.command {
         None => {
-            if let Some(e) = cli.file.as_deref().and_then(not_a_report) {
+            if let Some(e) = cli.file.as_deref().and_then(|f| not_a_report(f, hint)) {
                 e.exit();
             }
             crate::tui::run(cli, registry)

@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod answer;
 pub mod cli;
+pub mod cli_help;
 pub mod export;
 pub mod findings;
 pub mod i18n;

@@ -429,3 +429,40 @@ fn language_follows_lc_all_then_language_then_lang() {
     );
     assert_eq!(lang_from_env(env(&[("LANG", "C")])), None);
 }
+
+#[test]
+fn help_is_in_the_interface_language() {
+    let ru = run(&["-l", "ru", "--help"]);
+    assert!(ru.status.success());
+    let out = stdout(&ru);
+    for want in [
+        "Использование:",
+        "Команды:",
+        "Параметры:",
+        "Показать эту справку",
+        "Итоги, доли",
+    ] {
+        assert!(out.contains(want), "{want}:\n{out}");
+    }
+    let kk = run(&["summary", "--help", "-l", "kk"]);
+    let out = stdout(&kk);
+    assert!(
+        out.contains("Қолданылуы:") && out.contains("Есеп (сессия файлы)"),
+        "{out}"
+    );
+    // From the locale when -l is not given.
+    let o = std::process::Command::new(bin())
+        .args(["export", "-h"])
+        .env("LANG", "ru_RU.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("Формат вывода"), "{}", stdout(&o));
+    let en = stdout(&run(&["--help", "-l", "en"]));
+    assert!(
+        en.contains("Usage:") && en.contains("Print this help"),
+        "{en}"
+    );
+}

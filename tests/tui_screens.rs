@@ -275,3 +275,23 @@ fn shares_have_a_decimal_comma_in_russian_and_kazakh() {
         assert!(s.contains(want), "{lang}: {s}");
     }
 }
+
+/// Every binding of the key table is on the help screen, with what it does, in each language.
+#[test]
+fn the_help_screen_shows_every_binding() {
+    for lang in Lang::ALL {
+        let mut a = app(lang);
+        press(&mut a, KeyCode::F(1), KeyModifiers::NONE);
+        // Tall enough for the whole table; the text is wrapped at 200 columns.
+        let s = screen(&a, 200, 120);
+        for b in saualnama::tui::keys::BINDINGS {
+            let label = saualnama::tui::keys::label(b.action);
+            let help = saualnama::tui::keys::text(b.help, lang);
+            let row = s.lines().find(|l| l.contains(&label) && l.contains(&help));
+            assert!(
+                row.is_some(),
+                "{lang}: {label} — {help} not on the help screen:\n{s}"
+            );
+        }
+    }
+}

@@ -206,11 +206,11 @@ fn describe(
     match sec.id.as_str() {
         "public_services" => out.push(match lang {
             Lang::Kk => format!(
-                "Мемлекеттік көрсетілетін қызметтер талданды ({n}): {}. Кезең ішінде көрсетілген қызметтер — {}, оның ішінде «Азаматтарға арналған үкімет» МК арқылы — {}, көрсетілетін қызметті берушінің кеңсесі арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                "Талданған мемлекеттік көрсетілетін қызметтер — {n}: {}. Кезең ішінде көрсетілген қызметтер — {}, оның ішінде «Азаматтарға арналған үкімет» Мемлекеттік корпорациясы арқылы — {}, көрсетілетін қызметті берушінің кеңсесі арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
                 names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
             ),
             Lang::Ru => format!(
-                "Проанализированы государственные услуги ({n}): {}. За период оказано услуг — {}, в том числе через ГК «Правительство для граждан» — {}, через канцелярию услугодателя — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
+                "Проанализировано государственных услуг — {n}: {}. За период оказано услуг — {}, в том числе через Госкорпорацию «Правительство для граждан» — {}, через канцелярию услугодателя — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
                 names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
             ),
             Lang::En => format!(
@@ -220,11 +220,11 @@ fn describe(
         }),
         "permits" => out.push(match lang {
             Lang::Kk => format!(
-                "Рұқсат беру функциялары талданды ({n}): {}. Кезең ішінде берілген рұқсаттар — {}, оның ішінде «Азаматтарға арналған үкімет» МК арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                "Талданған рұқсат беру функциялары — {n}: {}. Кезең ішінде берілген рұқсаттар — {}, оның ішінде «Азаматтарға арналған үкімет» Мемлекеттік корпорациясы арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
                 names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
             ),
             Lang::Ru => format!(
-                "Проанализированы разрешительные функции ({n}): {}. За период выдано разрешений — {}, в том числе через ГК «Правительство для граждан» — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
+                "Проанализировано разрешительных функций — {n}: {}. За период выдано разрешений — {}, в том числе через Госкорпорацию «Правительство для граждан» — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
                 names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
             ),
             Lang::En => format!(
@@ -234,11 +234,11 @@ fn describe(
         }),
         "control_functions" => out.push(match lang {
             Lang::Kk => format!(
-                "Бақылау функциялары талданды ({n}): {}. Кезең ішінде жүргізілген бақылау іс-шаралары — {}, оның ішінде жоспардан тыс — {}; анықталған бұзушылықтар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
+                "Талданған бақылау функциялары — {n}: {}. Кезең ішінде жүргізілген бақылау іс-шаралары — {}, оның ішінде жоспардан тыс — {}; анықталған бұзушылықтар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
                 names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
             ),
             Lang::Ru => format!(
-                "Проанализированы контрольные функции ({n}): {}. За период проведено контрольных мероприятий — {}, в том числе внеплановых — {}; выявлено нарушений — {}; нарушений сроков — {}; жалоб — {}.",
+                "Проанализировано контрольных функций — {n}: {}. За период проведено контрольных мероприятий — {}, в том числе внеплановых — {}; выявлено нарушений — {}; нарушений сроков — {}; жалоб — {}.",
                 names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
             ),
             Lang::En => format!(
@@ -259,7 +259,7 @@ fn describe(
             let left = if left.is_empty() { Ui::NotReported.get(lang).to_owned() } else { left.iter().sum::<u64>().to_string() };
             out.push(match lang {
                 Lang::Kk => format!(
-                    "Персоналды басқару бойынша: штат бойынша саны — {}, іс жүзіндегі саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Қызметтік тексерулер — {}; тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",
+                    "Персоналды басқару бойынша: штат бойынша саны — {}, іс жүзіндегі саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Жүргізілген қызметтік тексерулер — {}; қолданылған тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",
                     v("staff_planned"), v("staff_actual"), v("vacancies"), left, v("dismissed_own_will"), v("dismissed_negative"), v("dismissed_other"), v("internal_investigations"), pen, v("penalties_without_investigation"), v("conflict_of_interest_cases")
                 ),
                 Lang::Ru => format!(
@@ -283,7 +283,7 @@ fn describe(
     out.push(if found == 0 {
         match lang {
             Lang::Kk => format!("Талдау нәтижесінде {what} бойынша сыбайлас жемқорлық тәуекелдері анықталған жоқ."),
-            Lang::Ru => format!("По результатам анализа коррупционных рисков по направлению «{what}» не выявлено."),
+            Lang::Ru => format!("По результатам анализа по направлению «{}» коррупционные риски не выявлены.", capitalise(&what)),
             Lang::En => format!("No corruption risks were identified as regards {what}."),
         }
     } else {
@@ -382,9 +382,9 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
     }));
     body.push(Para::Text(t(
         lang,
-        "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген), 2023 жылғы 16 қаңтардағы № 21 бұйрықтың редакциясындағы (№ 31713) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.",
-        "1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441), в редакции приказа от 16 января 2023 года № 21 (№ 31713).",
-        "1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441), as restated by order No. 21 of 16 January 2023 (No. 31713).",
+        "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген), Қазақстан Республикасы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі (Сыбайлас жемқорлыққа қарсы қызмет) Төрағасының 2023 жылғы 16 қаңтардағы № 21 бұйрығының редакциясындағы (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 31713 болып тіркелген) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.",
+        "1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441), в редакции приказа Председателя Агентства Республики Казахстан по противодействию коррупции (Антикоррупционной службы) от 16 января 2023 года № 21 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 31713).",
+        "1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441), as restated by order No. 21 of 16 January 2023 of the Chairman of the Anti-Corruption Agency of the Republic of Kazakhstan (state registration No. 31713).",
     )));
     let number = header_text(s, "wg_order_number").unwrap_or_else(|| "____".to_owned());
     let date = header_text(s, "wg_order_date").unwrap_or_else(|| BLANK.to_owned());
@@ -406,44 +406,41 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
     let done: Vec<String> = dirs
         .iter()
         .filter(|(_, ids)| analysed_dir(ids))
-        .map(|(n, _)| n.to_lowercase())
+        .map(|(n, _)| n.clone())
         .collect();
     let not_done: Vec<String> = dirs
         .iter()
         .filter(|(_, ids)| !analysed_dir(ids))
-        .map(|(n, _)| n.to_lowercase())
+        .map(|(n, _)| n.clone())
         .collect();
-    let mut dir_text = match lang {
-        Lang::Kk => format!(
+    let quoted = |v: &[String]| {
+        v.iter()
+            .map(|d| format!("«{d}»"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut dir_text = match (lang, done.len()) {
+        (_, 0) => String::from("1.5. ") + BLANK,
+        (Lang::Kk, 1) => format!("1.5. Талдау {} бағыты бойынша жүргізілді.", quoted(&done)),
+        (Lang::Kk, _) => format!(
             "1.5. Талдау мынадай бағыттар бойынша жүргізілді: {}.",
-            if done.is_empty() {
-                BLANK.to_owned()
-            } else {
-                done.join("; ")
-            }
+            quoted(&done)
         ),
-        Lang::Ru => format!(
-            "1.5. Анализ проведён по направлениям: {}.",
-            if done.is_empty() {
-                BLANK.to_owned()
-            } else {
-                done.join("; ")
-            }
-        ),
-        Lang::En => format!(
-            "1.5. The analysis covered: {}.",
-            if done.is_empty() {
-                BLANK.to_owned()
-            } else {
-                done.join("; ")
-            }
-        ),
+        (Lang::Ru, 1) => format!("1.5. Анализ проведён по направлению {}.", quoted(&done)),
+        (Lang::Ru, _) => format!("1.5. Анализ проведён по направлениям: {}.", quoted(&done)),
+        (Lang::En, _) => format!("1.5. The analysis covered {}.", quoted(&done)),
     };
     if !not_done.is_empty() {
         dir_text += &match lang {
-            Lang::Kk => format!(" Талданбаған бағыт: {}.", not_done.join("; ")),
-            Lang::Ru => format!(" Не анализировалось направление: {}.", not_done.join("; ")),
-            Lang::En => format!(" Not analysed: {}.", not_done.join("; ")),
+            Lang::Kk => format!(
+                " {} бағыты бойынша талдау жүргізілген жоқ.",
+                quoted(&not_done)
+            ),
+            Lang::Ru => format!(
+                " Анализ по направлению {} не проводился.",
+                quoted(&not_done)
+            ),
+            Lang::En => format!(" {} was not analysed.", quoted(&not_done)),
         };
     }
     body.push(Para::Text(dir_text));
@@ -539,8 +536,8 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         .collect();
     if !skipped.is_empty() {
         body.push(Para::Text(match lang {
-            Lang::Kk => format!("4.2. Мына бөлімдер толтырылмаған және талданған жоқ, сондықтан олар бойынша тәуекелдің жоқтығы туралы қорытынды жасалмайды: {}.", skipped.join("; ")),
-            Lang::Ru => format!("4.2. Не заполнены и не анализировались, а значит, вывод об отсутствии рисков по ним не делается: {}.", skipped.join("; ")),
+            Lang::Kk => format!("4.2. Мына қосымшалар толтырылмаған және талданбаған, сондықтан олар бойынша сыбайлас жемқорлық тәуекелдерінің жоқтығы туралы қорытынды жасалмайды: {}.", skipped.join("; ")),
+            Lang::Ru => format!("4.2. Следующие приложения не заполнены и не анализировались, в связи с чем вывод об отсутствии коррупционных рисков по ним не делается: {}.", skipped.join("; ")),
             Lang::En => format!("4.2. Not filled in and not analysed, so no conclusion that they hold no risk is drawn: {}.", skipped.join("; ")),
         }));
     }
