@@ -236,6 +236,7 @@ ui_texts! {
     NotACommand => ("пәрмен емес, мұндай есеп те жоқ (есептің атауы .json-мен аяқталады)", "не команда, и такого отчёта нет (имя отчёта оканчивается на .json)", "is not a command, and there is no such report (a report's name ends in .json)"),
     SimilarCommand => ("ұқсас пәрмен бар", "есть похожая команда", "a similar command exists"),
     NewReportTip => ("жаңа есеп бастау үшін оған .json атауын беріңіз: saualnama new-report.json", "чтобы начать новый отчёт, дайте ему имя с .json: saualnama new-report.json", "to start a new report, give it a .json name: saualnama new-report.json"),
+    NoSuchItem => ("{annex}: {n}-жол әлі жоқ (жолдар саны: {count}); {add_item} — жол қосу", "{annex}: строки {n} пока нет (строк: {count}); {add_item} — добавить строку", "{annex}: there is no item {n} yet (items: {count}); {add_item} adds one"),
     NewFile => ("жаңа файл", "новый файл", "new file"),
     ProblemHere => ("Осы сұрақта", "На этом вопросе", "Here"),
     SearchAgain => ("{commit} — қайта іздеу", "{commit} — искать снова", "{commit} searches again for"),

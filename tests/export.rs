@@ -318,20 +318,7 @@ fn the_blank_form() {
 
 #[test]
 fn libreoffice_opens_the_docx() {
-    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok()
-    });
-    let Some(soffice) = soffice else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI installs LibreOffice (.ci/run)"
-        );
-        eprintln!(
-            "skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
-        );
+    let Some(soffice) = common::soffice() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -475,20 +462,7 @@ fn aggregate_adds_up_and_refuses_another_form() {
 /// sections read back from the PDF in the order such reports have them.
 #[test]
 fn the_analytical_report_has_its_sections_when_libreoffice_reads_it() {
-    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok()
-    });
-    let Some(soffice) = soffice else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI installs LibreOffice (.ci/run)"
-        );
-        eprintln!(
-            "skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
-        );
+    let Some(soffice) = common::soffice() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -210,7 +210,8 @@ fn goto_by_number_and_by_item() {
         "a question number without an item stays in the item"
     );
     Keys(&mut app).ctrl('g').typ("1.9").enter();
-    assert!(app.message.as_ref().unwrap().0.contains("No such question"));
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("there is no item 9 yet (items: 2)"), "{msg}");
     Keys(&mut app).ctrl('g').typ("3.13").enter();
     assert!(app.message.as_ref().unwrap().0.contains("No such question"));
     Keys(&mut app).ctrl('g').typ("4").enter();
@@ -808,5 +809,16 @@ fn pasted_control_characters_are_dropped() {
     assert_eq!(
         app.session.answers("personnel", None).unwrap()["other"],
         "строка[31m красная\nвторая\tс табом"
+    );
+}
+
+#[test]
+fn going_to_an_item_not_there_yet_says_how_to_add_it() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1.6").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(
+        msg.contains("строки 1 пока нет") && msg.contains("Ctrl-A"),
+        "{msg}"
     );
 }

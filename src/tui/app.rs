@@ -826,7 +826,23 @@ impl App {
                     match nav::goto(&self.q, &self.session, &self.stops, self.current, &s) {
                         Some(i) => self.go(i),
                         None => {
-                            let msg = format!("{}: {s}", Ui::NoSuchQuestion.get(self.lang));
+                            let msg = match nav::missing_item(&self.q, &self.session, &s) {
+                                // «1.3» in an annex of two: say how to get a third.
+                                Some((section, n)) => {
+                                    let label = self
+                                        .q
+                                        .section(&section)
+                                        .map_or("", |sec| sec.label.get(self.lang));
+                                    keys::text(Ui::NoSuchItem, self.lang)
+                                        .replace("{annex}", label)
+                                        .replace("{n}", &n.to_string())
+                                        .replace(
+                                            "{count}",
+                                            &self.session.item_count(&section).to_string(),
+                                        )
+                                }
+                                None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.lang)),
+                            };
                             self.complain(msg);
                         }
                     }

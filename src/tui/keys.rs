@@ -480,7 +480,10 @@ mod tests {
                 let filled = text(*t, lang)
                     .replace("{file}", "")
                     .replace("{owner}", "")
-                    .replace("{mode}", "");
+                    .replace("{mode}", "")
+                    .replace("{annex}", "")
+                    .replace("{n}", "")
+                    .replace("{count}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

@@ -133,14 +133,7 @@ pub fn goto(
     current: usize,
     target: &str,
 ) -> Option<usize> {
-    let t = target.trim().trim_end_matches('.');
-    let mut parts = t.split(['.', ' ', '/']).filter(|p| !p.is_empty());
-    let sec_num = parts.next()?;
-    let sec = q
-        .sections
-        .iter()
-        .find(|s| s.number.eq_ignore_ascii_case(sec_num))?;
-    let rest: Vec<&str> = parts.collect();
+    let (sec, rest) = parse_target(q, target)?;
     let cur_item = stops
         .get(current)
         .filter(|st| st.section() == Some(sec.id.as_str()))
@@ -191,6 +184,32 @@ pub fn goto(
         (Stop::AddItem(section), None) => section == &sec.id && item.is_none(),
         _ => false,
     })
+}
+
+/// A go-to target split into its annex and the parts after it: `1.2.13` → (annex 1, ["2", "13"]).
+fn parse_target<'q, 't>(
+    q: &'q Questionnaire,
+    target: &'t str,
+) -> Option<(&'q crate::questionnaire::Section, Vec<&'t str>)> {
+    let t = target.trim().trim_end_matches('.');
+    let mut parts = t.split(['.', ' ', '/']).filter(|p| !p.is_empty());
+    let sec_num = parts.next()?;
+    let sec = q
+        .sections
+        .iter()
+        .find(|s| s.number.eq_ignore_ascii_case(sec_num))?;
+    Some((sec, parts.collect()))
+}
+
+/// Why a go-to target names no stop because its item is not there yet: the annex and the item number
+/// it asked for (`1.3.6` in an annex of two services).
+pub fn missing_item(q: &Questionnaire, s: &Session, target: &str) -> Option<(String, usize)> {
+    let (sec, rest) = parse_target(q, target)?;
+    if !sec.is_repeat() {
+        return None;
+    }
+    let n: usize = rest.first()?.parse().ok()?;
+    (n >= 1 && n > s.item_count(&sec.id)).then(|| (sec.id.clone(), n))
 }
 
 /// The text a stop is searched by: its question (or header field) in the given language.

@@ -804,6 +804,23 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// A question box at the foot of the body: what it is about, then the question with its keys.
+fn question_box(f: &mut Frame, body: Rect, lines: Vec<Line>) {
+    let r = Rect {
+        x: body.x,
+        y: body.bottom().saturating_sub(5),
+        width: body.width,
+        height: 5.min(body.height),
+    };
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered()),
+        r,
+    );
+}
+
 fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
     let lang = app.lang;
     let prompt = |f: &mut Frame, label: &str, value: &str| {
@@ -902,55 +919,37 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
             );
         }
         Overlay::ConfirmQuit => {
-            let r = Rect {
-                x: body.x,
-                y: body.bottom().saturating_sub(5),
-                width: body.width,
-                height: 5.min(body.height),
-            };
-            f.render_widget(Clear, r);
             let why = match &app.save_state {
                 SaveState::Failed(e) => e.clone(),
                 _ => String::new(),
             };
-            let text = Text::from(vec![
-                Line::styled(
-                    format!("✗ {}: {why}", Ui::SaveFailed.get(lang)),
-                    theme.error(),
-                ),
-                Line::raw(keys::text(Ui::QuitUnsaved, lang)),
-            ]);
-            f.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: false })
-                    .block(Block::bordered()),
-                r,
+            question_box(
+                f,
+                body,
+                vec![
+                    Line::styled(
+                        format!("✗ {}: {why}", Ui::SaveFailed.get(lang)),
+                        theme.error(),
+                    ),
+                    Line::raw(keys::text(Ui::QuitUnsaved, lang)),
+                ],
             );
         }
         Overlay::ConfirmDelete { section, item } => {
-            let r = Rect {
-                x: body.x,
-                y: body.bottom().saturating_sub(5),
-                width: body.width,
-                height: 5.min(body.height),
-            };
-            f.render_widget(Clear, r);
             let name = app.session.item_name(section, *item).unwrap_or("…");
-            let text = Text::from(vec![
-                Line::styled(
-                    fit(
-                        &format!("{} {name}", item_label(app, section, *item)),
-                        r.width.saturating_sub(2) as usize,
+            question_box(
+                f,
+                body,
+                vec![
+                    Line::styled(
+                        fit(
+                            &format!("{} {name}", item_label(app, section, *item)),
+                            body.width.saturating_sub(2) as usize,
+                        ),
+                        theme.error(),
                     ),
-                    theme.error(),
-                ),
-                Line::raw(keys::text(Ui::ConfirmDelete, lang)),
-            ]);
-            f.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: false })
-                    .block(Block::bordered()),
-                r,
+                    Line::raw(keys::text(Ui::ConfirmDelete, lang)),
+                ],
             );
         }
         Overlay::Findings { list, selected } => {

@@ -123,3 +123,23 @@ impl Drop for ReadOnlyDir {
         }
     }
 }
+
+/// LibreOffice's command, where it is installed; else says why the test skips (and fails under CI).
+pub fn soffice() -> Option<&'static str> {
+    let found = ["soffice", "libreoffice"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs LibreOffice (.ci/run)"
+        );
+        eprintln!(
+            "skipped: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        );
+    }
+    found
+}
