@@ -105,7 +105,7 @@ fn typing_the_seed_gives_the_example() {
     k.typ("y ")
         .answer(REFUSAL_NORM)
         .none(3)
-        .typ("д ")
+        .typ("да ")
         .answer(CONTACT)
         .answer(INFO);
     // No permitting or control functions: move past annexes 2 and 3.
@@ -212,7 +212,10 @@ fn goto_by_number_and_by_item() {
     Keys(&mut app).ctrl('g').typ("1.9").enter();
     let (msg, _) = app.message.clone().unwrap();
     assert!(msg.contains("there is no item 9 yet (items: 2)"), "{msg}");
-    Keys(&mut app).ctrl('g').typ("3.13").enter();
+    Keys(&mut app).ctrl('g').typ("3.1.13").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("there is no item 1 yet (items: 0)"), "{msg}");
+    Keys(&mut app).ctrl('g').typ("4.99").enter();
     assert!(app.message.as_ref().unwrap().0.contains("No such question"));
     Keys(&mut app).ctrl('g').typ("4").enter();
     assert_eq!(
@@ -303,7 +306,11 @@ fn items_are_added_renamed_moved_and_deleted_with_a_question() {
 fn yes_no_on_both_layouts_and_paste() {
     let mut app = example_app(Lang::Kk);
     Keys(&mut app).ctrl('g').typ("1.1.7").enter();
-    Keys(&mut app).typ("т ").typ("коллизия табылмады").enter();
+    // «т» (the N key of a Cyrillic layout), then → to the comment: a lone letter and a space would
+    // read as the start of a sentence.
+    Keys(&mut app).typ("т");
+    app.update(key(KeyCode::Right));
+    Keys(&mut app).typ("коллизия табылмады").enter();
     let a = app.session.answers("public_services", Some(0)).unwrap()["legal_conflicts_unregulated"]
         .clone();
     assert_eq!(
@@ -821,4 +828,61 @@ fn going_to_an_item_not_there_yet_says_how_to_add_it() {
         msg.contains("строки 1 пока нет") && msg.contains("Ctrl-A"),
         "{msg}"
     );
+}
+
+/// A lone Cyrillic letter that begins a sentence («И при этом…», «Т.е. …») is not an answer.
+#[test]
+fn a_sentence_beginning_with_a_one_letter_word_answers_nothing() {
+    for (lang, sentence) in [
+        (Lang::Ru, "И при этом нормы нет"),
+        (Lang::Ru, "Т.е. норм нет"),
+        (Lang::Kk, "И, бірақ ішінара"),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).typ(sentence);
+        assert_eq!(app.editor.choice, None, "{sentence}");
+        assert_eq!(app.editor.raw_text(), sentence);
+        Keys(&mut app).enter();
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            None,
+            "{sentence}"
+        );
+        let (msg, _) = app.message.clone().unwrap();
+        assert!(msg.contains('↑'), "the way to the choice is said: {msg}");
+    }
+    // Latin y/n and whole words still open the comment.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).answer("n, по п. 5 коллизий нет");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "по п. 5 коллизий нет"}))
+    );
+}
+
+#[test]
+fn backspace_stops_at_the_start_of_a_comment_and_undo_keeps_the_summary_in_step() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.2.13").enter();
+    app.update(key(KeyCode::Down));
+    assert!(app.editor.on_comment);
+    for _ in 0..200 {
+        app.update(key(KeyCode::Backspace));
+    }
+    assert!(
+        app.editor.on_comment,
+        "Backspace does not leave the comment"
+    );
+    assert_eq!(app.editor.choice, Some(true), "nor clear the choice");
+    // Undo and redo: the summary follows at once.
+    let before = app.summary.findings;
+    Keys(&mut app).ctrl('g').typ("1.2.10").enter().answer("д");
+    assert_eq!(app.summary.findings, before + 1);
+    Keys(&mut app).ctrl('z');
+    assert_eq!(
+        app.summary.findings, before,
+        "undone: the summary says so at once"
+    );
+    Keys(&mut app).ctrl('y');
+    assert_eq!(app.summary.findings, before + 1);
 }

@@ -352,6 +352,10 @@ impl App {
             Ok(v) => v,
             Err(e) => {
                 let msg = match e {
+                    // In the comment with no choice: the way to the choice first.
+                    AnswerError::NotYesNo if self.editor.on_comment => {
+                        keys::text(Ui::NeedChoice, self.lang)
+                    }
                     AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.lang),
                     e => e.message(self.lang).to_owned(),
                 };
@@ -380,6 +384,11 @@ impl App {
             before: old,
             after: value,
         });
+        if matches!(self.undo.last(), Some(Change::Value { after: None, .. }))
+            && !matches!(slot, Slot::ItemName { .. })
+        {
+            self.say(Ui::AnswerCleared);
+        }
         self.last_committed = Some(slot);
         self.touch(false);
         true
@@ -480,6 +489,8 @@ impl App {
                 }
             }
         }
+        // The summary follows what is stored now, not what it was a change ago.
+        self.recompute();
     }
 
     fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
@@ -708,6 +719,16 @@ impl App {
                 .position(|st| st.slot() == Some(&moved))
                 .unwrap_or(self.current);
             self.load_editor();
+            let label = format!(
+                "{}.{}",
+                self.stop()
+                    .section()
+                    .and_then(|id| self.q.section(id))
+                    .map_or("?", |s| s.number.as_str()),
+                to + 1
+            );
+            let msg = format!("{} → {label}", keys::text(Ui::ItemMoved, self.lang));
+            self.message = Some((msg, Tone::Info));
         }
     }
 

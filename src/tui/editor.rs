@@ -210,8 +210,9 @@ impl Editor {
     /// choice is cleared, never guessed from a letter of it, until the user makes it.
     fn key_choice(&mut self, k: KeyEvent, lang: Lang) -> Result<(), String> {
         match keys::action(Context::Choice, &k) {
+            // → and ↓ say it outright: even a lone letter is then the answer.
             Some(Action::ToComment) if k.code != KeyCode::Char(' ') => {
-                return if self.choice.is_some() && self.word_is_whole() {
+                return if self.choice.is_some() && self.word_is_answer() {
                     self.open_comment();
                     Ok(())
                 } else if self.choice.is_none() && self.word.is_empty() {
@@ -270,9 +271,16 @@ impl Editor {
         }
     }
 
-    /// Whether the word typed on the choice is a whole yes or no word (or none was typed: the choice
-    /// stands as it was).
+    /// Whether the word typed on the choice is a whole yes or no word that may be followed by a
+    /// comment (or none was typed: the choice stands as it was). A lone Cyrillic letter is not: «И при
+    /// этом…», «Т.е. …» begin sentences; on its own with Enter it is still an answer.
     fn word_is_whole(&self) -> bool {
+        let lone_cyrillic = self.word.chars().count() == 1 && !self.word.is_ascii();
+        self.word_is_answer() && !lone_cyrillic
+    }
+
+    /// Whether the word is a yes or no word, lone letters included (or none was typed).
+    fn word_is_answer(&self) -> bool {
         let w = self.word.to_lowercase();
         w.is_empty() || YES_WORDS.contains(&w.as_str()) || NO_WORDS.contains(&w.as_str())
     }
@@ -283,10 +291,14 @@ impl Editor {
         let text = format!("{}{then}", std::mem::take(&mut self.word));
         self.choice = None;
         self.on_comment = true;
-        self.area.move_cursor(ratatui_textarea::CursorMove::Top);
-        self.area.move_cursor(ratatui_textarea::CursorMove::Head);
-        self.area.insert_str(&text);
-        Err(keys::text(Ui::NeedChoice, lang))
+        // A new answer is being written: it starts a new comment (Esc or Ctrl-Z bring the old back).
+        let replaced = !self.raw_text().trim().is_empty();
+        self.set_text(&text);
+        let mut msg = keys::text(Ui::NeedChoice, lang);
+        if replaced {
+            msg = format!("{} {msg}", Ui::CommentReplaced.get(lang));
+        }
+        Err(msg)
     }
 
     /// A key for the input. Characters the field cannot hold are refused with the reason.

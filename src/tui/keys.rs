@@ -256,7 +256,7 @@ bindings! {
     No, Choice, [ch('n'), ch('н'), ch('т'), ch('ж')], DescNo, None, "no";
     ToComment, Choice, [plain(KeyCode::Right), plain(KeyCode::Down), ch(' ')], DescToComment, None, "to_comment";
     ClearChoice, Choice, [plain(KeyCode::Backspace), plain(KeyCode::Delete)], DescClearChoice, None, "clear_choice";
-    ToChoice, Comment, [plain(KeyCode::Up), plain(KeyCode::Left), plain(KeyCode::Backspace)], DescToChoice, None, "to_choice";
+    ToChoice, Comment, [plain(KeyCode::Up), plain(KeyCode::Left)], DescToChoice, None, "to_choice";
     Quit, Global, [ctrl('q'), ctrl('c')], DescQuit, Some(Ui::KeyQuit), "quit";
     Save, Global, [ctrl('s')], DescSave, None, "save";
     Lang, Global, [ctrl('l')], DescLang, Some(Ui::KeyLang), "lang";

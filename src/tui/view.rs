@@ -410,6 +410,13 @@ fn choice_line(app: &App, theme: &Theme) -> Line<'static> {
     if !app.editor.word.is_empty() {
         spans.push(Span::raw(format!("  «{}»", app.editor.word)));
     }
+    // Typing in the comment with nothing chosen: the answer cannot be stored until it is.
+    if app.editor.on_comment && app.editor.choice.is_none() {
+        spans.push(Span::styled(
+            format!("  ! {}", keys::text(Ui::ChoiceMissing, lang)),
+            theme.warning(),
+        ));
+    }
     Line::from(spans)
 }
 
@@ -666,16 +673,10 @@ fn count_span(label: &str, n: usize, style: Style) -> Span<'static> {
     )
 }
 
-/// `label ……… value`, fitted into `width` columns.
+/// `label ……… value`, fitted into `width` columns; a label cut short ends in «…».
 fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
     let room = width.saturating_sub(value.width() + prefix.width() + 1);
-    let mut l = String::new();
-    for c in label.chars() {
-        if l.width() + c.to_string().width() > room {
-            break;
-        }
-        l.push(c);
-    }
+    let l = fit(label, room);
     let pad = room.saturating_sub(l.width());
     format!("{prefix}{l}{} {value}", " ".repeat(pad))
 }
