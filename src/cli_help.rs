@@ -78,8 +78,7 @@ fn localize(mut cmd: Command, name: &str, lang: Lang) -> Command {
                 .help(g(Ui::CliHelp))
                 .help_heading(g(Ui::CliOptions)),
         );
-    for (c, id, text) in ARGS.iter().filter(|(c, _, _)| *c == name) {
-        let _ = c;
+    for (_, id, text) in ARGS.iter().filter(|(c, _, _)| *c == name) {
         cmd = cmd.mut_arg(*id, |a| {
             let heading = if a.is_positional() {
                 Ui::CliArguments
