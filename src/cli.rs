@@ -491,7 +491,11 @@ fn run_command(cli: Cli) -> ExitCode {
 
 fn check_command(path: &std::path::Path) -> ExitCode {
     let name = path.display().to_string();
-    let src = match std::fs::read_to_string(path) {
+    // Regular files of a sane size only: `check /dev/zero` must not read for ever.
+    let src = match crate::store::read_regular(path).and_then(|b| {
+        String::from_utf8(b)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    }) {
         Ok(s) => s,
         Err(e) => return fail(&LoadError::io(&name, &e), 1, env_lang().unwrap_or_default()),
     };

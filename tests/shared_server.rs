@@ -506,7 +506,12 @@ fn fifos_devices_and_huge_files_are_refused_at_once() {
     let o = common::run(&["summary", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2));
     let o = common::run(&["check", "/dev/zero"]);
-    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("not a regular file"),
+        "{}",
+        common::stderr(&o)
+    );
     // A questionnaire folder with one broken file: the others still work, with a warning.
     let qdir = tempfile::tempdir().unwrap();
     std::fs::write(qdir.path().join("broken.json"), "{").unwrap();
