@@ -101,7 +101,7 @@ fn side(s: &Session, sec: &str, item: Option<usize>, terms: &[Term]) -> Option<u
     })
 }
 
-pub(crate) fn holds(s: &Session, sec: &str, item: Option<usize>, c: &Condition) -> Option<bool> {
+fn holds(s: &Session, sec: &str, item: Option<usize>, c: &Condition) -> Option<bool> {
     Some(c.op.holds(side(s, sec, item, &c.left)?, side(s, sec, item, &c.right)?))
 }
 

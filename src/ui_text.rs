@@ -20,7 +20,6 @@ macro_rules! ui_texts {
 
 ui_texts! {
     Progress => ("Толтырылды", "Заполнено", "Answered"),
-    Totals => ("Жиынтық көрсеткіштер", "Сводные показатели", "Totals"),
     Problems => ("Ескертулер мен қателер", "Замечания и ошибки", "Problems"),
     NoProblems => ("Қате жоқ", "Ошибок нет", "No problems"),
     Error => ("қате", "ошибка", "error"),
@@ -173,7 +172,6 @@ ui_texts! {
     CtxFindings => ("Тәуекелдер тізімінде", "В списке рисков", "In the findings list"),
     CtxOverlay => ("Көмекте, іздеуде, нөмір бойынша өтуде", "В справке, поиске и переходе по номеру", "In help, search and go-to"),
     HintComment => ("Түсініктеме. Басында {to_choice} — таңдауға оралу", "Комментарий. В начале {to_choice} — назад к выбору", "Comment. At its start {to_choice} goes back to the choice"),
-    NotYesNoWord => ("иә/жоқ жауабы емес", "не ответ «да/нет»", "is not a yes/no answer"),
     AlreadyAnswered => ("Жауап бар: {quick} тек бос сұраққа жауап береді", "Ответ уже есть: {quick} отвечает только на пустой вопрос", "Already answered: {quick} only fills an empty question"),
     NothingToUndo => ("Болдырмайтын өзгеріс жоқ", "Нечего отменять", "Nothing to undo"),
     NothingToRedo => ("Қайтаратын өзгеріс жоқ", "Нечего возвращать", "Nothing to redo"),
@@ -242,7 +240,6 @@ ui_texts! {
     AnswerCleared => ("Жауап өшірілді. {undo} — қайтару", "Ответ удалён. {undo} — вернуть", "Answer cleared. {undo} brings it back"),
     ItemMoved => ("Жол жылжытылды", "Строка перемещена", "Item moved"),
     NewFile => ("жаңа файл", "новый файл", "new file"),
-    ProblemHere => ("Осы сұрақта", "На этом вопросе", "Here"),
     SearchAgain => ("{commit} — қайта іздеу", "{commit} — искать снова", "{commit} searches again for"),
     DescHelp => ("Осы көмек", "Эта справка", "This help"),
 }

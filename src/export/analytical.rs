@@ -184,13 +184,8 @@ fn describe(
         return vec![not_analysed(sec, lang)];
     }
     let v = |id: &str| total(totals, &format!("{}.{id}", sec.id), lang);
-    let complaints = |lang| {
-        let ids = [
-            "complaints_staff",
-            "complaints_quality",
-            "complaints_deadlines",
-            "complaints_other",
-        ];
+    // The sum of a breakdown, «not reported» when none of its parts is answered.
+    let sum = |ids: &[&str]| {
         let answered: Vec<u64> = ids
             .iter()
             .filter_map(|id| totals.get(&format!("{}.{id}", sec.id)).copied())
@@ -201,62 +196,66 @@ fn describe(
             answered.iter().sum::<u64>().to_string()
         }
     };
+    let complaints = sum(&[
+        "complaints_staff",
+        "complaints_quality",
+        "complaints_deadlines",
+        "complaints_other",
+    ]);
     let n = s.item_count(&sec.id);
     let mut out = Vec::new();
     match sec.id.as_str() {
         "public_services" => out.push(match lang {
             Lang::Kk => format!(
                 "Талданған мемлекеттік көрсетілетін қызметтер — {n}: {}. Кезең ішінде көрсетілген қызметтер — {}, оның ішінде «Азаматтарға арналған үкімет» Мемлекеттік корпорациясы арқылы — {}, көрсетілетін қызметті берушінің кеңсесі арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
-                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints
             ),
             Lang::Ru => format!(
                 "Проанализировано государственных услуг — {n}: {}. За период оказано услуг — {}, в том числе через Госкорпорацию «Правительство для граждан» — {}, через канцелярию услугодателя — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
-                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints
             ),
             Lang::En => format!(
                 "Public services analysed ({n}): {}. In the period: services rendered — {}, of which via the State Corporation “Government for Citizens” — {}, via the provider’s office — {}; refusals — {}; missed deadlines — {}; complaints — {}.",
-                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("services_rendered"), v("via_state_corporation"), v("via_provider_office"), v("refusals"), v("deadline_violations"), complaints
             ),
         }),
         "permits" => out.push(match lang {
             Lang::Kk => format!(
                 "Талданған рұқсат беру функциялары — {n}: {}. Кезең ішінде берілген рұқсаттар — {}, оның ішінде «Азаматтарға арналған үкімет» Мемлекеттік корпорациясы арқылы — {}; бас тартулар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
-                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints
             ),
             Lang::Ru => format!(
                 "Проанализировано разрешительных функций — {n}: {}. За период выдано разрешений — {}, в том числе через Госкорпорацию «Правительство для граждан» — {}; отказов — {}; нарушений сроков — {}; жалоб — {}.",
-                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints
             ),
             Lang::En => format!(
                 "Permitting functions analysed ({n}): {}. In the period: permits issued — {}, of which via the State Corporation — {}; refusals — {}; missed deadlines — {}; complaints — {}.",
-                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("permits_issued"), v("via_state_corporation"), v("refusals"), v("deadline_violations"), complaints
             ),
         }),
         "control_functions" => out.push(match lang {
             Lang::Kk => format!(
                 "Талданған бақылау функциялары — {n}: {}. Кезең ішінде жүргізілген бақылау іс-шаралары — {}, оның ішінде жоспардан тыс — {}; анықталған бұзушылықтар — {}; мерзімдерді бұзу — {}; шағымдар — {}.",
-                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints
             ),
             Lang::Ru => format!(
                 "Проанализировано контрольных функций — {n}: {}. За период проведено контрольных мероприятий — {}, в том числе внеплановых — {}; выявлено нарушений — {}; нарушений сроков — {}; жалоб — {}.",
-                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints
             ),
             Lang::En => format!(
                 "Control functions analysed ({n}): {}. In the period: control actions — {}, of which unscheduled — {}; violations found — {}; missed deadlines — {}; complaints — {}.",
-                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints(lang)
+                names(s, sec), v("inspections"), v("unscheduled"), v("violations_found"), v("deadline_violations"), complaints
             ),
         }),
         "personnel" => {
-            let pen: Vec<u64> = ["penalty_remark", "penalty_reprimand", "penalty_severe_reprimand", "penalty_incomplete_compliance", "penalty_dismissal"]
-                .iter()
-                .filter_map(|id| totals.get(&format!("personnel.{id}")).copied())
-                .collect();
-            let pen = if pen.is_empty() { Ui::NotReported.get(lang).to_owned() } else { pen.iter().sum::<u64>().to_string() };
-            let left: Vec<u64> = ["dismissed_own_will", "dismissed_negative", "dismissed_other"]
-                .iter()
-                .filter_map(|id| totals.get(&format!("personnel.{id}")).copied())
-                .collect();
-            let left = if left.is_empty() { Ui::NotReported.get(lang).to_owned() } else { left.iter().sum::<u64>().to_string() };
+            let pen = sum(&[
+                "penalty_remark",
+                "penalty_reprimand",
+                "penalty_severe_reprimand",
+                "penalty_incomplete_compliance",
+                "penalty_dismissal",
+            ]);
+            let left = sum(&["dismissed_own_will", "dismissed_negative", "dismissed_other"]);
             out.push(match lang {
                 Lang::Kk => format!(
                     "Персоналды басқару бойынша: штат бойынша саны — {}, іс жүзіндегі саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Жүргізілген қызметтік тексерулер — {}; қолданылған тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",

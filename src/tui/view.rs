@@ -805,13 +805,13 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// A question box at the foot of the body: what it is about, then the question with its keys.
-fn question_box(f: &mut Frame, body: Rect, lines: Vec<Line>) {
+/// A box of `height` rows at the foot of the body: the item menu, or a question with its keys.
+fn foot_box(f: &mut Frame, body: Rect, height: u16, lines: Vec<Line>) {
     let r = Rect {
         x: body.x,
-        y: body.bottom().saturating_sub(5),
+        y: body.bottom().saturating_sub(height),
         width: body.width,
-        height: 5.min(body.height),
+        height: height.min(body.height),
     };
     f.render_widget(Clear, r);
     f.render_widget(
@@ -894,39 +894,29 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
             prompt(f, &label, s)
         }
         Overlay::ItemMenu => {
-            let r = Rect {
-                x: body.x,
-                y: body.bottom().saturating_sub(4),
-                width: body.width,
-                height: 4.min(body.height),
-            };
-            f.render_widget(Clear, r);
             let menu = keys::BINDINGS
                 .iter()
                 .filter(|b| b.context == Context::ItemMenu)
                 .map(|b| format!("{} {}", keys::label(b.action), b.help.get(lang)))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            f.render_widget(
-                Paragraph::new(format!(
-                    "{}: {menu} · {} {}",
-                    Ui::ItemMenu.get(lang),
-                    keys::label(Action::Close),
-                    Ui::DescClose.get(lang)
-                ))
-                .wrap(Wrap { trim: false })
-                .block(Block::bordered()),
-                r,
+            let text = format!(
+                "{}: {menu} · {} {}",
+                Ui::ItemMenu.get(lang),
+                keys::label(Action::Close),
+                Ui::DescClose.get(lang)
             );
+            foot_box(f, body, 4, vec![Line::raw(text)]);
         }
         Overlay::ConfirmQuit => {
             let why = match &app.save_state {
                 SaveState::Failed(e) => e.clone(),
                 _ => String::new(),
             };
-            question_box(
+            foot_box(
                 f,
                 body,
+                5,
                 vec![
                     Line::styled(
                         format!("✗ {}: {why}", Ui::SaveFailed.get(lang)),
@@ -938,9 +928,10 @@ fn overlay(app: &App, f: &mut Frame, body: Rect, theme: &Theme) {
         }
         Overlay::ConfirmDelete { section, item } => {
             let name = app.session.item_name(section, *item).unwrap_or("…");
-            question_box(
+            foot_box(
                 f,
                 body,
+                5,
                 vec![
                     Line::styled(
                         fit(
