@@ -402,7 +402,18 @@ impl EditLock {
     pub fn acquire(session: &Path, now: &str) -> Result<EditLock, LockError> {
         let path = lock_path(session);
         let report = std::fs::metadata(session).ok();
-        let group_bits = report.as_ref().map_or(0, |m| m.mode() & 0o060);
+        // Colleagues who may write the report must be able to take its lock: the lock gets the
+        // report's group bits, and in a setgid folder the group may write (a working group's folder,
+        // where a new report's first lock is taken before anyone shares the report). The lock file
+        // holds only who holds it, never answers.
+        let folder = session
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let group_folder = std::fs::metadata(folder)
+            .is_ok_and(|m| m.mode() & 0o2000 != 0 && m.mode() & 0o020 != 0);
+        let group_bits =
+            report.as_ref().map_or(0, |m| m.mode() & 0o060) | if group_folder { 0o060 } else { 0 };
         let existed = std::fs::symlink_metadata(&path).is_ok();
         let file = OpenOptions::new()
             .read(true)
@@ -456,8 +467,10 @@ impl EditLock {
                 user_name_of(m.uid())
             )));
         }
-        if !existed || (m.uid() == me && m.len() == 0) {
-            // The umask must not take the group bits colleagues need; the report's group, not ours.
+        if !existed || m.uid() == me {
+            // The umask must not take the group bits colleagues need, nor an older lock keep fewer
+            // than the report has now (`chmod 660 report.json` after the first session); the report's
+            // group, not ours.
             if let Some(r) = &report {
                 let fd = std::os::fd::AsFd::as_fd(&file);
                 let _ = nix::unistd::fchown(fd, None, Some(nix::unistd::Gid::from_raw(r.gid())));

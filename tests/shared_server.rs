@@ -580,3 +580,37 @@ fn the_lock_holder_is_named_by_uid_not_by_user() {
     assert_eq!(quit(&mut p), Some(0));
     let _ = std::fs::metadata(dir.path()).unwrap().uid();
 }
+
+/// The README's set-up as a working group does it: Alice starts a new report in the group folder,
+/// shares it with `chmod 660` once, and Bob then edits it — her first lock must not lock him out.
+#[test]
+fn a_report_started_in_a_group_folder_and_shared_once_is_open_to_the_group() {
+    let Some(u) = users() else { return };
+    let dir = group_folder(u);
+    let mut alice = editor_as(
+        u,
+        &u.alice,
+        &["report.json", "-l", "en"],
+        dir.path(),
+        80,
+        24,
+    );
+    alice.wait_for("new file");
+    alice.keys("Alice's organisation\r");
+    alice.wait_for("✓ saved");
+    assert_eq!(quit(&mut alice), Some(0));
+    let f = dir.path().join("report.json");
+    assert_eq!(owner(&f).2, 0o600, "a new report is private until shared");
+    let o = std::process::Command::new("runuser")
+        .args(["-u", u.alice.name, "--", "chmod", "660"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut bob = editor_as(u, &u.bob, &["report.json", "-l", "en"], dir.path(), 80, 24);
+    bob.wait_for("Organisation");
+    assert!(!bob.text().contains("read-only"), "{}", bob.text());
+    bob.keys("\r");
+    assert_eq!(quit(&mut bob), Some(0));
+    assert_eq!(owner(&dir.path().join("report.json.lock")).2 & 0o060, 0o060);
+}
