@@ -260,3 +260,31 @@ fn a_new_report_says_new_file_until_it_is_saved() {
     );
     assert!(!dir.path().join("empty.json").exists());
 }
+
+/// A paste whose end marker never comes (the line broke mid-paste) used to swallow every later key:
+/// the user typed into nothing and could not even quit. Now the paste ends when it stalls.
+#[test]
+fn a_paste_that_never_ends_gives_the_keyboard_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    p.write("\x1b[200~ГККП «Станция»".as_bytes());
+    std::thread::sleep(Duration::from_millis(1500));
+    p.keys(" №7\r");
+    p.wait_for("✓ сохранено");
+    // A whole paste, and a pasted line break in a one-line field, still work as before.
+    p.write("\x1b[200~Е.К. Жаркембаев\x1b[201~".as_bytes());
+    p.keys(ENTER);
+    p.wait_for("✓ сохранено");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0),
+        "Ctrl-Q reached the editor; the screen:\n{}",
+        p.text()
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(saved["header"]["organisation"], "ГККП «Станция» №7");
+    assert_eq!(saved["header"]["head"], "Е.К. Жаркембаев");
+}

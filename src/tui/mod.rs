@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backend;
 pub mod editor;
+pub mod input;
 pub mod keys;
 pub mod nav;
 pub mod saver;
@@ -16,7 +17,6 @@ use crate::session::Session;
 use crate::store::{EditLock, LockError, read_session, session_from_str, write_atomic};
 use crate::ui_text;
 use app::{App, SaveState, now};
-use ratatui::crossterm::event;
 use saver::Saver;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::IsTerminal;
@@ -449,6 +449,7 @@ fn event_loop(
     signalled: &AtomicUsize,
     rescue_at: &mut Rescue,
 ) -> std::io::Result<End> {
+    let mut input = input::TtyInput::open()?;
     let mut last_background = Instant::now();
     // Draw only when something may have changed: an idle editor sends nothing over the line.
     let mut dirty = true;
@@ -478,11 +479,14 @@ fn event_loop(
         if app.quit {
             return Ok(End::Quit);
         }
-        if event::poll(TICK)? {
-            app.update(event::read()?);
+        if let Some(e) = input.next(TICK)? {
+            app.update(e);
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
-            while !app.quit && event::poll(Duration::ZERO)? {
-                app.update(event::read()?);
+            while !app.quit {
+                let Some(e) = input.next(Duration::ZERO)? else {
+                    break;
+                };
+                app.update(e);
             }
             dirty = true;
         }
