@@ -72,7 +72,15 @@ pub struct FormDocument {
     pub tables: Vec<AnnexTable>,
     /// Lines after the tables (the working group's signatures).
     pub closing: Vec<String>,
+    /// The empty form, to print and fill by hand: room to write in.
+    pub blank: bool,
+    /// When the report was started and last changed (RFC 3339), for the document's properties.
+    pub created: Option<String>,
+    pub modified: Option<String>,
 }
+
+/// Where a signature goes.
+pub const SIGN: &str = "______________________________";
 
 fn month_text(v: Option<Answer>, lang: Lang) -> String {
     match v {
@@ -209,7 +217,7 @@ fn annex_table(sec: &Section, s: &Session, lang: Lang, blank_rows: usize) -> Ann
                 vec![vec![(n + 1).to_string()], vec![name_of(*i)], ind, qs]
             })
             .collect();
-        (columns, vec![4, 22, 32, 42], rows)
+        (columns, vec![4, 16, 30, 50], rows)
     } else {
         let columns = vec![
             no,
@@ -284,7 +292,12 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
     let blank_rows = if s.sections.is_empty() { BLANK_ROWS } else { 1 };
     FormDocument {
         lang,
-        approval: vec![Ui::Approve.get(lang).to_owned(), organisation.clone(), head],
+        approval: vec![
+            Ui::Approve.get(lang).to_owned(),
+            organisation.clone(),
+            format!("{SIGN} {head}"),
+            Ui::DateLine.get(lang).to_owned(),
+        ],
         basis: q.basis.as_ref().map(|b| b.get(lang).to_owned()),
         title: q.title.get(lang).to_owned(),
         organisation,
@@ -297,5 +310,8 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
             .map(|sec| annex_table(sec, s, lang, blank_rows))
             .collect(),
         closing: Vec::new(),
+        blank: s.sections.is_empty(),
+        created: s.created.clone(),
+        modified: s.modified.clone(),
     }
 }

@@ -57,6 +57,7 @@ ui_texts! {
     ColQuantitative => ("Сандық көрсеткіштер", "Количественные показатели", "Quantitative indicators"),
     ColQualitative => ("Сапалық көрсеткіштер (мәселенің сипаттамасы, үлгілер)", "Качественные показатели (описание проблемы, примеры)", "Qualitative indicators (description of the problem, examples)"),
     Approve => ("БЕКІТЕМІН", "УТВЕРЖДАЮ", "APPROVED"),
+    DateLine => ("20__ ж. «___» __________", "«___» __________ 20__ г.", "____ __________ 20__"),
     PeriodAnalysed => ("Талданатын кезең", "Анализируемый период", "Period analysed"),
     Total => ("Барлығы", "Итого", "Total"),
     Organisation => ("Ұйым", "Организация", "Organisation"),

@@ -312,6 +312,21 @@ fn the_blank_form() {
     assert!(o.status.success(), "{}", stderr(&o));
     let (t, _) = docx_tables(&out);
     assert_eq!(t[0].len(), 4);
+    // Room to write by hand: rows at least 2.5 cm, one and a half lines and a gap after each line.
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let d = roxmltree::Document::parse(&xml).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let heights: Vec<u32> = d
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "trHeight")))
+        .filter_map(|n| n.attribute((w, "val"))?.parse().ok())
+        .collect();
+    let body_rows = t.iter().map(|t| t.len() - 1).sum::<usize>();
+    assert_eq!(heights.len(), body_rows, "every row to fill has a height");
+    assert!(heights.iter().all(|h| *h >= 1417), "{heights:?}");
+    assert!(xml.contains("w:line=\"360\""), "one and a half lines");
     let o = run(&["export", "--blank", "--format", "csv"]);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -572,5 +587,321 @@ fn the_analytical_report_has_its_sections_when_libreoffice_reads_it() {
             .filter_map(|w| w.parse().ok())
             .collect();
         assert!(nums.len() >= 2 && nums[0] < nums[1], "portrait A4: {size}");
+    }
+}
+
+/// The text of each page of a PDF, as pdftotext lays it out.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let o = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed where LibreOffice is");
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn to_pdf(soffice: &str, file: &Path, dir: &Path) -> PathBuf {
+    let o = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    let pdf = file.with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The Word form printed through LibreOffice: a table that goes on to another page repeats its header
+/// row there, no row is cut in two, a two-line answer is on two lines, and every page is numbered.
+#[test]
+fn the_word_form_prints_across_pages_as_the_form_does() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
+        json!("Бірінші жол\nЕкінші жол");
+    let report = dir.path().join("two-lines.json");
+    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let docx = dir.path().join("two-lines.docx");
+    let o = run(&[
+        "export",
+        report.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pages = pdf_pages(&to_pdf(soffice, &docx, dir.path()));
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let n = pages.len();
+    let mut continued = 0;
+    for (i, p) in pages.iter().enumerate() {
+        let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(
+            lines
+                .last()
+                .is_some_and(|l| l.trim() == format!("{} / {n}", i + 1)
+                    || l.trim() == format!("{}/{n}", i + 1)),
+            "page {} ends with its number «{} / {n}»:\n{p}",
+            i + 1,
+            i + 1
+        );
+        if i == 0 {
+            continue;
+        }
+        // A page either starts an annex (its label on top) or continues one: then its first line is
+        // the table's header row.
+        let first = lines[0];
+        if !first.contains("қосымша") {
+            continued += 1;
+            assert!(
+                first.trim_start().starts_with("р/с"),
+                "page {} continues a table without its header row:\n{p}",
+                i + 1
+            );
+        }
+    }
+    assert!(
+        continued >= 1,
+        "the example has a table that goes on to a new page"
+    );
+
+    // No row is cut: each service's number, name and last answer are on one page.
+    let (tables, _) = docx_tables(&docx);
+    let services = &tables[0];
+    for row in &services[1..] {
+        let name = squash(&row[1]);
+        let last = squash(row[3].lines().last().unwrap());
+        let tail: String = last
+            .split(' ')
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Columns share the printed lines, so only a word at a time is whole in the page's text.
+        let head: String = name.split(' ').next().unwrap().to_owned();
+        let on = |what: &str| -> Vec<usize> {
+            pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| squash(p).contains(what))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (h, t) = (on(&head), on(&tail));
+        assert!(
+            h.len() == 1 && t.contains(&h[0]),
+            "row «{name}» is cut: its start on pages {h:?}, its end («{tail}») on {t:?}"
+        );
+    }
+
+    // The two lines stay two lines.
+    let all = pages.join("\n");
+    assert!(!all.contains("жолЕкінші"), "the line break was lost");
+    let lines: Vec<&str> = all.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Бірінші жол"))
+        .expect("the first line is printed");
+    assert!(!lines[at].contains("Екінші"), "{}", lines[at]);
+    assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
+}
+
+/// What Word reads besides the text: the author and title, the language of every run, heading styles
+/// for the navigation pane, ½ pt borders, header rows and unsplittable rows.
+#[test]
+fn the_word_document_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = export("docx", dir.path(), &[]);
+    let file = std::fs::File::open(&f).unwrap();
+    let mut z = zip::ZipArchive::new(file).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let core = part("docProps/core.xml");
+    let doc = part("word/document.xml");
+    let styles = part("word/styles.xml");
+    let footer = part("word/footer1.xml");
+    let core = roxmltree::Document::parse(&core).unwrap();
+    let text_of = |name: &str| {
+        core.descendants()
+            .find(|n| n.tag_name().name() == name)
+            .and_then(|n| n.text())
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert_eq!(
+        text_of("creator"),
+        "Өскемен қаласы әкімдігінің «Жас техниктер станциясы» КМҚК"
+    );
+    assert!(text_of("title").starts_with("Сыбайлас жемқорлық"));
+    assert_eq!(text_of("created"), "2017-07-10T09:00:00Z");
+    assert_eq!(text_of("language"), "kk-KZ");
+
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let d = roxmltree::Document::parse(&doc).unwrap();
+    let runs: Vec<_> = d
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "r")))
+        .collect();
+    assert!(runs.len() > 100);
+    for r in &runs {
+        let langs: Vec<_> = r
+            .children()
+            .filter(|c| c.has_tag_name((w, "rPr")))
+            .flat_map(|p| p.children().filter(|c| c.has_tag_name((w, "lang"))))
+            .filter_map(|l| l.attribute((w, "val")))
+            .collect();
+        assert_eq!(langs, ["kk-KZ"], "each run has its language, once");
+    }
+    let tables: Vec<_> = d
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .collect();
+    assert_eq!(tables.len(), 5);
+    for t in &tables {
+        let rows: Vec<_> = t.children().filter(|c| c.has_tag_name((w, "tr"))).collect();
+        let has =
+            |r: &roxmltree::Node, what: &str| r.descendants().any(|c| c.has_tag_name((w, what)));
+        assert!(has(&rows[0], "tblHeader"), "the header row repeats");
+        assert!(rows[1..].iter().all(|r| !has(r, "tblHeader")));
+        assert!(rows.iter().all(|r| has(r, "cantSplit")), "no row splits");
+        let sizes: Vec<&str> = t
+            .descendants()
+            .filter(|n| {
+                n.parent()
+                    .is_some_and(|p| p.has_tag_name((w, "tblBorders")))
+            })
+            .filter_map(|n| n.attribute((w, "sz")))
+            .collect();
+        assert_eq!(sizes, vec!["4"; 6], "½ pt borders");
+    }
+    let styled: Vec<&str> = d
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "pStyle")))
+        .filter_map(|n| n.attribute((w, "val")))
+        .collect();
+    assert_eq!(styled.iter().filter(|s| **s == "Heading1").count(), 5);
+    assert_eq!(styled.iter().filter(|s| **s == "Title").count(), 1);
+    assert!(styles.contains("w:styleId=\"Heading1\"") && styles.contains("w:outlineLvl"));
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
+}
+
+/// The HTML printed by a real browser (headless Chromium): no heading is left at the foot of a page
+/// with its table or text on the next, a line break in an answer stays one, pages are numbered.
+#[test]
+fn the_html_prints_with_every_heading_on_the_page_of_its_table() {
+    let Some(chromium) = common::chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
+        json!("Бірінші жол\nЕкінші жол");
+    let report = dir.path().join("two-lines.json");
+    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    for (document, name) in [("form", "form.html"), ("analytical-report", "report.html")] {
+        let html = dir.path().join(name);
+        let o = run(&[
+            "export",
+            report.to_str().unwrap(),
+            "--format",
+            "html",
+            "--document",
+            document,
+            "-o",
+            html.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&html).unwrap();
+        let parsed = scraper::Html::parse_document(&text);
+        let sel = scraper::Selector::parse("h1, h2, h3, .label").unwrap();
+        let headings: Vec<String> = parsed
+            .select(&sel)
+            .map(|h| squash(&h.text().collect::<String>()))
+            .collect();
+        assert!(headings.len() >= 5, "{headings:?}");
+        if document == "form" {
+            let captions = scraper::Selector::parse("table > caption h2").unwrap();
+            assert_eq!(
+                parsed.select(&captions).count(),
+                5,
+                "each table has its caption"
+            );
+        }
+        let pdf = html.with_extension("pdf");
+        let o = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(&html)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&o.stderr));
+        let pages = pdf_pages(&pdf);
+        assert!(pages.len() >= 2, "{document}: {} pages", pages.len());
+        let n = pages.len();
+        for (i, p) in pages.iter().enumerate() {
+            let mut lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(
+                lines.pop().map(str::trim),
+                Some(format!("{}/{n}", i + 1).as_str()),
+                "{document}: page {} is numbered",
+                i + 1
+            );
+            let last = squash(lines.last().copied().unwrap_or(""));
+            assert!(
+                !headings
+                    .iter()
+                    .any(|h| !last.is_empty() && h.ends_with(&last)),
+                "{document}: page {} ends with the heading «{last}»:\n{p}",
+                i + 1
+            );
+        }
+        if document == "form" {
+            let all = pages.join("\n");
+            let lines: Vec<&str> = all.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.contains("Бірінші жол"))
+                .expect("the first line is printed");
+            assert!(!lines[at].contains("Екінші"), "{}", lines[at]);
+            assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
+        }
     }
 }

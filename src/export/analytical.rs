@@ -546,13 +546,8 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "4.3. Для устранения выявленных коррупционных рисков разрабатывается план мероприятий, который представляется на утверждение руководителю Организации. Аналитическая справка и план мероприятий размещаются на интернет-ресурсе Организации.",
         "4.3. An action plan to remove the corruption risks identified is drawn up and submitted to the head of the Organisation for approval. The report and the action plan are published on the Organisation's website.",
     )));
-    let sign = "______________________________";
-    let date_line = t(
-        lang,
-        "20__ ж. «___» __________",
-        "«___» __________ 20__ г.",
-        "____ __________ 20__",
-    );
+    let sign = super::SIGN;
+    let date_line = Ui::DateLine.get(lang);
     FormDocument {
         lang,
         portrait: true,
@@ -576,5 +571,8 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
             format!("{sign} {}", Ui::SignatureLine.get(lang)),
             format!("{}: {date_line}", Ui::Date.get(lang)),
         ],
+        blank: false,
+        created: s.created.clone(),
+        modified: s.modified.clone(),
     }
 }

@@ -18,11 +18,11 @@ pub fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = "\
-@page { size: A4 landscape; margin: 15mm; }
+@page { size: A4 landscape; margin: 15mm 15mm 18mm; @bottom-center { content: counter(page) ' / ' counter(pages); font-size: 10pt; } }
 @page portrait { size: A4 portrait; margin: 20mm; }
 body.portrait { page: portrait; }
 body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 12pt; margin: 1.5em; }
-.approval { text-align: right; margin-left: 60%; }
+.approval { text-align: right; margin-left: 55%; }
 .basis { text-align: center; font-style: italic; }
 h1 { text-align: center; font-size: 14pt; margin: 0.5em 0 0.2em; }
 .centre { text-align: center; margin: 0.1em; }
@@ -30,26 +30,47 @@ h1 { text-align: center; font-size: 14pt; margin: 0.5em 0 0.2em; }
 h2 { text-align: center; font-size: 12pt; margin: 0.2em 0 0.5em; }
 h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
 .text { text-align: justify; margin: 0.3em 0; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; page-break-inside: auto; }
-th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+caption { caption-side: top; }
+caption .instructions { font-style: italic; font-size: 12pt; margin: 0 0 0.5em; }
+th, td { border: 0.5pt solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { font-weight: bold; }
-tr { page-break-inside: avoid; }
-td p { margin: 0 0 2px; }
+td p { margin: 0 0 2px; white-space: pre-line; }
+.text, .closing p, .approval p { white-space: pre-line; }
 .closing { margin-top: 2em; }
-@media print { body { margin: 0; } }
+@media print {
+  body { margin: 0; }
+  /* A heading never ends a page: it goes with its table (or its text) to the next one. */
+  h1, h2, h3, .label, caption { break-after: avoid; page-break-after: avoid; }
+  /* An annex of the form is an attachment of its own: it starts a page, as on paper. */
+  section.annex { break-before: page; page-break-before: always; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+}
 ";
 
 fn table(h: &mut String, t: &AnnexTable) {
-    *h += &format!("<section id=\"{}\">\n", escape(&t.section));
+    // The form's annexes (with a label) start a page in print; a table in running text does not.
+    *h += &format!(
+        "<section id=\"{}\"{}>\n",
+        escape(&t.section),
+        if t.label.is_empty() {
+            ""
+        } else {
+            " class=\"annex\""
+        }
+    );
     if !t.label.is_empty() {
         *h += &format!("<p class=\"label\">{}</p>\n", escape(&t.label));
     }
-    *h += &format!("<h2>{}</h2>\n", escape(&t.title));
+    let total: u32 = t.widths.iter().sum::<u32>().max(1);
+    // The title is the table's caption: a screen reader names the table by it, and print keeps the
+    // two together.
+    *h += &format!("<table>\n<caption><h2>{}</h2>", escape(&t.title));
     if let Some(i) = &t.instructions {
-        *h += &format!("<p class=\"centre\"><i>({})</i></p>\n", escape(i));
+        *h += &format!("<p class=\"instructions\">({})</p>", escape(i));
     }
-    let total: u32 = t.widths.iter().sum();
-    *h += "<table>\n<colgroup>";
+    *h += "</caption>\n<colgroup>";
     for w in &t.widths {
         *h += &format!("<col style=\"width:{}%\">", w * 100 / total);
     }

@@ -143,3 +143,24 @@ pub fn soffice() -> Option<&'static str> {
     }
     found
 }
+
+/// Headless Chromium's command, where it is installed; else says why the test skips (and fails under
+/// CI, which installs it).
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs Chromium (.ci/run)"
+        );
+        eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
