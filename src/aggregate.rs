@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 use crate::questionnaire::{Questionnaire, SummaryKind};
 use crate::session::Session;
-use crate::summary::{FigureKind, share, summarize};
+use crate::summary::{FigureKind, quotient, summarize};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -58,6 +58,7 @@ pub fn columns(q: &Questionnaire, lang: Lang) -> Vec<Column> {
                 kind: match d.kind {
                     SummaryKind::Sum => FigureKind::Sum,
                     SummaryKind::Share => FigureKind::Share,
+                    SummaryKind::Ratio => FigureKind::Ratio,
                 },
                 label: d.label.get(lang).to_owned(),
             });
@@ -102,8 +103,9 @@ pub fn aggregate(q: &Questionnaire, reports: &[(String, Session)], lang: Lang) -
         .map(|(k, v)| (k.clone(), Some(*v as f64)))
         .collect();
     for d in &q.summary {
-        if d.kind == SummaryKind::Share {
-            let v = share(
+        if d.kind != SummaryKind::Sum {
+            let v = quotient(
+                d.kind,
                 total_of(&d.section, &d.numerator),
                 total_of(&d.section, &d.denominator),
             );

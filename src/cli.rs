@@ -5,7 +5,7 @@ use crate::load_error::LoadError;
 use crate::questionnaire::{DefinitionProblem, Questionnaire, Registry, Severity, check};
 use crate::session::{Slot, is_answered, orphans, slots};
 use crate::store::read_session;
-use crate::summary::{FigureKind, Summary, summarize};
+use crate::summary::{Summary, summarize};
 use crate::ui_text::Ui;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
@@ -82,7 +82,7 @@ pub enum Command {
         #[arg(long, default_value = "text")]
         format: Format,
     },
-    /// Write the filled form as Word, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
+    /// Write the filled form as Word, Excel, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
     Export {
         /// The report (not with --blank)
         #[arg(required_unless_present = "blank")]
@@ -98,6 +98,12 @@ pub enum Command {
         /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
+        /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
+        #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+        delimiter: Option<u8>,
+        /// CSV: machine headers and ids instead of the interface language's
+        #[arg(long)]
+        ids: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
@@ -109,6 +115,21 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, default_value = "text")]
         format: TableFormat,
+        /// Where to write (default: stdout; xlsx needs a file)
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
+        #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+        delimiter: Option<u8>,
+        /// CSV: machine headers (`section.id`) instead of the interface language's
+        #[arg(long)]
+        ids: bool,
+        /// Text: the whole table, one line per organisation, however wide
+        #[arg(long)]
+        wide: bool,
+        /// Stop at the first report that cannot be read, rather than leave it out
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -121,6 +142,7 @@ pub enum Format {
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Docx,
+    Xlsx,
     Html,
     Md,
     Csv,
@@ -131,6 +153,7 @@ impl ExportFormat {
     fn extension(self) -> &'static str {
         match self {
             ExportFormat::Docx => "docx",
+            ExportFormat::Xlsx => "xlsx",
             ExportFormat::Html => "html",
             ExportFormat::Md => "md",
             ExportFormat::Csv => "csv",
@@ -151,6 +174,22 @@ pub enum TableFormat {
     Text,
     Json,
     Csv,
+    Xlsx,
+}
+
+/// A CSV column separator: one ASCII character, or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1
+            && s.is_ascii()
+            && !s.as_bytes()[0].is_ascii_alphanumeric()
+            && s != "\"" =>
+        {
+            Ok(s.as_bytes()[0])
+        }
+        _ => Err("one of ; , | tab".to_owned()),
+    }
 }
 
 /// The language when none is given: from the locale as gettext reads it — LC_ALL, then LANGUAGE (a
@@ -442,10 +481,36 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             document,
             out,
-        }) => export_command(&registry, file, blank, format, document, out, cli.lang),
-        Some(Command::Aggregate { files, format }) => {
-            aggregate_command(&registry, &files, format, cli.lang)
-        }
+            delimiter,
+            ids,
+        }) => export_command(
+            &registry,
+            file,
+            blank,
+            (format, document, CsvOpts { delimiter, ids }),
+            out,
+            cli.lang,
+        ),
+        Some(Command::Aggregate {
+            files,
+            format,
+            out,
+            delimiter,
+            ids,
+            wide,
+            strict,
+        }) => aggregate_command(
+            &registry,
+            &files,
+            AggregateOpts {
+                format,
+                out,
+                csv: CsvOpts { delimiter, ids },
+                wide,
+                strict,
+            },
+            cli.lang,
+        ),
         Some(Command::Validate { file }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
@@ -674,7 +739,7 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
         out += &format!(": {}/{}\n", sp.answered, sp.total);
         for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
             let value = match (f.kind, f.value) {
-                (FigureKind::Share, None) => Ui::ShareUndefined.get(lang).to_owned(),
+                (k, None) if k.is_quotient() => Ui::ShareUndefined.get(lang).to_owned(),
                 (_, None) => String::new(),
                 (kind, v) => crate::summary::format_figure(kind, v, lang),
             };
@@ -697,17 +762,56 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
     out
 }
 
+/// What `--delimiter` and `--ids` ask of a CSV.
+struct CsvOpts {
+    delimiter: Option<u8>,
+    ids: bool,
+}
+
+impl CsvOpts {
+    /// The CSV's style; a byte-order mark only in a file (a pipe's reader does not want one).
+    fn style(&self, lang: Lang, to_file: bool) -> crate::export::CsvStyle {
+        crate::export::CsvStyle::new(lang, self.delimiter, to_file, self.ids)
+    }
+}
+
+struct AggregateOpts {
+    format: TableFormat,
+    out: Option<PathBuf>,
+    csv: CsvOpts,
+    wide: bool,
+    strict: bool,
+}
+
+/// Write a command's output to `out` whole or not at all (a temporary file renamed over it, private
+/// like the reports it comes from), or to stdout for `-` or none.
+fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
+    match out {
+        Some(p) if p.as_os_str() != "-" => match crate::store::write_private(p, bytes, true) {
+            Ok(()) => {
+                say(format_args!("{}", p.display()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                say(format_args!("saualnama: {}: {e}", p.display()));
+                ExitCode::from(1)
+            }
+        },
+        _ => emit(bytes),
+    }
+}
+
 fn export_command(
     registry: &Registry,
     file: Option<PathBuf>,
     blank: Option<String>,
-    format: ExportFormat,
-    document: Document,
+    (format, document, csv): (ExportFormat, Document, CsvOpts),
     out: Option<PathBuf>,
     lang: Option<Lang>,
 ) -> ExitCode {
     use crate::export::{
-        analytical_report, form_document, to_csv, to_docx, to_html, to_json, to_markdown,
+        analytical_report, form_document, report_xlsx, to_csv, to_docx, to_html, to_json,
+        to_markdown,
     };
     let (q, session, default_out) = match (&blank, &file) {
         (Some(id), _) => {
@@ -737,7 +841,10 @@ fn export_command(
     let doc = match (document, &session) {
         (Document::Form, s) => form_document(&q, s.as_ref(), lang),
         (Document::AnalyticalReport, Some(s))
-            if !matches!(format, ExportFormat::Csv | ExportFormat::Json) =>
+            if !matches!(
+                format,
+                ExportFormat::Csv | ExportFormat::Json | ExportFormat::Xlsx
+            ) =>
         {
             analytical_report(&q, s, lang)
         }
@@ -759,11 +866,20 @@ fn export_command(
         }
         Document::Form => default_out,
     };
+    let out = out.unwrap_or(default_out);
+    let to_file = out.as_os_str() != "-";
     let bytes: Vec<u8> = match (format, &session) {
         (ExportFormat::Docx, _) => to_docx(&doc),
         (ExportFormat::Html, _) => to_html(&doc).into_bytes(),
         (ExportFormat::Md, _) => to_markdown(&doc).into_bytes(),
-        (ExportFormat::Csv, Some(s)) => to_csv(&q, s, lang),
+        (ExportFormat::Csv, Some(s)) => to_csv(&q, s, lang, &csv.style(lang, to_file)),
+        (ExportFormat::Xlsx, Some(s)) => match report_xlsx(&q, s, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                say(format_args!("saualnama: xlsx: {e}"));
+                return ExitCode::from(1);
+            }
+        },
         (ExportFormat::Json, Some(s)) => {
             let mut t = serde_json::to_string_pretty(&to_json(&q, s, lang)).unwrap_or_default();
             t.push('\n');
@@ -774,9 +890,8 @@ fn export_command(
             return ExitCode::from(2);
         }
     };
-    let out = out.unwrap_or(default_out);
-    if out.as_os_str() == "-" {
-        if format == ExportFormat::Docx {
+    if !to_file {
+        if matches!(format, ExportFormat::Docx | ExportFormat::Xlsx) {
             say(format_args!("saualnama: {}", Ui::DocxNotToStdout.get(lang)));
             return ExitCode::from(2);
         }
@@ -794,123 +909,140 @@ fn export_command(
         return ExitCode::from(2);
     }
     // Exports hold the same personnel data as the report: private, and written whole or not at all.
-    match crate::store::write_private(&out, &bytes, true) {
-        Ok(()) => {
-            say(format_args!("{}", out.display()));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            say(format_args!("saualnama: {}: {e}", out.display()));
-            ExitCode::from(1)
-        }
-    }
+    write_out(Some(&out), &bytes)
 }
 
 fn aggregate_command(
     registry: &Registry,
     files: &[PathBuf],
-    format: TableFormat,
+    opts: AggregateOpts,
     lang: Option<Lang>,
 ) -> ExitCode {
     use crate::aggregate::aggregate;
-    use crate::summary::format_figure;
+    use crate::export::{aggregate_csv, aggregate_text, aggregate_xlsx};
+    let mlang = lang.or_else(env_lang).unwrap_or_default();
+    let to_file = opts.out.as_ref().is_some_and(|o| o.as_os_str() != "-");
+    if opts.format == TableFormat::Xlsx && !to_file {
+        say(format_args!(
+            "saualnama: {}",
+            Ui::DocxNotToStdout.get(mlang)
+        ));
+        return ExitCode::from(2);
+    }
     let mut reports = Vec::new();
     let mut form: Option<(Questionnaire, String)> = None;
+    let mut left_out = 0usize;
+    // The same report given twice (a copy under another name) would count twice: known by content.
+    let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    let mut first_period: Option<(String, String)> = None;
+    let period_of = |s: &crate::session::Session| -> String {
+        let h = |id: &str| {
+            s.header
+                .get(id)
+                .and_then(|v| v.as_str())
+                .unwrap_or("?")
+                .to_owned()
+        };
+        format!("{} – {}", h("period_from"), h("period_to"))
+    };
     for f in files {
+        let name = f.display().to_string();
         let (s, q) = match read_session(f, registry) {
             Ok(x) => x,
-            Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
+            Err(e) if opts.strict => return fail(&e, 2, mlang),
+            Err(e) => {
+                say(format_args!(
+                    "saualnama: {} ({})",
+                    e.render(mlang),
+                    Ui::AggSkipped.get(mlang)
+                ));
+                left_out += 1;
+                continue;
+            }
         };
-        let name = f.display().to_string();
         match &form {
             Some((first, first_file)) if first.id != q.id => {
-                let lang = lang.or_else(env_lang).unwrap_or_default();
                 say(format_args!(
                     "saualnama: {name}: {:?} ≠ {first_file}: {:?}. {}",
                     q.id,
                     first.id,
-                    Ui::SameFormOnly.get(lang)
+                    Ui::SameFormOnly.get(mlang)
                 ));
                 return ExitCode::from(2);
             }
             Some(_) => {}
             None => form = Some((q, name.clone())),
         }
+        let digest = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.to_json_pretty().hash(&mut h);
+            h.finish()
+        };
+        if let Some(other) = seen.get(&digest) {
+            say(format_args!(
+                "saualnama: {name}: {}",
+                Ui::AggDuplicate.get(mlang).replace("{other}", other)
+            ));
+            if opts.strict {
+                return ExitCode::from(2);
+            }
+            left_out += 1;
+            continue;
+        }
+        seen.insert(digest, name.clone());
+        let period = period_of(&s);
+        match &first_period {
+            Some((first, that)) if *that != period => say(format_args!(
+                "saualnama: {name}: {}",
+                Ui::AggPeriod
+                    .get(mlang)
+                    .replace("{this}", &period)
+                    .replace("{first}", first)
+                    .replace("{that}", that)
+            )),
+            Some(_) => {}
+            None => first_period = Some((name.clone(), period)),
+        }
         reports.push((name, s));
     }
     let Some((q, _)) = form else {
-        return ExitCode::from(2);
+        say(format_args!(
+            "saualnama: {}",
+            Ui::AggLeftOut
+                .get(mlang)
+                .replace("{n}", &left_out.to_string())
+        ));
+        return ExitCode::from(1);
     };
-    let lang = lang.or_else(env_lang).unwrap_or_default();
-    let agg = aggregate(&q, &reports, lang);
-    match format {
-        TableFormat::Json => outln!("{}", serde_json::to_string_pretty(&agg).unwrap_or_default()),
-        TableFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let mut head = vec![
-                Ui::File.get(lang).to_owned(),
-                Ui::Organisation.get(lang).to_owned(),
-            ];
-            head.extend(agg.columns.iter().map(|c| c.key.clone()));
-            let _ = w.write_record(&head);
-            for r in agg.rows.iter().chain(std::iter::once(&agg.total)) {
-                let mut rec = vec![r.file.clone(), r.organisation.clone()];
-                rec.extend(agg.columns.iter().map(|c| {
-                    r.figures
-                        .get(&c.key)
-                        .copied()
-                        .flatten()
-                        .map_or(String::new(), |v| v.to_string())
-                }));
-                let _ = w.write_record(&rec);
-            }
-            let bytes = w.into_inner().unwrap_or_default();
-            out!("{}", String::from_utf8_lossy(&bytes));
+    let agg = aggregate(&q, &reports, mlang);
+    let bytes = match opts.format {
+        TableFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&agg).unwrap_or_default();
+            t.push('\n');
+            t.into_bytes()
         }
-        TableFormat::Text => {
-            for sec in &q.sections {
-                let cols: Vec<_> = agg.columns.iter().filter(|c| c.section == sec.id).collect();
-                if cols.is_empty() {
-                    continue;
-                }
-                outln!("{} — {}", sec.label.get(lang), sec.title.get(lang));
-                let name_w = agg
-                    .rows
-                    .iter()
-                    .chain([&agg.total])
-                    .map(|r| r.organisation.chars().count().min(30))
-                    .max()
-                    .unwrap_or(10);
-                let mut line = format!("  {:<name_w$}", "");
-                for c in &cols {
-                    line += &format!(" {:>7}", c.short);
-                }
-                outln!("{line}");
-                for r in agg.rows.iter().chain([&agg.total]) {
-                    let name: String = r.organisation.chars().take(30).collect();
-                    let mut line = format!("  {name:<name_w$}");
-                    for c in &cols {
-                        line += &format!(
-                            " {:>7}",
-                            format_figure(c.kind, r.figures.get(&c.key).copied().flatten(), lang)
-                        );
-                    }
-                    outln!("{line}");
-                }
-                for c in &cols {
-                    outln!("    {:>4} {}", c.short, c.label);
-                }
-                outln!();
+        TableFormat::Csv => aggregate_csv(&agg, mlang, &opts.csv.style(mlang, to_file)),
+        TableFormat::Text => aggregate_text(&q, &agg, mlang, opts.wide).into_bytes(),
+        TableFormat::Xlsx => match aggregate_xlsx(&q, &agg, mlang) {
+            Ok(b) => b,
+            Err(e) => {
+                say(format_args!("saualnama: xlsx: {e}"));
+                return ExitCode::from(1);
             }
-            if !agg.incomplete.is_empty() {
-                outln!("{}:", Ui::Incomplete.get(lang));
-                for f in &agg.incomplete {
-                    outln!("  {f}");
-                }
-            }
-        }
+        },
+    };
+    let written = write_out(opts.out.as_deref(), &bytes);
+    if left_out > 0 {
+        say(format_args!(
+            "saualnama: {}",
+            Ui::AggLeftOut
+                .get(mlang)
+                .replace("{n}", &left_out.to_string())
+        ));
+        return ExitCode::from(1);
     }
-    ExitCode::SUCCESS
+    written
 }
 
 pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang: Lang) -> String {

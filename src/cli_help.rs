@@ -26,9 +26,16 @@ const ARGS: &[(&str, &str, Ui)] = &[
     ("export", "format", Ui::CliFormat),
     ("export", "document", Ui::CliDocument),
     ("export", "out", Ui::CliOut),
+    ("export", "delimiter", Ui::CliDelimiter),
+    ("export", "ids", Ui::CliIds),
     ("completions", "shell", Ui::CliShell),
     ("aggregate", "files", Ui::CliFiles),
     ("aggregate", "format", Ui::CliFormat),
+    ("aggregate", "out", Ui::CliAggOut),
+    ("aggregate", "delimiter", Ui::CliDelimiter),
+    ("aggregate", "ids", Ui::CliIds),
+    ("aggregate", "wide", Ui::CliWide),
+    ("aggregate", "strict", Ui::CliStrict),
 ];
 
 const COMMANDS: &[(&str, Ui)] = &[

@@ -2,19 +2,23 @@
 //! of the questionnaire and the session); Word, HTML and Markdown only render that layout, so the three
 //! cannot disagree. CSV and JSON are flat dumps of the answers.
 
+mod aggregate_out;
 mod analytical;
 mod csv_out;
 mod docx_out;
 mod html_out;
 mod json_out;
 mod md_out;
+mod xlsx_out;
 
+pub use aggregate_out::{aggregate_csv, aggregate_text};
 pub use analytical::analytical_report;
-pub use csv_out::to_csv;
+pub use csv_out::{CsvStyle, to_csv};
 pub use docx_out::to_docx;
 pub use html_out::to_html;
 pub use json_out::to_json;
 pub use md_out::to_markdown;
+pub use xlsx_out::{aggregate_xlsx, report_xlsx};
 
 use crate::answer::{Answer, yes_no_word};
 use crate::i18n::{Lang, month_name};

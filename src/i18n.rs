@@ -167,6 +167,20 @@ pub fn number(v: f64, lang: Lang) -> String {
 }
 
 /// A percentage: «12,5%» in Kazakh and Russian, “12.5%” in English.
+/// `v` with at most `places` decimals, trailing zeros dropped, the decimal comma in kk and ru.
+pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{v:.places$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    };
+    match lang {
+        Lang::Kk | Lang::Ru => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 pub fn percent(v: f64, lang: Lang) -> String {
     format!("{}%", number(v, lang))
 }

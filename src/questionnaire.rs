@@ -366,6 +366,9 @@ pub enum SummaryKind {
     Sum,
     /// sum(numerator) / sum(denominator) over all items, as a percentage.
     Share,
+    /// sum(numerator) / sum(denominator) over all items, as a plain ratio («1,25 violations per
+    /// inspection»): for figures that may exceed one, which a percentage would misstate.
+    Ratio,
 }
 
 /// A figure of the live summary beyond the plain totals of every count.

@@ -35,6 +35,15 @@ pub enum FigureKind {
     Sum,
     /// A declared share, in percent.
     Share,
+    /// A declared ratio (so many per one), two decimals.
+    Ratio,
+}
+
+impl FigureKind {
+    /// A quotient, which has no value when its denominator is 0.
+    pub fn is_quotient(self) -> bool {
+        matches!(self, FigureKind::Share | FigureKind::Ratio)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -194,6 +203,7 @@ fn header_problems(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Problem> {
 pub fn format_figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
     match (kind, v) {
         (FigureKind::Share, Some(v)) => crate::i18n::percent(v, lang),
+        (FigureKind::Ratio, Some(v)) => crate::i18n::decimal(v, 2, lang),
         (_, Some(v)) => crate::i18n::number(v, lang),
         (_, None) => "—".to_owned(),
     }
@@ -202,6 +212,19 @@ pub fn format_figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
 /// A share in percent with one decimal; none for a zero denominator.
 pub fn share(numerator: u64, denominator: u64) -> Option<f64> {
     (denominator > 0).then(|| (numerator as f64 * 1000.0 / denominator as f64).round() / 10.0)
+}
+
+/// A ratio with two decimals; none for a zero denominator.
+pub fn ratio(numerator: u64, denominator: u64) -> Option<f64> {
+    (denominator > 0).then(|| (numerator as f64 * 100.0 / denominator as f64).round() / 100.0)
+}
+
+/// The value of a declared figure of `kind` from its summed numerator and denominator.
+pub fn quotient(kind: SummaryKind, numerator: u64, denominator: u64) -> Option<f64> {
+    match kind {
+        SummaryKind::Ratio => ratio(numerator, denominator),
+        _ => share(numerator, denominator),
+    }
 }
 
 /// Where a block of answers is: the header, or one block of an annex (`item` for a repeatable one).
@@ -419,9 +442,13 @@ impl Tally {
                         totals.insert(key.clone(), v);
                         (FigureKind::Sum, Some(v as f64))
                     }
-                    SummaryKind::Share => (
-                        FigureKind::Share,
-                        share(sum_over(&d.numerator), sum_over(&d.denominator)),
+                    SummaryKind::Share | SummaryKind::Ratio => (
+                        if d.kind == SummaryKind::Ratio {
+                            FigureKind::Ratio
+                        } else {
+                            FigureKind::Share
+                        },
+                        quotient(d.kind, sum_over(&d.numerator), sum_over(&d.denominator)),
                     ),
                 };
                 indicators.push(Figure {

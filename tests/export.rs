@@ -90,7 +90,8 @@ fn docx_in_russian_and_english() {
 #[test]
 fn csv_parses_back_to_the_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let f = export("csv", dir.path(), &[]);
+    // For scripts: machine headers and ids, commas and points.
+    let f = export("csv", dir.path(), &["--ids", "--delimiter", ","]);
     let bytes = std::fs::read(&f).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM, for Excel");
     let mut r = csv::Reader::from_reader(&bytes[3..]);
@@ -904,4 +905,89 @@ fn the_html_prints_with_every_heading_on_the_page_of_its_table() {
             assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
         }
     }
+}
+
+/// CSV as a Kazakh or Russian Excel opens it: `;`, the decimal comma, a BOM in a file and none in a
+/// pipe, headers in the interface language, and no cell that runs as a formula.
+#[test]
+fn csv_opens_in_a_kazakh_or_russian_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    v["header"]["head"] = json!("=HYPERLINK(\"http://evil\",\"click\")");
+    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
+        json!("+7 701 123 45 67");
+    v["sections"]["public_services"]["items"][0]["answers"]["regulation_matches_standard"] =
+        json!(9.1);
+    let report = dir.path().join("r.json");
+    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let csv_of = |lang: &str, extra: &[&str], out: &str| -> Vec<u8> {
+        let mut args = vec![
+            "export",
+            report.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-l",
+            lang,
+        ];
+        args.extend(extra);
+        args.extend(["-o", out]);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        if out == "-" {
+            o.stdout
+        } else {
+            std::fs::read(out).unwrap()
+        }
+    };
+    let file = dir.path().join("ru.csv");
+    let ru = csv_of("ru", &[], file.to_str().unwrap());
+    assert!(ru.starts_with("\u{feff}".as_bytes()), "a BOM in a file");
+    let text = String::from_utf8(ru[3..].to_vec()).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "Приложение;№ строки;Наименование;Вид;№ вопроса;Код поля;Тип ответа;Вопрос;Ответ;Комментарий"
+    );
+    let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let find = |id: &str| rows.iter().find(|r| &r[5] == id).unwrap().clone();
+    assert_eq!(
+        &find("regulation_matches_standard")[8],
+        "9,1",
+        "decimal comma"
+    );
+    assert_eq!(&find("head")[8], "'=HYPERLINK(\"http://evil\",\"click\")");
+    assert_eq!(&find("complaint_subjects")[8], "'+7 701 123 45 67");
+    assert_eq!(
+        &find("services_rendered")[8],
+        "93",
+        "numbers are not guarded"
+    );
+    assert_eq!(&find("services_rendered")[0], "Приложение 1");
+    // Kazakh: the same separator and comma; English: commas and points.
+    let kk = String::from_utf8(csv_of("kk", &[], "-")).unwrap();
+    assert!(!kk.starts_with('\u{feff}'), "no BOM into a pipe");
+    assert!(kk.starts_with("Қосымша;"), "{}", &kk[..40]);
+    let en = String::from_utf8(csv_of("en", &[], "-")).unwrap();
+    assert!(en.starts_with("Annex,Row No.,"), "{}", &en[..40]);
+    assert!(en.contains(",9.1,"));
+    // --delimiter , in Russian: points, since the comma now separates columns.
+    let ru_comma = String::from_utf8(csv_of("ru", &["--delimiter", ","], "-")).unwrap();
+    assert!(ru_comma.contains(",9.1,") && !ru_comma.contains("9,1"));
+    let tab = String::from_utf8(csv_of("ru", &["--delimiter", "tab"], "-")).unwrap();
+    assert!(tab.lines().next().unwrap().contains("Приложение\t№ строки"));
+    let o = run(&[
+        "export",
+        report.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--delimiter",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "a letter is no separator");
 }

@@ -4,7 +4,7 @@
 
 mod common;
 use common::pty::{Pty, saualnama};
-use common::users::{chmod, chown, editor_as, group_folder, is_root, owner, run_as, skip, users};
+use common::users::{Tmpfs, chmod, chown, editor_as, fill, group_folder, owner, run_as, users};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -323,48 +323,6 @@ fn a_symlinked_report_is_edited_in_place_and_a_hard_linked_one_only_read() {
     p.wait_for("read-only");
     assert!(p.text().contains("hard link"), "{}", p.text());
     assert_eq!(quit(&mut p), Some(0));
-}
-
-/// A tmpfs of `size` mounted on a new folder, unmounted when dropped.
-struct Tmpfs(tempfile::TempDir);
-
-impl Tmpfs {
-    fn mount(size: &str) -> Option<Tmpfs> {
-        if !is_root() {
-            skip("mounting a tmpfs needs root");
-            return None;
-        }
-        let d = tempfile::tempdir().unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(d.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            skip("mount -t tmpfs failed");
-            return None;
-        }
-        Some(Tmpfs(d))
-    }
-    fn path(&self) -> &Path {
-        self.0.path()
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.0.path())
-            .status();
-    }
-}
-
-fn fill(dir: &Path) {
-    use std::io::Write;
-    let mut f = std::fs::File::create(dir.join("filler")).unwrap();
-    let block = vec![0u8; 4096];
-    while f.write_all(&block).is_ok() {}
-    let _ = f.sync_all();
 }
 
 #[test]

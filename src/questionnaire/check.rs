@@ -251,7 +251,7 @@ pub fn check(q: &Questionnaire) -> Vec<DefinitionProblem> {
         }
         let lists: Vec<(&str, &Vec<String>)> = match d.kind {
             SummaryKind::Sum => vec![("of", &d.of)],
-            SummaryKind::Share => {
+            SummaryKind::Share | SummaryKind::Ratio => {
                 vec![("numerator", &d.numerator), ("denominator", &d.denominator)]
             }
         };

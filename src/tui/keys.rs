@@ -483,7 +483,11 @@ mod tests {
                     .replace("{mode}", "")
                     .replace("{annex}", "")
                     .replace("{n}", "")
-                    .replace("{count}", "");
+                    .replace("{count}", "")
+                    .replace("{other}", "")
+                    .replace("{this}", "")
+                    .replace("{that}", "")
+                    .replace("{first}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

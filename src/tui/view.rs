@@ -6,7 +6,6 @@ use super::keys::{self, Action, Context};
 use super::nav::{Stop, has_problem};
 use crate::questionnaire::{FieldType, Severity};
 use crate::session::{Slot, is_answered};
-use crate::summary::FigureKind;
 use crate::ui_text::Ui;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -750,11 +749,10 @@ fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             theme.heading(),
         ));
         for fg in figs.iter().take(room_for_figs) {
-            let value = match (fg.kind, fg.value) {
-                (FigureKind::Share, _) | (_, Some(_)) => {
-                    crate::summary::format_figure(fg.kind, fg.value, lang)
-                }
-                (_, None) => String::new(),
+            let value = if fg.kind.is_quotient() || fg.value.is_some() {
+                crate::summary::format_figure(fg.kind, fg.value, lang)
+            } else {
+                String::new()
             };
             let prefix = if Some(&fg.key) == current_key.as_ref() {
                 "›"
