@@ -69,6 +69,7 @@ ui_texts! {
     ColType => ("Жауап түрі", "Тип ответа", "Answer type"),
     ColQuestion => ("Сұрақ", "Вопрос", "Question"),
     ColValue => ("Жауап", "Ответ", "Answer"),
+    ColFigure => ("Мәні", "Значение", "Value"),
     ColComment => ("Түсініктеме", "Комментарий", "Comment"),
     SheetGeneral => ("Жалпы мәліметтер", "Общие сведения", "General"),
     SheetAnswers => ("Барлық жауаптар", "Все ответы", "All answers"),

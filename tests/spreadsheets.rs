@@ -83,7 +83,8 @@ fn the_report_as_a_workbook_holds_every_answer_with_numbers_as_numbers() {
     );
     assert!(names.iter().all(|n| valid_sheet_name(n)));
 
-    // Annex 1 in the form's columns: the two services, their counts as numbers, the total row.
+    // Annex 1 laid out as the form: per service a block of rows, its number and name on the left,
+    // the indicators with their values, the questions with their answers; then the total block.
     let a1 = wb.worksheet_range("1-қосымша").unwrap();
     let head: Vec<String> = a1
         .rows()
@@ -92,21 +93,66 @@ fn the_report_as_a_workbook_holds_every_answer_with_numbers_as_numbers() {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    let col = |prefix: &str| head.iter().position(|h| h.contains(prefix)).unwrap();
-    let rendered = col("Мемлекеттік қызмет көрсетілді");
-    let rows: Vec<&[Data]> = a1.rows().skip(2).collect();
-    assert_eq!(rows.len(), 3, "two services and the total");
     assert_eq!(
-        rows[0][1].to_string(),
-        "Балаларға қосымша білім беру үшін құжаттар қабылдау және қосымша білім беру ұйымдарына қабылдау"
+        head,
+        [
+            "р/с №",
+            "Мемлекеттік көрсетілетін қызметтің атауы",
+            "Сандық көрсеткіштер",
+            "Мәні",
+            "Сапалық көрсеткіштер (мәселенің сипаттамасы, үлгілер)",
+            "Жауап"
+        ]
     );
-    assert_eq!(cell_f64(&rows[0][rendered]), Some(93.0));
-    assert_eq!(cell_f64(&rows[1][rendered]), Some(2.0));
-    assert_eq!(rows[2][1].to_string(), "Барлығы");
-    assert_eq!(cell_f64(&rows[2][rendered]), Some(95.0));
-    // A share is a number between 0 and 1 (shown as a percentage by its format).
-    let share = col("МК арқылы үлесі");
-    assert_eq!(cell_f64(&rows[2][share]), Some(0.0));
+    let rows: Vec<&[Data]> = a1.rows().skip(2).collect();
+    let starts: Vec<usize> = (0..rows.len())
+        .filter(|&i| !matches!(rows[i][1], Data::Empty))
+        .collect();
+    assert_eq!(starts.len(), 3, "two services and the total");
+    assert!(
+        rows[starts[0]][1]
+            .to_string()
+            .starts_with("Балаларға қосымша білім беру")
+    );
+    assert_eq!(cell_f64(&rows[starts[0]][0]), Some(1.0));
+    assert_eq!(rows[starts[2]][1].to_string(), "Барлығы");
+    // In each block: the value beside an indicator, as a number.
+    let value = |block: usize, label: &str| -> Option<f64> {
+        let end = starts.get(block + 1).copied().unwrap_or(rows.len());
+        let r = (starts[block]..end)
+            .find(|&i| rows[i][2].to_string().contains(label))
+            .unwrap_or_else(|| panic!("{label} in block {block}"));
+        cell_f64(&rows[r][3])
+    };
+    assert_eq!(value(0, "Мемлекеттік қызмет көрсетілді"), Some(93.0));
+    assert_eq!(value(1, "Мемлекеттік қызмет көрсетілді"), Some(2.0));
+    assert_eq!(value(2, "Мемлекеттік қызмет көрсетілді"), Some(95.0));
+    // A share is a number between 0 and 1 (a percentage by its format).
+    assert_eq!(value(2, "МК арқылы үлесі"), Some(0.0));
+    // The answers beside their questions.
+    let q1 = (starts[0]..starts[1])
+        .find(|&i| rows[i][4].to_string().starts_with("12."))
+        .unwrap();
+    assert_eq!(rows[q1][5].to_string(), "жоқ");
+
+    // The general sheet: the header, and the summary a head reads first.
+    let general = wb.worksheet_range("Жалпы мәліметтер").unwrap();
+    let pairs: Vec<(String, Data)> = general
+        .rows()
+        .map(|r| (r[0].to_string(), r.get(1).cloned().unwrap_or(Data::Empty)))
+        .collect();
+    assert!(
+        pairs
+            .iter()
+            .any(|(k, v)| k == "Ұйым басшысы (лауазымы, аты-жөні)"
+                && *v == "Директор Е.К. Жаркембаев")
+    );
+    assert!(
+        pairs
+            .iter()
+            .any(|(k, v)| k == "Мемлекеттік қызмет көрсетілді (барлығы)"
+                && cell_f64(v) == Some(95.0))
+    );
 
     // The flat sheet: every answer of the example (68, as the summary counts) is there.
     let flat = wb.worksheet_range("Барлық жауаптар").unwrap();
@@ -364,5 +410,7 @@ fn aggregate_on_a_full_disk_fails_and_leaves_no_partial_file() {
     cmd.args(["aggregate", "--format", "csv"])
         .args(&files)
         .stdout(full);
-    assert_eq!(cmd.status().unwrap().code(), Some(1));
+    let o = cmd.output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stdout"), "{}", stderr(&o));
 }

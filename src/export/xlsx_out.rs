@@ -17,6 +17,63 @@ use std::collections::HashSet;
 /// Excel's limit for a cell's text.
 const CELL_MAX: usize = 32_767;
 
+/// Row heights for wrapped text. Excel grows a row to its wrapped text only for the cells it lays
+/// out itself, and LibreOffice not at all on opening an xlsx: so each row is given the height its
+/// longest cell needs, from the column widths and a word-by-word wrap.
+#[derive(Default)]
+struct Fit {
+    widths: std::collections::HashMap<u16, f64>,
+    lines: std::collections::BTreeMap<u32, usize>,
+}
+
+impl Fit {
+    fn width(&mut self, ws: &mut Worksheet, col: u16, width: f64) -> Result<(), XlsxError> {
+        self.widths.insert(col, width);
+        ws.set_column_width(col, width)?;
+        Ok(())
+    }
+
+    fn note(&mut self, row: u32, col: u16, text: &str) {
+        // A column width counts Calibri digits; Times New Roman 10 pt fits about 1.1 letters in one.
+        let room = (self.widths.get(&col).copied().unwrap_or(8.43) * 1.1).max(1.0) as usize;
+        let n = wrapped_lines(text, room);
+        let e = self.lines.entry(row).or_insert(1);
+        *e = (*e).max(n);
+    }
+
+    fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        for (row, n) in &self.lines {
+            if *n > 1 {
+                ws.set_row_height(*row, 12.75 * *n as f64 + 1.5)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many lines `text` takes in a column `room` characters wide, wrapped at spaces.
+fn wrapped_lines(text: &str, room: usize) -> usize {
+    text.split('\n')
+        .map(|para| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in para.split_whitespace() {
+                let w = word.chars().count();
+                if used > 0 && used + 1 + w > room {
+                    lines += 1;
+                    used = 0;
+                }
+                used += if used > 0 { 1 + w } else { w };
+                while used > room {
+                    lines += 1;
+                    used -= room;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
 /// A valid sheet name made of `raw`: at most 31 characters, none of `[]:*?/\`, no apostrophe at
 /// either end, and unlike every name in `used` (Excel compares them without case).
 pub fn sheet_name(raw: &str, used: &mut HashSet<String>) -> String {
@@ -51,6 +108,9 @@ pub fn sheet_name(raw: &str, used: &mut HashSet<String>) -> String {
 
 struct Formats {
     header: Format,
+    /// A cell of an annex's table: bordered, wrapped.
+    cell: Format,
+    cell_count: Format,
     title: Format,
     text: Format,
     count: Format,
@@ -68,18 +128,17 @@ impl Formats {
             .set_font_name("Times New Roman")
             .set_font_size(10)
             .set_align(FormatAlign::Top);
-        let bold = base.clone().set_bold();
+        let boxed = base.clone().set_border(rust_xlsxwriter::FormatBorder::Thin);
+        let bold = boxed.clone().set_bold();
         Formats {
-            header: bold
-                .clone()
-                .set_text_wrap()
-                .set_border(rust_xlsxwriter::FormatBorder::Thin)
-                .set_background_color("#F2F2F2"),
-            title: bold.clone().set_font_size(12),
-            text: base.clone().set_text_wrap(),
-            count: base.clone().set_num_format("0"),
-            percent: base.clone().set_num_format("0.0%"),
-            ratio: base.clone().set_num_format("0.00"),
+            header: bold.clone().set_text_wrap().set_background_color("#F2F2F2"),
+            cell: boxed.clone().set_text_wrap(),
+            cell_count: boxed.clone().set_num_format("0"),
+            title: base.clone().set_bold().set_font_size(12),
+            text: boxed.clone().set_text_wrap(),
+            count: boxed.clone().set_num_format("0"),
+            percent: boxed.clone().set_num_format("0.0%"),
+            ratio: boxed.clone().set_num_format("0.00"),
             total_text: bold.clone().set_text_wrap(),
             total_count: bold.clone().set_num_format("0"),
             total_percent: bold.clone().set_num_format("0.0%"),
@@ -112,10 +171,24 @@ fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+/// A title line above a table: not wrapped, so no row height.
+fn title(ws: &mut Worksheet, s: &str, f: &Format) -> Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, s, f)?;
+    Ok(())
+}
+
+fn text(
+    ws: &mut Worksheet,
+    fit: &mut Fit,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
     if s.is_empty() {
         return Ok(());
     }
+    fit.note(row, col, s);
     let s: String = if s.chars().count() > CELL_MAX {
         s.chars().take(CELL_MAX).collect()
     } else {
@@ -129,8 +202,8 @@ fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(
 /// A figure in its number format: a share (in percent, as the summary has it) as a fraction of one.
 fn figure(
     ws: &mut Worksheet,
-    row: u32,
-    col: u16,
+    fit: &mut Fit,
+    (row, col): (u32, u16),
     kind: FigureKind,
     v: Option<f64>,
     f: &Formats,
@@ -146,7 +219,7 @@ fn figure(
             ws.write_number_with_format(row, col, v, f.figure(kind, total))?;
         }
         None if kind.is_quotient() => {
-            text(ws, row, col, "—", &f.text)?;
+            text(ws, fit, row, col, "—", &f.text)?;
         }
         None => {}
     }
@@ -165,8 +238,16 @@ fn count_of(s: &Session, sec: &Section, item: Option<usize>, field: &str) -> u64
     }
 }
 
-/// One annex in the form's columns, one row per item: №, name, each indicator and each declared
-/// figure as a number, each question's answer as text; and, for a repeatable annex, the total row.
+/// One line of an annex's left side: a group heading, an indicator's answer, or a declared figure.
+enum Left<'a> {
+    Group(&'a str),
+    Indicator(&'a crate::questionnaire::Field),
+    Figure(&'a crate::questionnaire::SummaryDef),
+}
+
+/// One annex laid out as the paper form: for each item a block of rows with its number and name
+/// (merged down the block), the quantitative indicators with their values on the left, the numbered
+/// questions with their answers on the right; then, for a repeatable annex, the total block.
 fn annex_sheet(
     ws: &mut Worksheet,
     q: &Questionnaire,
@@ -175,122 +256,182 @@ fn annex_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    let fit = &mut Fit::default();
     let figures: Vec<_> = q.summary.iter().filter(|d| d.section == sec.id).collect();
-    text(
+    let mut left: Vec<Left> = Vec::new();
+    let mut group: Option<&str> = None;
+    for ind in &sec.indicators {
+        if ind.group.as_deref() != group {
+            group = ind.group.as_deref();
+            if let Some(g) = group.and_then(|g| sec.group(g)) {
+                left.push(Left::Group(g.text.get(lang)));
+            }
+        }
+        left.push(Left::Indicator(ind));
+    }
+    left.extend(figures.iter().map(|d| Left::Figure(d)));
+    title(
         ws,
-        0,
-        0,
         &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
         &f.title,
     )?;
-    let mut col: u16 = 0;
-    let mut head = |ws: &mut Worksheet, t: &str, width: f64| -> Result<u16, XlsxError> {
-        text(ws, 1, col, t, &f.header)?;
-        ws.set_column_width(col, width)?;
-        col += 1;
-        Ok(col - 1)
-    };
-    head(ws, Ui::ColNo.get(lang), 5.0)?;
+    // Columns: №, the item's name (repeatable annexes), indicator and value (annexes that have
+    // indicators), question and answer.
+    let named = sec.repeat.is_some();
+    let has_left = !left.is_empty();
+    let mut heads: Vec<(String, f64)> = vec![(Ui::ColNo.get(lang).to_owned(), 5.0)];
     if let Some(r) = &sec.repeat {
-        head(ws, r.name.get(lang), 36.0)?;
+        heads.push((r.name.get(lang).to_owned(), 24.0));
     }
-    for ind in &sec.indicators {
-        head(ws, &format!("{} {}", ind.number, ind.text.get(lang)), 14.0)?;
+    if has_left {
+        heads.push((Ui::ColQuantitative.get(lang).to_owned(), 34.0));
+        heads.push((Ui::ColFigure.get(lang).to_owned(), 9.0));
     }
-    for d in &figures {
-        head(ws, d.label.get(lang), 12.0)?;
+    heads.push((Ui::ColQualitative.get(lang).to_owned(), 50.0));
+    heads.push((Ui::ColValue.get(lang).to_owned(), 40.0));
+    for (c, (h, w)) in heads.iter().enumerate() {
+        fit.width(ws, c as u16, *w)?;
+        text(ws, fit, 1, c as u16, h, &f.header)?;
     }
-    for qu in &sec.questions {
-        head(ws, &format!("{}. {}", qu.number, qu.text.get(lang)), 40.0)?;
-    }
-    let frozen_cols = if sec.repeat.is_some() { 2 } else { 1 };
-    ws.set_freeze_panes(2, frozen_cols)?;
+    let name_col: u16 = 1;
+    let ind_col: u16 = if named { 2 } else { 1 };
+    let q_col: u16 = ind_col + if has_left { 2 } else { 0 };
+    ws.set_freeze_panes(2, 0)?;
     print_setup(ws, 2)?;
     let items: Vec<Option<usize>> = if sec.is_repeat() {
         (0..s.item_count(&sec.id)).map(Some).collect()
     } else {
         vec![None]
     };
-    let mut row = 2;
+    let height = left.len().max(sec.questions.len()).max(1) as u32;
+    let mut row: u32 = 2;
     for (n, item) in items.iter().enumerate() {
-        let mut c: u16 = 0;
-        ws.write_number_with_format(row, c, (n + 1) as f64, &f.count)?;
-        c += 1;
-        if sec.repeat.is_some() {
+        let last = row + height - 1;
+        if height > 1 {
+            ws.merge_range(row, 0, last, 0, "", &f.cell)?;
+        }
+        ws.write_number_with_format(row, 0, (n + 1) as f64, &f.cell_count)?;
+        if named {
             let name = item
                 .and_then(|i| s.item_name(&sec.id, i))
                 .unwrap_or_default();
-            text(ws, row, c, name, &f.text)?;
-            c += 1;
-        }
-        for ind in &sec.indicators {
-            let slot = Slot::Answer {
-                section: sec.id.clone(),
-                item: *item,
-                field: ind.id.clone(),
-            };
-            match s.typed(ind.kind, &slot) {
-                Some(Ok(Answer::Count(v))) => {
-                    ws.write_number_with_format(row, c, v as f64, &f.count)?;
-                }
-                Some(Ok(Answer::Percent(p))) => {
-                    ws.write_number_with_format(row, c, p / 100.0, &f.percent)?;
-                }
-                Some(Ok(a)) => text(ws, row, c, &a.display(lang), &f.text)?,
-                _ => {}
+            if height > 1 {
+                ws.merge_range(row, name_col, last, name_col, name, &f.cell)?;
+            } else {
+                text(ws, fit, row, name_col, name, &f.cell)?;
             }
-            c += 1;
         }
-        for d in &figures {
-            let sum =
-                |ids: &[String]| -> u64 { ids.iter().map(|id| count_of(s, sec, *item, id)).sum() };
-            let (kind, v) = match d.kind {
-                SummaryKind::Sum => (FigureKind::Sum, Some(sum(&d.of) as f64)),
-                k => (
-                    if k == SummaryKind::Ratio {
-                        FigureKind::Ratio
-                    } else {
-                        FigureKind::Share
-                    },
-                    quotient(k, sum(&d.numerator), sum(&d.denominator)),
-                ),
-            };
-            figure(ws, row, c, kind, v, f, false)?;
-            c += 1;
+        for (k, l) in left.iter().enumerate() {
+            let r = row + k as u32;
+            match l {
+                Left::Group(g) => text(ws, fit, r, ind_col, &format!("{g}:"), &f.cell)?,
+                Left::Indicator(ind) => {
+                    let dash = if ind.group.is_some() { "– " } else { "" };
+                    text(
+                        ws,
+                        fit,
+                        r,
+                        ind_col,
+                        &format!("{dash}{}", ind.text.get(lang)),
+                        &f.cell,
+                    )?;
+                    let slot = Slot::Answer {
+                        section: sec.id.clone(),
+                        item: *item,
+                        field: ind.id.clone(),
+                    };
+                    match s.typed(ind.kind, &slot) {
+                        Some(Ok(Answer::Count(v))) => {
+                            ws.write_number_with_format(r, ind_col + 1, v as f64, &f.cell_count)?;
+                        }
+                        Some(Ok(Answer::Percent(p))) => {
+                            ws.write_number_with_format(r, ind_col + 1, p / 100.0, &f.percent)?;
+                        }
+                        Some(Ok(a)) => text(ws, fit, r, ind_col + 1, &a.display(lang), &f.cell)?,
+                        _ => {}
+                    }
+                }
+                Left::Figure(d) => {
+                    text(ws, fit, r, ind_col, d.label.get(lang), &f.cell)?;
+                    let sum = |ids: &[String]| -> u64 {
+                        ids.iter().map(|id| count_of(s, sec, *item, id)).sum()
+                    };
+                    let (kind, v) = match d.kind {
+                        SummaryKind::Sum => (FigureKind::Sum, Some(sum(&d.of) as f64)),
+                        k => (
+                            if k == SummaryKind::Ratio {
+                                FigureKind::Ratio
+                            } else {
+                                FigureKind::Share
+                            },
+                            quotient(k, sum(&d.numerator), sum(&d.denominator)),
+                        ),
+                    };
+                    figure(ws, fit, (r, ind_col + 1), kind, v, f, false)?;
+                }
+            }
         }
-        for qu in &sec.questions {
+        for (k, qu) in sec.questions.iter().enumerate() {
+            let r = row + k as u32;
+            text(
+                ws,
+                fit,
+                r,
+                q_col,
+                &format!("{}. {}", qu.number, qu.text.get(lang)),
+                &f.cell,
+            )?;
             let slot = Slot::Answer {
                 section: sec.id.clone(),
                 item: *item,
                 field: qu.id.clone(),
             };
             if s.get(&slot).is_some() {
-                text(ws, row, c, &value_text(s, qu, &slot, lang), &f.text)?;
+                text(
+                    ws,
+                    fit,
+                    r,
+                    q_col + 1,
+                    &value_text(s, qu, &slot, lang),
+                    &f.cell,
+                )?;
             }
-            c += 1;
         }
-        row += 1;
+        row = last + 1;
     }
-    if sec.is_repeat() && !items.is_empty() {
+    if sec.is_repeat() && !items.is_empty() && has_left {
         let sum = summarize(q, s, lang);
-        text(ws, row, 1, Ui::Total.get(lang), &f.total_text)?;
-        let mut c: u16 = 2;
-        for ind in &sec.indicators {
-            let key = format!("{}.{}", sec.id, ind.id);
+        text(ws, fit, row, name_col, Ui::Total.get(lang), &f.total_text)?;
+        for (k, l) in left.iter().enumerate() {
+            let r = row + k as u32;
+            let key = match l {
+                Left::Group(g) => {
+                    text(ws, fit, r, ind_col, &format!("{g}:"), &f.cell)?;
+                    continue;
+                }
+                Left::Indicator(ind) => {
+                    let dash = if ind.group.is_some() { "– " } else { "" };
+                    text(
+                        ws,
+                        fit,
+                        r,
+                        ind_col,
+                        &format!("{dash}{}", ind.text.get(lang)),
+                        &f.cell,
+                    )?;
+                    format!("{}.{}", sec.id, ind.id)
+                }
+                Left::Figure(d) => {
+                    text(ws, fit, r, ind_col, d.label.get(lang), &f.cell)?;
+                    format!("{}.{}", sec.id, d.id)
+                }
+            };
             if let Some(v) = sum.indicators.iter().find(|x| x.key == key) {
-                figure(ws, row, c, v.kind, v.value, f, true)?;
+                figure(ws, fit, (r, ind_col + 1), v.kind, v.value, f, true)?;
             }
-            c += 1;
-        }
-        for d in &figures {
-            let key = format!("{}.{}", sec.id, d.id);
-            if let Some(v) = sum.indicators.iter().find(|x| x.key == key) {
-                figure(ws, row, c, v.kind, v.value, f, true)?;
-            }
-            c += 1;
         }
     }
-    Ok(())
+    fit.apply(ws)
 }
 
 /// The flat sheet: every place an answer goes, with its annex, row, question and answer; counts and
@@ -302,6 +443,7 @@ fn answers_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    let fit = &mut Fit::default();
     let heads = [
         (Ui::ColSection, 14.0),
         (Ui::ColItemNumber, 7.0),
@@ -311,8 +453,8 @@ fn answers_sheet(
         (Ui::ColValue, 40.0),
     ];
     for (c, (h, w)) in heads.iter().enumerate() {
-        text(ws, 0, c as u16, h.get(lang), &f.header)?;
-        ws.set_column_width(c as u16, *w)?;
+        fit.width(ws, c as u16, *w)?;
+        text(ws, fit, 0, c as u16, h.get(lang), &f.header)?;
     }
     ws.set_freeze_panes(1, 0)?;
     print_setup(ws, 1)?;
@@ -350,7 +492,7 @@ fn answers_sheet(
                 )
             }
         };
-        text(ws, row, 0, &section, &f.text)?;
+        text(ws, fit, row, 0, &section, &f.text)?;
         if let Some(i) = item {
             ws.write_number_with_format(row, 1, (i + 1) as f64, &f.count)?;
             let name = match &slot {
@@ -359,14 +501,15 @@ fn answers_sheet(
                     s.item_name(section, i)
                 }
             };
-            text(ws, row, 2, name.unwrap_or_default(), &f.text)?;
+            text(ws, fit, row, 2, name.unwrap_or_default(), &f.text)?;
         }
-        text(ws, row, 3, &number, &f.text)?;
-        text(ws, row, 4, &question, &f.text)?;
+        text(ws, fit, row, 3, &number, &f.text)?;
+        text(ws, fit, row, 4, &question, &f.text)?;
         match (&slot, kind) {
             (Slot::ItemName { section, item }, _) => {
                 text(
                     ws,
+                    fit,
                     row,
                     5,
                     s.item_name(section, *item).unwrap_or_default(),
@@ -387,15 +530,15 @@ fn answers_sheet(
                     } else {
                         format!("{w}. {comment}")
                     };
-                    text(ws, row, 5, &v, &f.text)?;
+                    text(ws, fit, row, 5, &v, &f.text)?;
                 }
-                Some(Ok(a)) => text(ws, row, 5, &a.display(lang), &f.text)?,
+                Some(Ok(a)) => text(ws, fit, row, 5, &a.display(lang), &f.text)?,
                 _ => {}
             },
             _ => {}
         }
     }
-    Ok(())
+    fit.apply(ws)
 }
 
 fn properties(title: &str, author: &str) -> DocProperties {
@@ -419,14 +562,15 @@ pub fn report_xlsx(q: &Questionnaire, s: &Session, lang: Lang) -> Result<Vec<u8>
     let mut used = HashSet::new();
     {
         let ws = wb.add_worksheet();
+        let fit = &mut Fit::default();
         ws.set_name(sheet_name(Ui::SheetGeneral.get(lang), &mut used))?;
-        text(ws, 0, 0, q.title.get(lang), &f.title)?;
-        ws.set_column_width(0, 40)?;
-        ws.set_column_width(1, 60)?;
+        title(ws, q.title.get(lang), &f.title)?;
+        fit.width(ws, 0, 60.0)?;
+        fit.width(ws, 1, 60.0)?;
         print_setup(ws, 0)?;
         for (i, h) in q.header.iter().enumerate() {
             let row = i as u32 + 2;
-            text(ws, row, 0, h.text.get(lang), &f.header)?;
+            text(ws, fit, row, 0, h.text.get(lang), &f.header)?;
             let slot = Slot::Header {
                 field: h.id.clone(),
             };
@@ -434,10 +578,45 @@ pub fn report_xlsx(q: &Questionnaire, s: &Session, lang: Lang) -> Result<Vec<u8>
                 Some(Ok(Answer::Count(v))) => {
                     ws.write_number_with_format(row, 1, v as f64, &f.count)?;
                 }
-                Some(Ok(a)) => text(ws, row, 1, &a.display(lang), &f.text)?,
+                Some(Ok(a)) => text(ws, fit, row, 1, &a.display(lang), &f.text)?,
                 _ => {}
             }
         }
+        // The summary a head reads first: every annex's totals, sums, shares and ratios.
+        let sum = summarize(q, s, lang);
+        let mut row = q.header.len() as u32 + 3;
+        text(ws, fit, row, 0, Ui::Summary.get(lang), &f.total_text)?;
+        for sec in &q.sections {
+            let figs: Vec<_> = sum
+                .indicators
+                .iter()
+                .filter(|x| x.section == sec.id)
+                .collect();
+            if figs.is_empty() {
+                continue;
+            }
+            row += 1;
+            text(
+                ws,
+                fit,
+                row,
+                0,
+                &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
+                &f.header,
+            )?;
+            text(ws, fit, row, 1, "", &f.header)?;
+            for x in figs {
+                row += 1;
+                let dash = if x.kind == FigureKind::Total {
+                    ""
+                } else {
+                    "  "
+                };
+                text(ws, fit, row, 0, &format!("{dash}{}", x.label), &f.text)?;
+                figure(ws, fit, (row, 1), x.kind, x.value, &f, false)?;
+            }
+        }
+        fit.apply(ws)?;
     }
     for sec in &q.sections {
         let ws = wb.add_worksheet();
@@ -467,40 +646,47 @@ pub fn aggregate_xlsx(
             continue;
         }
         let ws = wb.add_worksheet();
+        let fit = &mut Fit::default();
         ws.set_name(sheet_name(sec.label.get(lang), &mut used))?;
-        text(
+        title(
             ws,
-            0,
-            0,
             &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
             &f.title,
         )?;
-        text(ws, 1, 0, Ui::Organisation.get(lang), &f.header)?;
-        text(ws, 1, 1, Ui::File.get(lang), &f.header)?;
-        ws.set_column_width(0, 45)?;
-        ws.set_column_width(1, 18)?;
+        fit.width(ws, 0, 45.0)?;
+        fit.width(ws, 1, 18.0)?;
+        text(ws, fit, 1, 0, Ui::Organisation.get(lang), &f.header)?;
+        text(ws, fit, 1, 1, Ui::File.get(lang), &f.header)?;
         for (i, c) in cols.iter().enumerate() {
             let col = i as u16 + 2;
-            text(ws, 1, col, &format!("{} {}", c.short, c.label), &f.header)?;
-            ws.set_column_width(col, 13)?;
+            fit.width(ws, col, 13.0)?;
+            text(
+                ws,
+                fit,
+                1,
+                col,
+                &format!("{} {}", c.short, c.label),
+                &f.header,
+            )?;
         }
         ws.set_freeze_panes(2, 1)?;
         print_setup(ws, 2)?;
         let mut row = 2;
         for r in &agg.rows {
-            text(ws, row, 0, &r.organisation, &f.text)?;
-            text(ws, row, 1, &r.file, &f.text)?;
+            text(ws, fit, row, 0, &r.organisation, &f.text)?;
+            text(ws, fit, row, 1, &r.file, &f.text)?;
             for (i, c) in cols.iter().enumerate() {
                 let v = r.figures.get(&c.key).copied().flatten();
-                figure(ws, row, i as u16 + 2, c.kind, v, &f, false)?;
+                figure(ws, fit, (row, i as u16 + 2), c.kind, v, &f, false)?;
             }
             row += 1;
         }
-        text(ws, row, 0, &agg.total.organisation, &f.total_text)?;
+        text(ws, fit, row, 0, &agg.total.organisation, &f.total_text)?;
         for (i, c) in cols.iter().enumerate() {
             let v = agg.total.figures.get(&c.key).copied().flatten();
-            figure(ws, row, i as u16 + 2, c.kind, v, &f, true)?;
+            figure(ws, fit, (row, i as u16 + 2), c.kind, v, &f, true)?;
         }
+        fit.apply(ws)?;
     }
     wb.save_to_buffer()
 }
