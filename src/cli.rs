@@ -98,12 +98,8 @@ pub enum Command {
         /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
-        /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
-        #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
-        delimiter: Option<u8>,
-        /// CSV: machine headers and ids instead of the interface language's
-        #[arg(long)]
-        ids: bool,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
@@ -118,12 +114,8 @@ pub enum Command {
         /// Where to write (default: stdout; xlsx needs a file)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
-        /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
-        #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
-        delimiter: Option<u8>,
-        /// CSV: machine headers (`section.id`) instead of the interface language's
-        #[arg(long)]
-        ids: bool,
+        #[command(flatten)]
+        csv: CsvArgs,
         /// Text: the whole table, one line per organisation, however wide
         #[arg(long)]
         wide: bool,
@@ -175,6 +167,24 @@ pub enum TableFormat {
     Json,
     Csv,
     Xlsx,
+}
+
+/// What a CSV is asked to be, for `export` and `aggregate` alike.
+#[derive(clap::Args, Debug)]
+pub struct CsvArgs {
+    /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
+    #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+    delimiter: Option<u8>,
+    /// CSV: machine headers and ids instead of the interface language's
+    #[arg(long)]
+    ids: bool,
+}
+
+impl CsvArgs {
+    /// The CSV's style; a byte-order mark only in a file (a pipe's reader does not want one).
+    fn style(&self, lang: Lang, to_file: bool) -> crate::export::CsvStyle {
+        crate::export::CsvStyle::new(lang, self.delimiter, to_file, self.ids)
+    }
 }
 
 /// A CSV column separator: one ASCII character, or `tab`.
@@ -481,13 +491,12 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             document,
             out,
-            delimiter,
-            ids,
+            csv,
         }) => export_command(
             &registry,
             file,
             blank,
-            (format, document, CsvOpts { delimiter, ids }),
+            (format, document, csv),
             out,
             cli.lang,
         ),
@@ -495,8 +504,7 @@ fn run_command(cli: Cli) -> ExitCode {
             files,
             format,
             out,
-            delimiter,
-            ids,
+            csv,
             wide,
             strict,
         }) => aggregate_command(
@@ -505,7 +513,7 @@ fn run_command(cli: Cli) -> ExitCode {
             AggregateOpts {
                 format,
                 out,
-                csv: CsvOpts { delimiter, ids },
+                csv,
                 wide,
                 strict,
             },
@@ -762,23 +770,10 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
     out
 }
 
-/// What `--delimiter` and `--ids` ask of a CSV.
-struct CsvOpts {
-    delimiter: Option<u8>,
-    ids: bool,
-}
-
-impl CsvOpts {
-    /// The CSV's style; a byte-order mark only in a file (a pipe's reader does not want one).
-    fn style(&self, lang: Lang, to_file: bool) -> crate::export::CsvStyle {
-        crate::export::CsvStyle::new(lang, self.delimiter, to_file, self.ids)
-    }
-}
-
 struct AggregateOpts {
     format: TableFormat,
     out: Option<PathBuf>,
-    csv: CsvOpts,
+    csv: CsvArgs,
     wide: bool,
     strict: bool,
 }
@@ -805,7 +800,7 @@ fn export_command(
     registry: &Registry,
     file: Option<PathBuf>,
     blank: Option<String>,
-    (format, document, csv): (ExportFormat, Document, CsvOpts),
+    (format, document, csv): (ExportFormat, Document, CsvArgs),
     out: Option<PathBuf>,
     lang: Option<Lang>,
 ) -> ExitCode {

@@ -625,6 +625,30 @@ fn to_pdf(soffice: &str, file: &Path, dir: &Path) -> PathBuf {
     pdf
 }
 
+/// The example with a two-line answer, to see that line breaks survive.
+fn two_line_report(dir: &Path) -> PathBuf {
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
+        json!("Бірінші жол\nЕкінші жол");
+    let report = dir.join("two-lines.json");
+    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    report
+}
+
+/// The two-line answer is printed on two lines, not run together.
+fn assert_two_lines(pages: &[String]) {
+    let all = pages.join("\n");
+    assert!(!all.contains("жолЕкінші"), "the line break was lost");
+    let lines: Vec<&str> = all.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Бірінші жол"))
+        .expect("the first line is printed");
+    assert!(!lines[at].contains("Екінші"), "{}", lines[at]);
+    assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -637,12 +661,7 @@ fn the_word_form_prints_across_pages_as_the_form_does() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let mut v: Value =
-        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
-    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
-        json!("Бірінші жол\nЕкінші жол");
-    let report = dir.path().join("two-lines.json");
-    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let report = two_line_report(dir.path());
     let docx = dir.path().join("two-lines.docx");
     let o = run(&[
         "export",
@@ -720,16 +739,7 @@ fn the_word_form_prints_across_pages_as_the_form_does() {
         );
     }
 
-    // The two lines stay two lines.
-    let all = pages.join("\n");
-    assert!(!all.contains("жолЕкінші"), "the line break was lost");
-    let lines: Vec<&str> = all.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.contains("Бірінші жол"))
-        .expect("the first line is printed");
-    assert!(!lines[at].contains("Екінші"), "{}", lines[at]);
-    assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
+    assert_two_lines(&pages);
 }
 
 /// What Word reads besides the text: the author and title, the language of every run, heading styles
@@ -825,12 +835,7 @@ fn the_html_prints_with_every_heading_on_the_page_of_its_table() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let mut v: Value =
-        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
-    v["sections"]["public_services"]["items"][0]["answers"]["complaint_subjects"] =
-        json!("Бірінші жол\nЕкінші жол");
-    let report = dir.path().join("two-lines.json");
-    std::fs::write(&report, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let report = two_line_report(dir.path());
     for (document, name) in [("form", "form.html"), ("analytical-report", "report.html")] {
         let html = dir.path().join(name);
         let o = run(&[
@@ -895,14 +900,7 @@ fn the_html_prints_with_every_heading_on_the_page_of_its_table() {
             );
         }
         if document == "form" {
-            let all = pages.join("\n");
-            let lines: Vec<&str> = all.lines().collect();
-            let at = lines
-                .iter()
-                .position(|l| l.contains("Бірінші жол"))
-                .expect("the first line is printed");
-            assert!(!lines[at].contains("Екінші"), "{}", lines[at]);
-            assert!(lines[at + 1].contains("Екінші жол"), "{}", lines[at + 1]);
+            assert_two_lines(&pages);
         }
     }
 }

@@ -46,6 +46,17 @@ fn cell_f64(d: &Data) -> Option<f64> {
     }
 }
 
+/// The column whose heading (the sheet's second row) holds `what`.
+fn column(sheet: &calamine::Range<Data>, what: &str) -> usize {
+    sheet
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .position(|h| h.to_string().contains(what))
+        .unwrap_or_else(|| panic!("no column «{what}»"))
+}
+
 fn valid_sheet_name(n: &str) -> bool {
     !n.is_empty()
         && n.chars().count() <= 31
@@ -192,17 +203,7 @@ fn twenty_reports_add_up_in_a_workbook() {
     let names = wb.sheet_names().to_vec();
     assert!(names.iter().all(|n| valid_sheet_name(n)), "{names:?}");
     let a1 = wb.worksheet_range(&names[0]).unwrap();
-    let head: Vec<String> = a1
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let rendered = head
-        .iter()
-        .position(|h| h.contains("Мемлекеттік қызмет көрсетілді"))
-        .unwrap();
+    let rendered = column(&a1, "Мемлекеттік қызмет көрсетілді");
     let rows: Vec<&[Data]> = a1.rows().skip(2).collect();
     assert_eq!(rows.len(), 21, "twenty schools and the total");
     assert!(
@@ -218,17 +219,7 @@ fn twenty_reports_add_up_in_a_workbook() {
     }
     // Violations per inspection: a ratio (5 or 6 per 4 inspections), not a percentage.
     let a3 = wb.worksheet_range("3-қосымша").unwrap();
-    let head: Vec<String> = a3
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let rate = head
-        .iter()
-        .position(|h| h.contains("Бір бақылауға бұзушылық"))
-        .unwrap();
+    let rate = column(&a3, "Бір бақылауға бұзушылық");
     let total = a3.rows().next_back().unwrap();
     assert_eq!(
         cell_f64(&total[rate]),

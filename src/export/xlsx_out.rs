@@ -245,6 +245,18 @@ enum Left<'a> {
     Figure(&'a crate::questionnaire::SummaryDef),
 }
 
+impl Left<'_> {
+    /// The line's text, as the Word form prints it: a group with a colon, its members with a dash.
+    fn label(&self, lang: Lang) -> String {
+        match self {
+            Left::Group(g) => format!("{g}:"),
+            Left::Indicator(ind) if ind.group.is_some() => format!("– {}", ind.text.get(lang)),
+            Left::Indicator(ind) => ind.text.get(lang).to_owned(),
+            Left::Figure(d) => d.label.get(lang).to_owned(),
+        }
+    }
+}
+
 /// One annex laid out as the paper form: for each item a block of rows with its number and name
 /// (merged down the block), the quantitative indicators with their values on the left, the numbered
 /// questions with their answers on the right; then, for a repeatable annex, the total block.
@@ -323,18 +335,10 @@ fn annex_sheet(
         }
         for (k, l) in left.iter().enumerate() {
             let r = row + k as u32;
+            text(ws, fit, r, ind_col, &l.label(lang), &f.cell)?;
             match l {
-                Left::Group(g) => text(ws, fit, r, ind_col, &format!("{g}:"), &f.cell)?,
+                Left::Group(_) => {}
                 Left::Indicator(ind) => {
-                    let dash = if ind.group.is_some() { "– " } else { "" };
-                    text(
-                        ws,
-                        fit,
-                        r,
-                        ind_col,
-                        &format!("{dash}{}", ind.text.get(lang)),
-                        &f.cell,
-                    )?;
                     let slot = Slot::Answer {
                         section: sec.id.clone(),
                         item: *item,
@@ -352,7 +356,6 @@ fn annex_sheet(
                     }
                 }
                 Left::Figure(d) => {
-                    text(ws, fit, r, ind_col, d.label.get(lang), &f.cell)?;
                     let sum = |ids: &[String]| -> u64 {
                         ids.iter().map(|id| count_of(s, sec, *item, id)).sum()
                     };
@@ -404,27 +407,11 @@ fn annex_sheet(
         text(ws, fit, row, name_col, Ui::Total.get(lang), &f.total_text)?;
         for (k, l) in left.iter().enumerate() {
             let r = row + k as u32;
+            text(ws, fit, r, ind_col, &l.label(lang), &f.cell)?;
             let key = match l {
-                Left::Group(g) => {
-                    text(ws, fit, r, ind_col, &format!("{g}:"), &f.cell)?;
-                    continue;
-                }
-                Left::Indicator(ind) => {
-                    let dash = if ind.group.is_some() { "– " } else { "" };
-                    text(
-                        ws,
-                        fit,
-                        r,
-                        ind_col,
-                        &format!("{dash}{}", ind.text.get(lang)),
-                        &f.cell,
-                    )?;
-                    format!("{}.{}", sec.id, ind.id)
-                }
-                Left::Figure(d) => {
-                    text(ws, fit, r, ind_col, d.label.get(lang), &f.cell)?;
-                    format!("{}.{}", sec.id, d.id)
-                }
+                Left::Group(_) => continue,
+                Left::Indicator(ind) => format!("{}.{}", sec.id, ind.id),
+                Left::Figure(d) => format!("{}.{}", sec.id, d.id),
             };
             if let Some(v) = sum.indicators.iter().find(|x| x.key == key) {
                 figure(ws, fit, (r, ind_col + 1), v.kind, v.value, f, true)?;
