@@ -9,7 +9,9 @@ use saualnama::i18n::Lang;
 use saualnama::questionnaire::{BUNDLED, Registry, parse_questionnaire};
 use saualnama::sample;
 use saualnama::store::{save_session, session_from_str};
-use saualnama::tui::app::{App, Overlay};
+use saualnama::tui::app::App;
+use saualnama::tui::overlay::Overlay;
+use saualnama::tui::overlay::prompt::{Prompt, Purpose};
 use saualnama::tui::view::{Theme, view};
 
 fn main() {
@@ -51,11 +53,20 @@ fn setup(items: usize, size: (u16, u16), target: &str) -> (App, Terminal<TestBac
         sample::with_public_services(items)
     };
     let mut app = App::new(q, s, Lang::Kk, "bench.json".into(), false);
-    app.update(key(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    app.update(
+        key(KeyCode::Char('g'), KeyModifiers::CONTROL),
+        std::time::SystemTime::now(),
+    );
     for c in target.chars() {
-        app.update(key(KeyCode::Char(c), KeyModifiers::NONE));
+        app.update(
+            key(KeyCode::Char(c), KeyModifiers::NONE),
+            std::time::SystemTime::now(),
+        );
     }
-    app.update(key(KeyCode::Enter, KeyModifiers::NONE));
+    app.update(
+        key(KeyCode::Enter, KeyModifiers::NONE),
+        std::time::SystemTime::now(),
+    );
     let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     t.draw(|f| view(&app, f, &Theme { color: false })).unwrap();
     (app, t)
@@ -72,7 +83,10 @@ fn keystroke(
     let theme = Theme { color: false };
     let mut i = 0;
     bencher.bench_local(|| {
-        app.update(events[i % events.len()].clone());
+        app.update(
+            events[i % events.len()].clone(),
+            std::time::SystemTime::now(),
+        );
         i += 1;
         t.draw(|f| view(&app, f, &theme)).unwrap();
     });
@@ -114,8 +128,14 @@ fn jump_across_the_form<const SIZE: usize>(bencher: divan::Bencher, items: usize
     let targets = ["4.13", "1.1.Q1"];
     let mut i = 0;
     bencher.bench_local(|| {
-        app.overlay = Overlay::GoTo(targets[i % 2].to_owned());
-        app.update(key(KeyCode::Enter, KeyModifiers::NONE));
+        app.overlay = Some(Overlay::Prompt(Prompt {
+            purpose: Purpose::GoTo,
+            text: targets[i % 2].to_owned(),
+        }));
+        app.update(
+            key(KeyCode::Enter, KeyModifiers::NONE),
+            std::time::SystemTime::now(),
+        );
         i += 1;
         t.draw(|f| view(&app, f, &theme)).unwrap();
     });
@@ -153,7 +173,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
         if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
             saver.submit(bytes.clone(), false);
         }
-        app.update(ev[i % 2].clone());
+        app.update(ev[i % 2].clone(), std::time::SystemTime::now());
         i += 1;
         t.draw(|f| view(&app, f, &theme)).unwrap();
     });

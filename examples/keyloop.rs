@@ -5,7 +5,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
-use saualnama::tui::app::{App, Overlay};
+use saualnama::tui::app::App;
+use saualnama::tui::overlay::Overlay;
+use saualnama::tui::overlay::prompt::{Prompt, Purpose};
 use saualnama::tui::view::{Theme, view};
 
 fn main() {
@@ -15,11 +17,14 @@ fn main() {
     let target = args.next().unwrap_or_else(|| "1.1.14".into());
     let (s, q) = saualnama::sample::with_public_services(items);
     let mut app = App::new(q, s, Lang::Kk, "r.json".into(), false);
-    app.overlay = Overlay::GoTo(target);
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
+    app.overlay = Some(Overlay::Prompt(Prompt {
+        purpose: Purpose::GoTo,
+        text: target,
+    }));
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        std::time::SystemTime::now(),
+    );
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let theme = Theme { color: false };
     let start = std::time::Instant::now();
@@ -29,7 +34,10 @@ fn main() {
         } else {
             KeyCode::Backspace
         };
-        app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        app.update(
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            std::time::SystemTime::now(),
+        );
         t.draw(|f| view(&app, f, &theme)).unwrap();
     }
     eprintln!("{:?} per key", start.elapsed() / n as u32);

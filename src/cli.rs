@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::load_error::LoadError;
+use crate::output::{emit, say};
 use crate::questionnaire::{DefinitionProblem, Questionnaire, Registry, Severity, check};
 use crate::session::{Slot, is_answered, orphans, slots};
 use crate::store::read_session;
@@ -34,7 +35,7 @@ pub struct Cli {
     pub questionnaire: Option<String>,
     /// Interface and form language (default: the report's, else from the locale, else kk); before or
     /// after the subcommand
-    #[arg(short, long, global = true, value_name = "kk|ru|en")]
+    #[arg(short, long, global = true, value_name = "kk|ru|en", value_parser = lang_parser())]
     pub lang: Option<Lang>,
     /// Open without taking the file: look, do not change
     #[arg(long)]
@@ -187,6 +188,13 @@ impl CsvArgs {
     }
 }
 
+/// `-l kk|ru|en`: the three languages, offered as such in `--help` and in completions.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(|l| l.code()))
+        .map(|s| Lang::parse(&s).unwrap_or_default())
+}
+
 /// A CSV column separator: one ASCII character, or `tab`.
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
@@ -200,28 +208,6 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         }
         _ => Err("one of ; , | tab".to_owned()),
     }
-}
-
-/// The language when none is given: from the locale as gettext reads it — LC_ALL, then LANGUAGE (a
-/// list, the first of ours that it names), LC_MESSAGES, LANG — else none (Kazakh).
-pub fn env_lang() -> Option<Lang> {
-    lang_from_env(|v| std::env::var(v).ok())
-}
-
-pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-    let var = |v: &str| get(v).filter(|v| !v.is_empty());
-    if let Some(v) = var("LC_ALL") {
-        return Lang::from_locale(&v);
-    }
-    if let Some(list) = var("LANGUAGE")
-        && let Some(l) = list.split(':').find_map(Lang::from_locale)
-    {
-        return Some(l);
-    }
-    ["LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|v| var(v))
-        .and_then(|v| Lang::from_locale(&v))
 }
 
 /// `sumary` is a mistyped command, not a new report: an argument that is no file and has no `.json`
@@ -271,73 +257,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A message on stderr that never panics: when the terminal is gone (a dropped SSH connection),
-/// eprintln! would, and take the exit path with it. Messages quote report data (names, answers), so
-/// on a terminal their control characters are shown, not obeyed.
-pub fn say(msg: std::fmt::Arguments) {
-    use std::io::{IsTerminal, Write};
-    let text = format!("{msg}\n");
-    let err = std::io::stderr();
-    let text = if err.is_terminal() {
-        defang(&text)
-    } else {
-        text
-    };
-    let _ = err.lock().write_all(text.as_bytes());
-}
-
-/// Text made safe for a terminal: ESC, BEL and every other control character (but newline and tab)
-/// written as a visible `^[`-style or `\u{..}` escape, so that a report's data cannot move the cursor,
-/// retitle the window or worse (OSC sequences) on the screen of whoever prints it.
-pub fn defang(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            c if (c as u32) < 0x20 => {
-                out.push('^');
-                out.push((b'@' + c as u8) as char);
-            }
-            '\u{7f}' => out.push_str("^?"),
-            c if ('\u{80}'..='\u{9f}').contains(&c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Whether two paths name one file (through links too).
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
         _ => false,
-    }
-}
-
-/// Write a command's output to stdout: to a terminal with control characters shown, not obeyed;
-/// to a pipe or a file as it is. A reader that goes away (`| head`) ends it quietly; any other
-/// failure (a full disk, `> /dev/full`) is said, with exit code 1.
-pub fn emit(bytes: &[u8]) -> ExitCode {
-    use std::io::{IsTerminal, Write};
-    let out = std::io::stdout();
-    let safe;
-    let bytes = if out.is_terminal() {
-        safe = defang(&String::from_utf8_lossy(bytes));
-        safe.as_bytes()
-    } else {
-        bytes
-    };
-    let mut lock = out.lock();
-    match lock.write_all(bytes).and_then(|()| lock.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            say(format_args!("saualnama: stdout: {e}"));
-            ExitCode::from(1)
-        }
     }
 }
 
@@ -364,7 +289,7 @@ fn fail(e: &LoadError, code: u8, lang: Lang) -> ExitCode {
 
 /// The language a command's messages are in before any report is read: -l, else the locale.
 fn message_lang(cli: &Cli) -> Lang {
-    cli.lang.or_else(env_lang).unwrap_or_default()
+    cli.lang.or_else(Lang::from_env).unwrap_or_default()
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -381,7 +306,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_command(cli: Cli) -> ExitCode {
     let hint = message_lang(&cli);
-    let registry = match Registry::with_dirs_warning(&cli.questionnaires, |e| {
+    let registry = match crate::store::registry_with_dirs_warning(&cli.questionnaires, |e| {
         say(format_args!(
             "saualnama: {} ({})",
             e.render(hint),
@@ -396,7 +321,15 @@ fn run_command(cli: Cli) -> ExitCode {
             if let Some(e) = cli.file.as_deref().and_then(|f| not_a_report(f, hint)) {
                 e.exit();
             }
-            crate::tui::run(cli, registry)
+            crate::tui::run(
+                crate::tui::Options {
+                    file: cli.file,
+                    questionnaire: cli.questionnaire,
+                    lang: cli.lang,
+                    read_only: cli.read_only,
+                },
+                registry,
+            )
         }
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
@@ -416,7 +349,7 @@ fn run_command(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::List) => {
-            let lang = cli.lang.or_else(env_lang).unwrap_or_default();
+            let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
             for q in &registry.forms {
                 outln!("{}\t{}\t{}", q.id, q.version, q.title.get(lang));
             }
@@ -424,7 +357,7 @@ fn run_command(cli: Cli) -> ExitCode {
         }
         Some(Command::Outline { form, format }) => {
             let q = match form {
-                Some(f) => match registry.resolve(&f) {
+                Some(f) => match crate::store::resolve_form(&registry, &f) {
                     Ok(q) => q,
                     Err(e) => return fail(&e, 2, hint),
                 },
@@ -437,7 +370,7 @@ fn run_command(cli: Cli) -> ExitCode {
                 ),
                 Format::Text => out!(
                     "{}",
-                    outline_text(&q, cli.lang.or_else(env_lang).unwrap_or_default())
+                    outline_text(&q, cli.lang.or_else(Lang::from_env).unwrap_or_default())
                 ),
             }
             ExitCode::SUCCESS
@@ -451,7 +384,7 @@ fn run_command(cli: Cli) -> ExitCode {
             let lang = cli
                 .lang
                 .or(s.language)
-                .or_else(env_lang)
+                .or_else(Lang::from_env)
                 .unwrap_or_default();
             let sum = summarize(&q, &s, lang);
             let orphan_paths: Vec<String> = orphans(&q, &s).iter().map(|p| p.to_string()).collect();
@@ -473,7 +406,7 @@ fn run_command(cli: Cli) -> ExitCode {
             let lang = cli
                 .lang
                 .or(s.language)
-                .or_else(env_lang)
+                .or_else(Lang::from_env)
                 .unwrap_or_default();
             let found = crate::findings::findings(&q, &s, lang);
             match format {
@@ -527,7 +460,7 @@ fn run_command(cli: Cli) -> ExitCode {
             let lang = cli
                 .lang
                 .or(s.language)
-                .or_else(env_lang)
+                .or_else(Lang::from_env)
                 .unwrap_or_default();
             let sum = summarize(&q, &s, lang);
             let missing: Vec<String> = slots(&q, &s)
@@ -570,11 +503,17 @@ fn check_command(path: &std::path::Path) -> ExitCode {
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
     }) {
         Ok(s) => s,
-        Err(e) => return fail(&LoadError::io(&name, &e), 1, env_lang().unwrap_or_default()),
+        Err(e) => {
+            return fail(
+                &LoadError::io(&name, &e),
+                1,
+                Lang::from_env().unwrap_or_default(),
+            );
+        }
     };
     let q: Questionnaire = match LoadError::parse(&name, &src) {
         Ok(q) => q,
-        Err(e) => return fail(&e, 1, env_lang().unwrap_or_default()),
+        Err(e) => return fail(&e, 1, Lang::from_env().unwrap_or_default()),
     };
     let problems: Vec<DefinitionProblem> = check(&q);
     if problems.is_empty() {
@@ -813,25 +752,25 @@ fn export_command(
             let q = if id.is_empty() {
                 Ok(registry.default_form().clone())
             } else {
-                registry.resolve(id)
+                crate::store::resolve_form(registry, id)
             };
             match q {
                 Ok(q) => {
                     let out = PathBuf::from(format!("{}-blank.{}", q.id, format.extension()));
                     (q, None, out)
                 }
-                Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
+                Err(e) => return fail(&e, 2, lang.or_else(Lang::from_env).unwrap_or_default()),
             }
         }
         (None, Some(f)) => match read_session(f, registry) {
             Ok((s, q)) => (q, Some(s), f.with_extension(format.extension())),
-            Err(e) => return fail(&e, 2, lang.or_else(env_lang).unwrap_or_default()),
+            Err(e) => return fail(&e, 2, lang.or_else(Lang::from_env).unwrap_or_default()),
         },
         (None, None) => unreachable!("clap requires FILE or --blank"),
     };
     let lang = lang
         .or(session.as_ref().and_then(|s| s.language))
-        .or_else(env_lang)
+        .or_else(Lang::from_env)
         .unwrap_or_default();
     let doc = match (document, &session) {
         (Document::Form, s) => form_document(&q, s.as_ref(), lang),
@@ -915,7 +854,7 @@ fn aggregate_command(
 ) -> ExitCode {
     use crate::aggregate::aggregate;
     use crate::export::{aggregate_csv, aggregate_text, aggregate_xlsx};
-    let mlang = lang.or_else(env_lang).unwrap_or_default();
+    let mlang = lang.or_else(Lang::from_env).unwrap_or_default();
     let to_file = opts.out.as_ref().is_some_and(|o| o.as_os_str() != "-");
     if opts.format == TableFormat::Xlsx && !to_file {
         say(format_args!(

@@ -65,7 +65,7 @@ pub fn lang_of_args(args: &[String]) -> Lang {
             return l;
         }
     }
-    crate::cli::env_lang().unwrap_or_default()
+    Lang::from_env().unwrap_or_default()
 }
 
 fn localize(mut cmd: Command, name: &str, lang: Lang) -> Command {

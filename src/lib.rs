@@ -1,22 +1,19 @@
 //! saualnama: the working form of the internal analysis of corruption risks, in a terminal.
 //!
-//! The model (`questionnaire`, `session`, `answer`, `summary`) is pure: it knows nothing of the
-//! terminal or the disk. `store` is the disk, `tui` the screen, `cli` the command line.
+//! The model is its own crate (`saualnama-model`, re-exported here module by module), so that the
+//! compiler keeps it free of the terminal and the disk. Here: `store` is the disk, `tui` the editor,
+//! `export` and `aggregate` the documents, `cli` the command line, `output` what it prints.
+
+pub use saualnama_model::{
+    answer, conditions, findings, i18n, json_path, load_error, questionnaire, reading, session,
+    summary, ui_text,
+};
 
 pub mod aggregate;
-pub mod answer;
 pub mod cli;
 pub mod cli_help;
 pub mod export;
-pub mod findings;
-pub mod i18n;
-pub mod json_path;
-pub mod load_error;
-pub mod questionnaire;
-pub mod reading;
+pub mod output;
 pub mod sample;
-pub mod session;
 pub mod store;
-pub mod summary;
 pub mod tui;
-pub mod ui_text;

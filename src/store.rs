@@ -505,3 +505,59 @@ impl EditLock {
         }
     }
 }
+
+/// A questionnaire definition file, read whole and checked.
+pub fn load_questionnaire_file(path: &Path) -> Result<Questionnaire, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_regular(path).map_err(|e| LoadError::io(&name, &e))?;
+    let src = String::from_utf8(bytes).map_err(|_| {
+        LoadError::io(
+            &name,
+            &std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+        )
+    })?;
+    crate::questionnaire::parse_questionnaire(&name, &src)
+}
+
+/// The bundled forms plus every `*.json` in `dirs`; a later form with the same id and version
+/// replaces an earlier one. A file that is not a sound definition is left out, and what is wrong
+/// with it is handed to `warn`: one colleague's broken draft in a shared folder must not stop
+/// every command. A folder that cannot be read is an error.
+pub fn registry_with_dirs(dirs: &[PathBuf]) -> Result<Registry, LoadError> {
+    registry_with_dirs_warning(dirs, |_| {})
+}
+
+pub fn registry_with_dirs_warning(
+    dirs: &[PathBuf],
+    mut warn: impl FnMut(LoadError),
+) -> Result<Registry, LoadError> {
+    let mut reg = Registry::bundled();
+    for dir in dirs {
+        let name = dir.display().to_string();
+        let entries = std::fs::read_dir(dir).map_err(|e| LoadError::io(&name, &e))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for f in files {
+            match load_questionnaire_file(&f) {
+                Ok(q) => reg.add(q),
+                Err(e) => warn(e),
+            }
+        }
+    }
+    Ok(reg)
+}
+
+/// `ID` of a known form, or `PATH` of a definition file.
+pub fn resolve_form(registry: &Registry, id_or_path: &str) -> Result<Questionnaire, LoadError> {
+    let p = Path::new(id_or_path);
+    match registry.by_id(id_or_path) {
+        Ok(q) => Ok(q.clone()),
+        Err(_) if p.exists() || id_or_path.ends_with(".json") || id_or_path.contains('/') => {
+            load_questionnaire_file(p)
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -400,8 +400,8 @@ fn a_mistyped_command_is_not_a_new_report() {
 
 #[test]
 fn language_follows_lc_all_then_language_then_lang() {
-    use saualnama::cli::lang_from_env;
     use saualnama::i18n::Lang;
+    let lang_from_env = Lang::from_env_with;
     let env = |pairs: &'static [(&'static str, &'static str)]| {
         move |k: &str| {
             pairs

@@ -11,6 +11,11 @@ use saualnama::sample;
 use saualnama::session::Session;
 use serde_json::{Map, Value, json};
 
+/// The moment every test's changes happen at: the example's own stamp, 2017-07-10T09:00:00Z.
+fn now() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_499_677_200)
+}
+
 fn form() -> Questionnaire {
     Registry::bundled().default_form().clone()
 }
@@ -237,40 +242,50 @@ fn the_findings_command() {
 
 #[test]
 fn the_editor_counts_lists_and_jumps() {
-    use saualnama::tui::app::{App, Overlay};
+    use saualnama::tui::app::App;
+    use saualnama::tui::overlay::Overlay;
     let (s, q) = sample::example();
     let mut app = App::new(q, s, Lang::En, "r.json".into(), false);
     assert_eq!(app.summary.findings, 4);
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::Char('x'),
-        KeyModifiers::CONTROL,
-    )));
-    let Overlay::Findings { list, selected } = &app.overlay else {
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL)),
+        now(),
+    );
+    let Some(Overlay::Findings(f)) = &app.overlay else {
         panic!("{:?}", app.overlay)
     };
-    assert_eq!((list.len(), *selected), (4, 0));
-    app.update(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!((f.list.len(), f.selected), (4, 0));
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+        now(),
+    );
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        now(),
+    );
+    assert_eq!(app.overlay, None);
     assert_eq!(
         serde_json::to_string(&app.session.cursor).unwrap(),
         r#"{"section":"public_services","item":1,"field":"direct_contact_with_recipient"}"#
     );
     // Changing the answer to «no» (back to the choice from the start of the comment) takes the finding
     // away.
-    app.update(Event::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE)));
-    app.update(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)));
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::Char('n'),
-        KeyModifiers::NONE,
-    )));
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE)),
+        now(),
+    );
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)),
+        now(),
+    );
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)),
+        now(),
+    );
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        now(),
+    );
     assert_eq!(app.summary.findings, 3);
 }
 

@@ -10,6 +10,11 @@ use saualnama::store::session_from_str;
 use saualnama::tui::app::App;
 use saualnama::tui::view::{Theme, view};
 
+/// The moment every test's changes happen at: the example's own stamp, 2017-07-10T09:00:00Z.
+fn now() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_499_677_200)
+}
+
 fn app(lang: Lang) -> App {
     let (s, q) = session_from_str(
         "example",
@@ -21,7 +26,7 @@ fn app(lang: Lang) -> App {
 }
 
 fn press(app: &mut App, code: KeyCode, m: KeyModifiers) {
-    app.update(Event::Key(KeyEvent::new(code, m)));
+    app.update(Event::Key(KeyEvent::new(code, m)), now());
 }
 
 fn goto(app: &mut App, target: &str) {
@@ -109,7 +114,7 @@ fn a_400_character_item_name_leaves_the_question_in_view() {
     for _ in 0..400 {
         press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
     }
-    a.update(Event::Paste(name.into()));
+    a.update(Event::Paste(name.into()), now());
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     goto(&mut a, "1.2.13");
     snap!("long_item_name_80x24_ru", a, 80, 24);
@@ -294,4 +299,23 @@ fn the_help_screen_shows_every_binding() {
             );
         }
     }
+}
+
+/// On a screen wide enough for all three panels, Ctrl-W and Ctrl-R (which bring the outline or the
+/// summary forward on a small screen) used to leave the cursor hidden until another key.
+#[test]
+fn the_cursor_stays_in_the_input_after_ctrl_w_or_ctrl_r_on_a_wide_screen() {
+    let mut a = app(Lang::Kk);
+    goto(&mut a, "1.1.Q3");
+    let shown = |t: &Terminal<TestBackend>| format!("{:?}", t.backend()).contains("cursor: true");
+    assert!(shown(&draw(&a, 120, 40)), "the cursor in the count's input");
+    for c in ['w', 'r'] {
+        press(&mut a, KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert!(shown(&draw(&a, 120, 40)), "after Ctrl-{c}");
+    }
+    // On a folded screen the outline takes the question's place, so there is no input to be in.
+    press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    let folded = draw(&a, 60, 20);
+    assert!(!shown(&folded));
+    assert!(folded.backend().to_string().contains("1-қосымша"));
 }

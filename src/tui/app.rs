@@ -4,40 +4,29 @@
 use super::editor::Editor;
 use super::keys::{self, Action, Context};
 use super::nav::{self, Stop};
+use super::overlay::confirm::Confirm;
+use super::overlay::findings::Findings;
+use super::overlay::help::Help;
+use super::overlay::item_menu::ItemMenu;
+use super::overlay::prompt::{Prompt, Purpose};
+use super::overlay::{Command, Outcome, Overlay};
 use crate::answer::{Answer, AnswerError};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Item, Session, Slot};
 use crate::summary::{Block, Summary, Tally, block_stats};
 use crate::ui_text::Ui;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use serde_json::Value;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help {
-        scroll: u16,
-    },
-    /// Go to a question by number; the typed target.
-    GoTo(String),
-    Search(String),
-    /// The item actions of a repeatable annex.
-    ItemMenu,
-    ConfirmDelete {
-        section: String,
-        item: usize,
-    },
-    /// On a folded (small) screen, the outline or the summary in place of the question.
+/// What the body shows on a folded (small) screen: the question, or the outline or the summary in
+/// its place (`Ctrl-W`, `Ctrl-R`). On a larger screen all three are shown and this is not used.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    #[default]
+    Question,
     Outline,
     Summary,
-    /// The last save failed: quit anyway (the answers go to a rescue file) or stay?
-    ConfirmQuit,
-    /// The corruption-risk findings, one chosen.
-    Findings {
-        list: Vec<crate::findings::Finding>,
-        selected: usize,
-    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +92,8 @@ pub struct App {
     pub index: nav::StopIndex,
     pub current: usize,
     pub editor: Editor,
-    pub overlay: Overlay,
+    pub overlay: Option<Overlay>,
+    pub panel: Panel,
     /// The live summary: the session with the value being typed applied, recomputed on every change.
     pub summary: Summary,
     /// The committed answers' summary, block by block.
@@ -128,35 +118,21 @@ pub struct App {
     last_committed: Option<Slot>,
     /// The last failure was not of the disk: the report or its lock is no longer this editor's.
     pub replaced: bool,
+    /// When the event being handled happened: what a change is stamped with.
+    clock: std::time::SystemTime,
     /// The user said to write over a replaced report: the next save does.
     pub force_save: bool,
 }
 
-/// What a key did to a one-line prompt (go to, search).
-enum Prompt {
-    Submit,
-    Cancel,
-    Editing,
+/// A moment as the report stores it (RFC 3339, to the second).
+pub fn stamp(t: std::time::SystemTime) -> String {
+    humantime::format_rfc3339_seconds(t).to_string()
 }
 
-fn prompt_key(k: &KeyEvent, text: &mut String) -> Prompt {
-    match (keys::action(Context::Form, k), k.code) {
-        (Some(Action::Commit), _) => Prompt::Submit,
-        (Some(Action::Revert), _) => Prompt::Cancel,
-        (_, KeyCode::Backspace) => {
-            text.pop();
-            Prompt::Editing
-        }
-        (_, KeyCode::Char(c)) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            text.push(c);
-            Prompt::Editing
-        }
-        _ => Prompt::Editing,
-    }
-}
-
+/// The moment now, for the edges (the loop, a new report, the lock): the editor itself is given the
+/// time with each event.
 pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+    stamp(std::time::SystemTime::now())
 }
 
 impl App {
@@ -204,7 +180,8 @@ impl App {
             index,
             current,
             editor: Editor::default(),
-            overlay: Overlay::None,
+            overlay: None,
+            panel: Panel::Question,
             summary,
             tally,
             message: None,
@@ -223,6 +200,7 @@ impl App {
             last_action: None,
             last_committed: None,
             replaced: false,
+            clock: std::time::UNIX_EPOCH,
             force_save: false,
         };
         app.orphans = crate::session::orphans(&app.q, &app.session).len();
@@ -567,7 +545,7 @@ impl App {
     /// A change to the answers: stamp it, and ask for a save now. A structural change (items added,
     /// deleted or moved) rebuilds what depends on the shape of the report; an answer only its block.
     fn touch(&mut self, structural: bool) {
-        self.session.modified = Some(now());
+        self.session.modified = Some(stamp(self.clock));
         self.needs_save = true;
         self.save_state = SaveState::Unsaved;
         if structural {
@@ -756,7 +734,9 @@ impl App {
         self.step(true);
     }
 
-    pub fn update(&mut self, ev: Event) {
+    /// One event, at the time `now` (the loop gives the clock's; a test gives a fixed one).
+    pub fn update(&mut self, ev: Event, now: std::time::SystemTime) {
+        self.clock = now;
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.key(k),
             Event::Paste(text) => self.paste(&text),
@@ -774,8 +754,8 @@ impl App {
             .collect();
         let text = clean.as_str();
         match &mut self.overlay {
-            Overlay::GoTo(s) | Overlay::Search(s) => s.push_str(&text.replace(['\r', '\n'], " ")),
-            Overlay::None => {
+            Some(Overlay::Prompt(p)) => p.text.push_str(&text.replace(['\r', '\n'], " ")),
+            None => {
                 let (kind, stop) = (self.kind(), self.stop().clone());
                 if let Err(msg) = self.editor.paste(text, kind, &stop, self.lang) {
                     self.complain(msg);
@@ -798,7 +778,7 @@ impl App {
         match global {
             // With the last save failed, quitting asks first: the answers would not be in the report.
             Some(Action::Quit) if matches!(self.save_state, SaveState::Failed(_)) => {
-                self.overlay = Overlay::ConfirmQuit;
+                self.overlay = Some(Overlay::Confirm(Confirm::QuitUnsaved));
                 return;
             }
             Some(Action::Quit) => return self.shutdown(),
@@ -823,118 +803,86 @@ impl App {
             }
             _ => {}
         }
-        let overlay_action = keys::action(Context::Overlay, &k);
-        match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::None => self.key_form(k, previous),
-            Overlay::Help { scroll } => {
-                let step = if matches!(k.code, KeyCode::PageDown | KeyCode::PageUp) {
-                    10
-                } else {
-                    1
+        if let Some(o) = self.overlay.as_mut() {
+            match o.key(&k) {
+                Outcome::Stay => {}
+                Outcome::Close => self.overlay = None,
+                Outcome::Then(c) => {
+                    self.overlay = None;
+                    self.run(c);
+                }
+                Outcome::Keep(c) => self.run(c),
+            }
+            return;
+        }
+        if self.panel != Panel::Question {
+            // Any key closes the folded panel; keys that also mean something act too.
+            self.panel = Panel::Question;
+            if !matches!(
+                keys::action(Context::Form, &k),
+                Some(Action::Revert | Action::Outline | Action::Summary)
+            ) {
+                self.key_form(k, None);
+            }
+            return;
+        }
+        self.key_form(k, previous)
+    }
+
+    /// What an overlay asked for.
+    fn run(&mut self, c: Command) {
+        match c {
+            Command::GoTo(s) => self.go_to(&s),
+            Command::Search(s) => self.search(s),
+            Command::DeleteItem { section, item } => self.delete_item(&section, item),
+            Command::KeptItem => self.say(Ui::DeleteCancelled),
+            Command::QuitUnsaved => self.shutdown(),
+            Command::Open(slot) => {
+                if let Some(i) = self.stop_of(&slot) {
+                    self.go(i);
+                }
+            }
+            Command::Item(a) => self.item_action(a),
+        }
+    }
+
+    /// `Ctrl-G`: a question by its number («2.14», «1.2» for item 2 of annex 1).
+    fn go_to(&mut self, s: &str) {
+        match nav::goto(&self.q, &self.session, &self.stops, self.current, s) {
+            Some(i) => self.go(i),
+            None => {
+                let msg = match nav::missing_item(&self.q, &self.session, s) {
+                    // «1.3» in an annex of two: say how to get a third.
+                    Some((section, n)) => {
+                        let label = self
+                            .q
+                            .section(&section)
+                            .map_or("", |sec| sec.label.get(self.lang));
+                        keys::text(Ui::NoSuchItem, self.lang)
+                            .replace("{annex}", label)
+                            .replace("{n}", &n.to_string())
+                            .replace("{count}", &self.session.item_count(&section).to_string())
+                    }
+                    None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.lang)),
                 };
-                self.overlay = match overlay_action {
-                    Some(Action::ScrollDown) => Overlay::Help {
-                        scroll: scroll.saturating_add(step),
-                    },
-                    Some(Action::ScrollUp) => Overlay::Help {
-                        scroll: scroll.saturating_sub(step),
-                    },
-                    _ => Overlay::None,
-                }
+                self.complain(msg);
             }
-            Overlay::GoTo(mut s) => match prompt_key(&k, &mut s) {
-                Prompt::Submit => {
-                    match nav::goto(&self.q, &self.session, &self.stops, self.current, &s) {
-                        Some(i) => self.go(i),
-                        None => {
-                            let msg = match nav::missing_item(&self.q, &self.session, &s) {
-                                // «1.3» in an annex of two: say how to get a third.
-                                Some((section, n)) => {
-                                    let label = self
-                                        .q
-                                        .section(&section)
-                                        .map_or("", |sec| sec.label.get(self.lang));
-                                    keys::text(Ui::NoSuchItem, self.lang)
-                                        .replace("{annex}", label)
-                                        .replace("{n}", &n.to_string())
-                                        .replace(
-                                            "{count}",
-                                            &self.session.item_count(&section).to_string(),
-                                        )
-                                }
-                                None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.lang)),
-                            };
-                            self.complain(msg);
-                        }
-                    }
-                }
-                Prompt::Cancel => {}
-                Prompt::Editing => self.overlay = Overlay::GoTo(s),
-            },
-            Overlay::Search(mut s) => match prompt_key(&k, &mut s) {
-                Prompt::Submit => {
-                    // An empty query searches again for the last one.
-                    let query = if s.trim().is_empty() {
-                        self.last_search.clone()
-                    } else {
-                        s
-                    };
-                    self.last_search = query.clone();
-                    match nav::search(&self.q, &self.session, &self.stops, self.current, &query) {
-                        Some(i) => self.go(i),
-                        None => {
-                            let msg = format!("{}: {query}", Ui::NotFound.get(self.lang));
-                            self.complain(msg);
-                        }
-                    }
-                }
-                Prompt::Cancel => {}
-                Prompt::Editing => self.overlay = Overlay::Search(s),
-            },
-            Overlay::ItemMenu => self.key_item_menu(k),
-            Overlay::Findings { list, selected } => {
-                match keys::action(Context::Findings, &k).or(overlay_action) {
-                    Some(Action::FindingNext) => {
-                        let selected = (selected + 1).min(list.len().saturating_sub(1));
-                        self.overlay = Overlay::Findings { list, selected };
-                    }
-                    Some(Action::FindingPrev) => {
-                        let selected = selected.saturating_sub(1);
-                        self.overlay = Overlay::Findings { list, selected };
-                    }
-                    Some(Action::FindingOpen) => {
-                        if let Some(f) = list.get(selected) {
-                            let target = Slot::Answer {
-                                section: f.section.clone(),
-                                item: f.item.map(|i| i - 1),
-                                field: f.fields.first().cloned().unwrap_or_default(),
-                            };
-                            if let Some(i) = self.stop_of(&target) {
-                                self.go(i);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            // Only a yes key deletes; Enter, Esc, «н» and every other key keep the item.
-            Overlay::ConfirmDelete { section, item } => match keys::action(Context::Confirm, &k) {
-                Some(Action::ConfirmDelete) => self.delete_item(&section, item),
-                _ => self.say(Ui::DeleteCancelled),
-            },
-            Overlay::ConfirmQuit => {
-                if keys::action(Context::Confirm, &k) == Some(Action::ConfirmDelete) {
-                    self.shutdown();
-                }
-            }
-            Overlay::Outline | Overlay::Summary => {
-                // Any key closes the folded panel; keys that also mean something act too.
-                if !matches!(
-                    keys::action(Context::Form, &k),
-                    Some(Action::Revert | Action::Outline | Action::Summary)
-                ) {
-                    self.key_form(k, None);
-                }
+        }
+    }
+
+    /// `Ctrl-F`: the next question whose text holds the query; an empty query repeats the last.
+    fn search(&mut self, s: String) {
+        let query = if s.trim().is_empty() {
+            self.last_search.clone()
+        } else {
+            s
+        };
+        self.last_search = query.clone();
+        match nav::search(&self.q, &self.session, &self.stops, self.current, &query) {
+            Some(i) => self.go(i),
+            None => {
+                let msg = format!("{}: {query}", Ui::NotFound.get(self.lang));
+                self.complain(msg);
             }
         }
     }
@@ -947,46 +895,41 @@ impl App {
         if list.is_empty() {
             self.say(Ui::NoFindings);
         } else {
-            self.overlay = Overlay::Findings { list, selected: 0 };
+            self.overlay = Some(Overlay::Findings(Findings { list, selected: 0 }));
         }
     }
 
     /// Stop: commit what is typed, or where it does not fit, keep it as a draft rather than lose it.
     pub fn shutdown(&mut self) {
-        self.overlay = Overlay::None;
+        self.overlay = None;
         if !self.commit() && self.stash_draft() {
             self.needs_background_save = !self.read_only;
         }
         self.quit = true;
     }
 
-    fn key_item_menu(&mut self, k: KeyEvent) {
+    /// An action of the item menu on the current item of a repeatable annex.
+    fn item_action(&mut self, a: Action) {
         let Some(section) = self.stop().section().map(str::to_owned) else {
             return;
         };
         let item = self.stop().item();
-        match (keys::action(Context::ItemMenu, &k), item) {
-            (Some(Action::ItemAdd), _) => self.add_item(&section),
-            (Some(Action::ItemRename), Some(i)) => {
+        match (a, item) {
+            (Action::ItemAdd, _) => self.add_item(&section),
+            (Action::ItemRename, Some(i)) => {
                 if let Some(p) = self.item_stop(&section, i) {
                     self.go(p);
                 }
             }
-            (Some(Action::ItemDelete), Some(i)) => {
+            (Action::ItemDelete, Some(i)) => {
                 if self.read_only {
                     self.say(Ui::ReadOnlyRefused);
                 } else {
-                    self.overlay = Overlay::ConfirmDelete { section, item: i };
+                    self.overlay = Some(Overlay::Confirm(Confirm::DeleteItem { section, item: i }));
                 }
             }
-            (Some(Action::ItemUp), Some(_)) => {
-                self.move_item(true);
-                self.overlay = Overlay::ItemMenu;
-            }
-            (Some(Action::ItemDown), Some(_)) => {
-                self.move_item(false);
-                self.overlay = Overlay::ItemMenu;
-            }
+            (Action::ItemUp, Some(_)) => self.move_item(true),
+            (Action::ItemDown, Some(_)) => self.move_item(false),
             _ => {}
         }
     }
@@ -1049,15 +992,17 @@ impl App {
         }
         let action = keys::action(Context::Form, &k);
         match action {
-            Some(Action::Help) => self.overlay = Overlay::Help { scroll: 0 },
-            Some(Action::Outline) => self.overlay = Overlay::Outline,
-            Some(Action::Summary) => self.overlay = Overlay::Summary,
+            Some(Action::Help) => self.overlay = Some(Overlay::Help(Help::default())),
+            Some(Action::Outline) => self.panel = Panel::Outline,
+            Some(Action::Summary) => self.panel = Panel::Summary,
             Some(Action::Quick) => self.quick_answer(),
             Some(Action::NextAnnex) => self.jump_annex(true),
             Some(Action::PrevAnnex) => self.jump_annex(false),
             Some(Action::Findings) => self.open_findings(),
-            Some(Action::GoTo) => self.overlay = Overlay::GoTo(String::new()),
-            Some(Action::Search) => self.overlay = Overlay::Search(String::new()),
+            Some(Action::GoTo) => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::GoTo))),
+            Some(Action::Search) => {
+                self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::Search)));
+            }
             Some(Action::NextUnanswered) => self.next_unanswered(previous),
             Some(Action::NextProblem) => {
                 if self.commit() {
@@ -1077,7 +1022,7 @@ impl App {
                 None => self.say(Ui::NotRepeatable),
             },
             Some(Action::ItemMenu) => match self.in_repeat_section() {
-                Some(_) => self.overlay = Overlay::ItemMenu,
+                Some(_) => self.overlay = Some(Overlay::ItemMenu(ItemMenu)),
                 None => self.say(Ui::NotRepeatable),
             },
             Some(Action::Undo) => self.undo(),

@@ -7,11 +7,14 @@ pub mod editor;
 pub mod input;
 pub mod keys;
 pub mod nav;
+pub mod overlay;
 pub mod saver;
 pub mod terminal;
 pub mod view;
+pub mod widgets;
 
-use crate::cli::{Cli, env_lang, say};
+use crate::i18n::Lang;
+use crate::output::say;
 use crate::questionnaire::Registry;
 use crate::session::Session;
 use crate::store::{EditLock, LockError, read_session, session_from_str, write_atomic};
@@ -42,18 +45,30 @@ enum End {
     Signal(usize),
 }
 
+/// What the editor is asked to open, and how.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The report (default `report.json`).
+    pub file: Option<PathBuf>,
+    /// For a new report: the questionnaire's id or definition file (default: the bundled form).
+    pub questionnaire: Option<String>,
+    /// The interface language; else the report's, else the locale's.
+    pub lang: Option<Lang>,
+    pub read_only: bool,
+}
+
 fn open(
-    cli: &Cli,
+    cli: &Options,
     path: &Path,
     registry: &Registry,
 ) -> Result<(Session, crate::questionnaire::Questionnaire), String> {
     // Before the report is read, its language is unknown: -l, else the locale.
-    let lang = cli.lang.or_else(env_lang).unwrap_or_default();
+    let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
     if path.exists() {
         return read_session(path, registry).map_err(|e| e.render(lang));
     }
     let q = match &cli.questionnaire {
-        Some(id) => registry.resolve(id).map_err(|e| e.render(lang))?,
+        Some(id) => crate::store::resolve_form(registry, id).map_err(|e| e.render(lang))?,
         None => registry.default_form().clone(),
     };
     Ok((Session::new(&q, now()), q))
@@ -109,12 +124,12 @@ fn no_terminal(path: &Path, lang: crate::i18n::Lang) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn run(cli: Cli, registry: Registry) -> ExitCode {
+pub fn run(cli: Options, registry: Registry) -> ExitCode {
     let given = cli
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from("report.json"));
-    let hint = cli.lang.or_else(env_lang).unwrap_or_default();
+    let hint = cli.lang.or_else(Lang::from_env).unwrap_or_default();
     let path = match resolve(&given) {
         Ok(p) => p,
         Err(e) => {
@@ -136,7 +151,7 @@ pub fn run(cli: Cli, registry: Registry) -> ExitCode {
     let lang = cli
         .lang
         .or(session.language)
-        .or_else(env_lang)
+        .or_else(Lang::from_env)
         .unwrap_or_default();
     let mut read_only = cli.read_only;
     let mut notice: Option<String> = None;
@@ -480,13 +495,13 @@ fn event_loop(
             return Ok(End::Quit);
         }
         if let Some(e) = input.next(TICK)? {
-            app.update(e);
+            app.update(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit {
                 let Some(e) = input.next(Duration::ZERO)? else {
                     break;
                 };
-                app.update(e);
+                app.update(e, std::time::SystemTime::now());
             }
             dirty = true;
         }

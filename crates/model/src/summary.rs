@@ -2,10 +2,9 @@
 //! relations find. A pure function of the questionnaire and the session.
 
 use crate::answer::Answer;
+use crate::conditions::Unanswered;
 use crate::i18n::Lang;
-use crate::questionnaire::{
-    Condition, FieldType, Questionnaire, Section, Severity, SummaryKind, Term,
-};
+use crate::questionnaire::{FieldType, Questionnaire, Section, Severity, SummaryKind, Term};
 use crate::session::{Session, Slot};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -99,19 +98,9 @@ impl Summary {
     }
 }
 
-/// The sum of a side over one block; None while any indicator on it is unanswered.
+/// A relation is checked on whole figures only: a side waits until every count on it is answered.
 fn side(s: &Session, sec: &str, item: Option<usize>, terms: &[Term]) -> Option<u64> {
-    terms.iter().try_fold(0u64, |acc, t| {
-        let v = match t {
-            Term::Const(c) => *c,
-            Term::Id(id) => s.count(sec, item, id)?,
-        };
-        Some(acc.saturating_add(v))
-    })
-}
-
-fn holds(s: &Session, sec: &str, item: Option<usize>, c: &Condition) -> Option<bool> {
-    Some(c.op.holds(side(s, sec, item, &c.left)?, side(s, sec, item, &c.right)?))
+    crate::conditions::side(s, sec, item, terms, Unanswered::Waits)
 }
 
 fn ids_of(terms: &[Term]) -> impl Iterator<Item = &String> {
@@ -126,7 +115,7 @@ pub fn block_problems(sec: &Section, s: &Session, item: Option<usize>, lang: Lan
     let mut out = Vec::new();
     for r in &sec.rules {
         if let Some(w) = &r.when
-            && holds(s, &sec.id, item, w) != Some(true)
+            && crate::conditions::holds(s, &sec.id, item, w, Unanswered::Waits) != Some(true)
         {
             continue;
         }

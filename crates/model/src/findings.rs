@@ -2,6 +2,7 @@
 //! A function of the questionnaire and the session, like the summary.
 
 use crate::answer::Answer;
+use crate::conditions::Unanswered;
 use crate::i18n::Lang;
 use crate::questionnaire::{
     Field, FieldType, FindingRule, FindingSeverity, Questionnaire, Section, Term, When,
@@ -105,25 +106,6 @@ fn text_reading(
     }
 }
 
-/// The sum of a side, an unanswered count read as 0; `None` when nothing on the side is answered.
-fn lenient_side(s: &Session, sec: &str, item: Option<usize>, terms: &[Term]) -> Option<u64> {
-    let mut any = false;
-    let mut sum = 0u64;
-    for t in terms {
-        match t {
-            Term::Const(c) => sum = sum.saturating_add(*c),
-            Term::Id(id) => {
-                if let Some(v) = s.count(sec, item, id) {
-                    any = true;
-                    sum = sum.saturating_add(v);
-                }
-            }
-        }
-    }
-    let only_consts = terms.iter().all(|t| matches!(t, Term::Const(_)));
-    (any || only_consts).then_some(sum)
-}
-
 /// How an unclear text counts: not at all (what the answers show), or as either reading (what they
 /// might show: a "to review" item).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,13 +136,10 @@ fn holds(
             Reading::Unclear => generous,
             Reading::Something => false,
         },
-        When::Compare(c) => match (
-            lenient_side(s, &sec.id, item, &c.left),
-            lenient_side(s, &sec.id, item, &c.right),
-        ) {
-            (Some(l), Some(r)) => c.op.holds(l, r),
-            _ => false,
-        },
+        // A finding compares what the report says: an unanswered count is 0.
+        When::Compare(c) => {
+            crate::conditions::holds(s, &sec.id, item, c, Unanswered::Zero) == Some(true)
+        }
         When::Below { field, value } => matches!(
             s.typed(FieldType::Percent, &slot(sec, item, field)),
             Some(Ok(Answer::Percent(p))) if p < *value

@@ -14,6 +14,29 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language when none is given: from the locale as gettext reads it — LC_ALL, then LANGUAGE
+    /// (a list, the first of ours that it names), LC_MESSAGES, LANG — else none (Kazakh).
+    pub fn from_env() -> Option<Lang> {
+        Lang::from_env_with(|v| std::env::var(v).ok())
+    }
+
+    /// `from_env` over any source of variables (the tests give theirs).
+    pub fn from_env_with(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        let var = |v: &str| get(v).filter(|v| !v.is_empty());
+        if let Some(v) = var("LC_ALL") {
+            return Lang::from_locale(&v);
+        }
+        if let Some(list) = var("LANGUAGE")
+            && let Some(l) = list.split(':').find_map(Lang::from_locale)
+        {
+            return Some(l);
+        }
+        ["LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| var(v))
+            .and_then(|v| Lang::from_locale(&v))
+    }
+
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
     pub fn code(self) -> &'static str {
@@ -52,15 +75,6 @@ impl Lang {
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
-    }
-}
-
-impl clap::ValueEnum for Lang {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Lang::ALL
-    }
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.code()))
     }
 }
 

@@ -6,7 +6,7 @@ mod check;
 mod registry;
 
 pub use check::{DefinitionProblem, check};
-pub use registry::{BUNDLED, Registry, load_questionnaire_file, parse_questionnaire};
+pub use registry::{BUNDLED, Registry, parse_questionnaire};
 
 use crate::i18n::Text;
 use serde::{Deserialize, Serialize};

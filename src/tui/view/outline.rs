@@ -1,0 +1,145 @@
+//! The outline: every annex, item and question with its marker, the current one in view.
+
+use super::{Theme, item_label};
+use crate::session::{Slot, is_answered};
+use crate::tui::app::App;
+use crate::tui::nav::{Stop, has_problem};
+use crate::ui_text::Ui;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+/// The marker of a stop: answered `✓`, empty `·`, a problem `!`, the add line `+`.
+fn marker(app: &App, st: &Stop) -> char {
+    match st {
+        Stop::AddItem(_) => '+',
+        Stop::Slot(slot, kind) => {
+            if has_problem(&app.summary, st) {
+                '!'
+            } else if is_answered(&app.session, slot, *kind) {
+                '✓'
+            } else {
+                '·'
+            }
+        }
+    }
+}
+
+/// One line of the outline, before it is drawn: cheap to make for every item of a big annex, so that
+/// only the lines in view are formatted.
+#[derive(Clone, Copy)]
+enum Row {
+    Header,
+    Section(usize),
+    /// A stop, and whether it is indented under its item.
+    Stop(usize, bool),
+}
+
+pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let block = Block::bordered().title(Ui::Outline.get(lang));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cur_section = app.stop().section().and_then(|s| app.q.section_index(s));
+    let cur_item = app.stop().item();
+    // The header is expanded only while the user is in it; of the annexes, the current one, and of
+    // its items, the current one.
+    let mut rows: Vec<Row> = vec![Row::Header];
+    if cur_section.is_none() {
+        rows.extend(app.index.header.clone().map(|i| Row::Stop(i, false)));
+    }
+    for (si, sec) in app.q.sections.iter().enumerate() {
+        rows.push(Row::Section(si));
+        if cur_section != Some(si) {
+            continue;
+        }
+        let range = app.index.sections[si].clone();
+        if !sec.is_repeat() {
+            rows.extend(range.map(|i| Row::Stop(i, false)));
+            continue;
+        }
+        let starts = &app.index.items[si];
+        for (item, &start) in starts.iter().enumerate() {
+            rows.push(Row::Stop(start, false));
+            if cur_item == Some(item) {
+                let end = starts.get(item + 1).copied().unwrap_or(range.end - 1);
+                rows.extend((start + 1..end).map(|i| Row::Stop(i, true)));
+            }
+        }
+        rows.push(Row::Stop(range.end - 1, false));
+    }
+    // Scroll so the current line stays in view, a third from the top.
+    let h = inner.height as usize;
+    let cur = rows
+        .iter()
+        .position(|r| matches!(r, Row::Stop(i, _) if *i == app.current))
+        .unwrap_or(0);
+    let start = cur.saturating_sub(h / 3).min(rows.len().saturating_sub(h));
+    let visible: Vec<Line> = rows[start..(start + h).min(rows.len())]
+        .iter()
+        .map(|r| match *r {
+            Row::Header => Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
+            Row::Section(si) => {
+                let (sec, sp) = (&app.q.sections[si], &app.summary.sections[si]);
+                let problems = if sp.errors + sp.warnings > 0 {
+                    " !"
+                } else {
+                    ""
+                };
+                Line::styled(
+                    format!(
+                        "{} {}/{}{problems} {}",
+                        sec.number,
+                        sp.answered,
+                        sp.total,
+                        sec.title.get(lang)
+                    ),
+                    theme.heading(),
+                )
+            }
+            Row::Stop(i, indented) => stop_line(app, i, indented, theme),
+        })
+        .collect();
+    f.render_widget(Paragraph::new(visible), inner);
+}
+
+fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let st = &app.stops[i];
+    let text = match st {
+        Stop::Slot(Slot::Header { field }, _) => app
+            .q
+            .header_field(field)
+            .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
+        Stop::Slot(Slot::ItemName { section, item }, _) => {
+            format!(
+                "{} {}",
+                item_label(&app.q, section, *item),
+                app.session.item_name(section, *item).unwrap_or("…")
+            )
+        }
+        Stop::Slot(Slot::Answer { section, field, .. }, _) => {
+            let fdef = app.q.section(section).and_then(|s| s.field(field));
+            fdef.map_or(String::new(), |f| {
+                format!("{} {}", f.number, f.text.get(lang))
+            })
+        }
+        Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),
+    };
+    let m = marker(app, st);
+    let current = i == app.current;
+    let style = if current {
+        theme.current()
+    } else if m == '!' {
+        theme.warning()
+    } else {
+        Style::new()
+    };
+    let indent = if indented { "   " } else { " " };
+    Line::styled(
+        format!("{}{indent}{m} {text}", if current { '›' } else { ' ' }),
+        style,
+    )
+}

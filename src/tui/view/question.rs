@@ -1,0 +1,326 @@
+//! The question panel: the question's number, text and hint, its problems, and the input.
+
+use super::{Theme, fit, item_label};
+use crate::questionnaire::{FieldType, Severity};
+use crate::session::Slot;
+use crate::tui::app::App;
+use crate::tui::keys::{self};
+use crate::tui::nav::Stop;
+use crate::ui_text::Ui;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+fn type_name(kind: Option<FieldType>) -> Ui {
+    match kind {
+        Some(FieldType::Count) => Ui::TypeCount,
+        Some(FieldType::Percent) => Ui::TypePercent,
+        Some(FieldType::YesNo) => Ui::TypeYesNo,
+        Some(FieldType::Month) => Ui::TypeMonth,
+        _ => Ui::TypeText,
+    }
+}
+
+fn type_hint(kind: Option<FieldType>, on_comment: bool) -> Ui {
+    match kind {
+        Some(FieldType::Count) => Ui::HintCount,
+        Some(FieldType::Percent) => Ui::HintPercent,
+        Some(FieldType::YesNo) if on_comment => Ui::HintComment,
+        Some(FieldType::YesNo) => Ui::HintYesNo,
+        Some(FieldType::Month) => Ui::HintMonth,
+        _ => Ui::HintText,
+    }
+}
+
+/// What the question panel shows, before it is laid out.
+pub(super) struct QuestionContent<'a> {
+    title: String,
+    /// The question's own text: what gives up rows when the panel is short.
+    lines: Vec<Line<'a>>,
+    /// The type line, the yes/no choice and the problems here: always in view, with the input.
+    fixed: Vec<Line<'a>>,
+    input_title: String,
+    /// A multi-line text answer, which gets all the room left.
+    multi: bool,
+    /// The "add another item" line: text only, no input.
+    add_item: bool,
+}
+
+pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
+    let lang = app.lang;
+    let stop = app.stop();
+    let sec = stop.section().and_then(|s| app.q.section(s));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut fixed: Vec<Line> = Vec::new();
+    let title: String;
+    let mut input_title = Ui::Answer.get(lang).to_owned();
+    let mut multi = false;
+    match stop {
+        Stop::AddItem(section) => {
+            let r = sec.and_then(|s| s.repeat.as_ref());
+            title = sec.map_or(String::new(), |s| s.label.get(lang).to_owned());
+            let what = r.map_or("", |r| r.item.get(lang));
+            lines.push(Line::styled(
+                format!("+ {}: {what}", Ui::AddAnother.get(lang)),
+                theme.heading(),
+            ));
+            if app.session.item_count(section) == 0 {
+                lines.push(Line::raw(keys::text(Ui::NoItemsYet, lang)));
+            }
+            lines.push(Line::styled(keys::text(Ui::AddItemHint, lang), theme.dim()));
+            return QuestionContent {
+                title,
+                lines,
+                fixed: Vec::new(),
+                input_title,
+                multi,
+                add_item: true,
+            };
+        }
+        Stop::Slot(Slot::Header { field }, kind) => {
+            title = Ui::Header.get(lang).to_owned();
+            let h = app.q.header_field(field);
+            lines.push(Line::styled(type_name(*kind).get(lang), theme.dim()));
+            lines.push(Line::styled(
+                h.map_or("", |h| h.text.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            if let Some(hint) = h.and_then(|h| h.hint.as_ref()) {
+                fixed.push(Line::styled(hint.get(lang), theme.dim()));
+            } else if *kind == Some(FieldType::Month) {
+                fixed.push(Line::styled(Ui::HintMonth.get(lang), theme.dim()));
+            }
+        }
+        Stop::Slot(Slot::ItemName { section, item }, _) => {
+            let r = sec.and_then(|s| s.repeat.as_ref());
+            title = format!(
+                "{} · {}",
+                sec.map_or("", |s| s.label.get(lang)),
+                item_label(&app.q, section, *item)
+            );
+            lines.push(Line::styled(
+                r.map_or("", |r| r.name.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            fixed.push(Line::styled(keys::text(Ui::HintName, lang), theme.dim()));
+        }
+        Stop::Slot(
+            Slot::Answer {
+                section,
+                item,
+                field,
+            },
+            kind,
+        ) => {
+            let fdef = sec.and_then(|s| s.field(field));
+            // The item's name goes in the title, cut to fit: a 400-character act name must not
+            // push the question out of the panel. It is shown whole on its own stop.
+            title = match item {
+                Some(i) => format!(
+                    "{} · {} {}",
+                    sec.map_or("", |s| s.label.get(lang)),
+                    item_label(&app.q, section, *i),
+                    app.session.item_name(section, *i).unwrap_or("…")
+                ),
+                None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
+            };
+            let group = fdef
+                .and_then(|f| f.group.as_ref())
+                .and_then(|g| sec.and_then(|s| s.group(g)));
+            let number = fdef.map_or("", |f| f.number.as_str());
+            let mut head = vec![Span::styled(format!("{number} "), theme.heading())];
+            if let Some(g) = group {
+                head.push(Span::raw(format!("{}: ", g.text.get(lang))));
+            }
+            head.push(Span::styled(
+                fdef.map_or("", |f| f.text.get(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            lines.push(Line::from(head));
+            let mut hint = format!(
+                "{} · {}",
+                type_name(*kind).get(lang),
+                keys::text(type_hint(*kind, app.editor.on_comment), lang)
+            );
+            if let Some(h) = fdef.and_then(|f| f.hint.as_ref()) {
+                hint = format!("{hint} · {}", h.get(lang));
+            }
+            fixed.push(Line::styled(hint, theme.dim()));
+            multi = *kind == Some(FieldType::Text);
+            if *kind == Some(FieldType::YesNo) {
+                fixed.push(choice_line(app, theme));
+                input_title = Ui::Comment.get(lang).to_owned();
+            }
+        }
+    }
+    // The problems of this very field, in full: the summary may have no room to say them.
+    if let Stop::Slot(slot, _) = stop {
+        for p in app.problems_at(slot) {
+            let (mark, style) = match p.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("!", theme.warning()),
+            };
+            fixed.push(Line::styled(format!("{mark} {}", p.message), style));
+        }
+    }
+    QuestionContent {
+        title,
+        lines,
+        fixed,
+        input_title,
+        multi,
+        add_item: false,
+    }
+}
+
+/// The yes/no choice: both answers with the keys that give them in this language, the chosen one
+/// marked, and the word being typed on it.
+fn choice_line(app: &App, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let mark = |b: bool| {
+        if app.editor.choice == Some(b) {
+            "[x]"
+        } else {
+            "[ ]"
+        }
+    };
+    let style = if app.editor.on_comment {
+        Style::new()
+    } else {
+        theme.current()
+    };
+    let mut spans = vec![Span::styled(
+        format!(
+            "{} {} ({})   {} {} ({})",
+            mark(true),
+            crate::answer::yes_no_word(true, lang),
+            keys::yes_no_keys(true, lang),
+            mark(false),
+            crate::answer::yes_no_word(false, lang),
+            keys::yes_no_keys(false, lang),
+        ),
+        style,
+    )];
+    if !app.editor.word.is_empty() {
+        spans.push(Span::raw(format!("  «{}»", app.editor.word)));
+    }
+    // Typing in the comment with nothing chosen: the answer cannot be stored until it is.
+    if app.editor.on_comment && app.editor.choice.is_none() {
+        spans.push(Span::styled(
+            format!("  ! {}", keys::text(Ui::ChoiceMissing, lang)),
+            theme.warning(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The input's rows for a single-line field: as many as its text wraps to, at most six.
+/// An item's name is shown whole on its own stop (it is cut in every other title), so it may take
+/// more rows, with one to spare for word wrapping.
+fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
+    let w = inner_width.saturating_sub(2).max(1) as usize;
+    let rows = app.editor.raw_text().width().div_ceil(w).max(1) as u16;
+    if matches!(app.stop(), Stop::Slot(Slot::ItemName { .. }, _)) {
+        (rows + u16::from(rows > 1) + 2).min(14)
+    } else {
+        (rows + 2).min(6)
+    }
+}
+
+/// The rows the question panel would like at `width`: its text, its input, its borders.
+pub(super) fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16 {
+    let inner = width.saturating_sub(2);
+    let text_h = Paragraph::new(c.lines.iter().chain(&c.fixed).cloned().collect::<Vec<_>>())
+        .wrap(Wrap { trim: false })
+        .line_count(inner) as u16;
+    let input_h = match (c.add_item, c.multi) {
+        (true, _) => 0,
+        (false, true) => 6,
+        (false, false) => single_line_input_height(app, inner),
+    };
+    text_h + input_h + 2
+}
+
+pub(super) fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let c = question_content(app, theme);
+    render_question(app, f, area, c);
+}
+
+pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionContent) {
+    let QuestionContent {
+        title,
+        lines,
+        fixed,
+        input_title,
+        multi,
+        add_item,
+    } = c;
+    let title = fit(&title, area.width.saturating_sub(2) as usize);
+    if add_item {
+        let p = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title));
+        f.render_widget(p, area);
+        return;
+    }
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let text_h = text.line_count(inner.width) as u16;
+    let fixed = Paragraph::new(fixed).wrap(Wrap { trim: false });
+    let fixed_h = fixed.line_count(inner.width) as u16;
+    // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
+    let wanted = if multi {
+        inner
+            .height
+            .saturating_sub(text_h)
+            .saturating_sub(fixed_h)
+            .max(3)
+    } else {
+        single_line_input_height(app, inner.width)
+    };
+    // What is always in view comes first: the input, then the type line, the choice and the
+    // problems; the question's text takes the rows left, cut with «…» when they are too few.
+    let input_h = wanted.min(inner.height);
+    let fixed_rows = fixed_h.min(inner.height - input_h);
+    let text_rows = text_h.min(inner.height - input_h - fixed_rows);
+    let [t, x, i, _] = Layout::vertical([
+        Constraint::Length(text_rows),
+        Constraint::Length(fixed_rows),
+        Constraint::Length(input_h),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    f.render_widget(text, t);
+    if text_rows < text_h && t.width > 0 && t.height > 0 {
+        f.buffer_mut()[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
+    }
+    f.render_widget(fixed, x);
+    // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
+    // (a folded outline or summary replaces the question, and is not drawn with it).
+    let focused = app.overlay.is_none();
+    let input_block = Block::bordered().title(input_title);
+    let inside = input_block.inner(i);
+    f.render_widget(input_block, i);
+    f.render_widget(&app.editor.area, inside);
+    let accepts_text = !stop_is_yes_no(app) || app.editor.on_comment;
+    if focused && accepts_text && inside.width > 0 && inside.height > 0 {
+        // The real cursor where text goes (the input draws none of its own), so input methods and
+        // screen readers follow it, and a typed letter costs only itself on the line.
+        let sc = app.editor.area.screen_cursor();
+        let (top, left) = app.editor.area.scroll_offset();
+        let x = inside.x + (sc.col as u16).saturating_sub(left);
+        let y = inside.y + (sc.row as u16).saturating_sub(top);
+        if x < inside.right() && y < inside.bottom() {
+            f.set_cursor_position(Position { x, y });
+        }
+    }
+}
+
+fn stop_is_yes_no(app: &App) -> bool {
+    app.kind() == Some(FieldType::YesNo)
+}

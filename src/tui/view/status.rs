@@ -1,0 +1,59 @@
+//! The title bar, the message line and the status bar.
+
+use super::{Theme, fit};
+use crate::tui::app::{App, SaveState, Tone};
+use crate::tui::keys::{self};
+use crate::ui_text::Ui;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub(super) fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let place = match app.stop().section().and_then(|s| app.q.section(s)) {
+        Some(sec) => format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
+        None => format!("{} — {}", Ui::Header.get(lang), app.q.title.get(lang)),
+    };
+    f.render_widget(
+        Paragraph::new(fit(&format!(" saualnama │ {place}"), area.width as usize))
+            .style(theme.bar()),
+        area,
+    );
+}
+
+pub(super) fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let line = match &app.message {
+        Some((m, Tone::Error)) => Line::styled(format!("! {m}"), theme.error()),
+        Some((m, Tone::Info)) => Line::raw(format!("» {m}")),
+        None => match &app.save_state {
+            SaveState::Failed(e) => Line::styled(
+                format!("! {}: {e}", Ui::SaveFailed.get(app.lang)),
+                theme.error(),
+            ),
+            _ => Line::raw(""),
+        },
+    };
+    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+}
+
+pub(super) fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let state = match &app.save_state {
+        SaveState::New => format!("○ {}", Ui::NewFile.get(lang)),
+        SaveState::Saved => format!("✓ {}", Ui::Saved.get(lang)),
+        SaveState::Unsaved => format!("● {}", Ui::Unsaved.get(lang)),
+        SaveState::Failed(_) => format!("✗ {}", Ui::SaveFailed.get(lang)),
+        SaveState::ReadOnly => format!("⊘ {}", Ui::ReadOnly.get(lang)),
+    };
+    // Saving needs no key (it happens after every answer): Ctrl-S is in the help, not here.
+    let keys = keys::status_keys(lang);
+    // The file name gives way first: the keys and the state are what a user needs at 80 columns.
+    let rest = format!(" │ {state} │ {} │ {keys}", lang.code());
+    let room = (area.width as usize)
+        .saturating_sub(rest.width() + 1)
+        .max(8);
+    let text = format!(" {}{rest}", fit(&app.file_name, room));
+    f.render_widget(Paragraph::new(text).style(theme.bar()), area);
+}

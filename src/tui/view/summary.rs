@@ -1,0 +1,152 @@
+//! The live summary: progress, errors and warnings, the current annex's figures, the problems.
+
+use super::{Theme, fit};
+use crate::questionnaire::Severity;
+use crate::session::Slot;
+use crate::tui::app::App;
+use crate::ui_text::Ui;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// "Errors 2", in `style` only when there are some.
+fn count_span(label: &str, n: usize, style: Style) -> Span<'static> {
+    Span::styled(
+        format!("{label} {n}"),
+        if n > 0 { style } else { Style::new() },
+    )
+}
+
+/// `label ……… value`, fitted into `width` columns; a label cut short ends in «…».
+fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
+    let room = width.saturating_sub(value.width() + prefix.width() + 1);
+    let l = fit(label, room);
+    let pad = room.saturating_sub(l.width());
+    format!("{prefix}{l}{} {value}", " ".repeat(pad))
+}
+
+pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let block = Block::bordered().title(Ui::Summary.get(lang));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let s = &app.summary;
+    let pct = (s.progress.answered * 100)
+        .checked_div(s.progress.total)
+        .unwrap_or(100);
+    let mut lines: Vec<Line> = vec![
+        Line::raw(format!(
+            "{} {}/{} ({pct}%)",
+            Ui::Progress.get(lang),
+            s.progress.answered,
+            s.progress.total
+        )),
+        Line::from(vec![
+            count_span(Ui::Errors.get(lang), s.errors(), theme.error()),
+            Span::raw(" · "),
+            count_span(Ui::Warnings.get(lang), s.warnings(), theme.warning()),
+            Span::raw(" · "),
+            Span::raw(format!("{} {}", Ui::FindingsShort.get(lang), s.findings)),
+        ]),
+    ];
+    if app.orphans > 0 {
+        lines.push(Line::styled(
+            format!("⚑ {}: {}", Ui::OrphansKept.get(lang), app.orphans),
+            theme.warning(),
+        ));
+    }
+    // Figures of the annex the user is in; the one being typed into first.
+    let section = app
+        .stop()
+        .section()
+        .map(str::to_owned)
+        .or_else(|| app.q.sections.first().map(|s| s.id.clone()));
+    let current_key = match app.stop().slot() {
+        Some(Slot::Answer { section, field, .. }) => Some(format!("{section}.{field}")),
+        _ => None,
+    };
+    let mut figs: Vec<&crate::summary::Figure> = s
+        .indicators
+        .iter()
+        .filter(|fg| Some(&fg.section) == section.as_ref())
+        .collect();
+    if let Some(k) = &current_key
+        && let Some(p) = figs.iter().position(|fg| &fg.key == k)
+    {
+        let fg = figs.remove(p);
+        figs.insert(0, fg);
+    }
+    // Problems of this annex first.
+    let mut problems: Vec<&crate::summary::Problem> = s.problems.iter().collect();
+    problems.sort_by_key(|p| p.section != section);
+    // What is left after the counts and the annex heading goes to the figures, keeping a heading and
+    // one problem in view; at least the figure being typed into is always shown.
+    let problem_rows = if problems.is_empty() { 0 } else { 2 };
+    let room_for_figs = (inner.height as usize)
+        .saturating_sub(lines.len() + 1 + problem_rows)
+        .max(1);
+    if let Some(sec) = section.as_ref().and_then(|id| app.q.section(id))
+        && !figs.is_empty()
+    {
+        lines.push(Line::styled(
+            sec.label.get(lang).to_owned(),
+            theme.heading(),
+        ));
+        for fg in figs.iter().take(room_for_figs) {
+            let value = if fg.kind.is_quotient() || fg.value.is_some() {
+                crate::summary::format_figure(fg.kind, fg.value, lang)
+            } else {
+                String::new()
+            };
+            let prefix = if Some(&fg.key) == current_key.as_ref() {
+                "›"
+            } else {
+                " "
+            };
+            lines.push(Line::raw(figure_line(&fg.label, &value, w, prefix)));
+        }
+    }
+    if !problems.is_empty() {
+        lines.push(Line::styled(
+            Ui::Problems.get(lang).to_owned(),
+            theme.heading(),
+        ));
+        for p in problems {
+            let (mark, style) = match p.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("!", theme.warning()),
+            };
+            let place = match (&p.section, p.item) {
+                (Some(sid), Some(i)) => format!(
+                    "{}.{i}",
+                    app.q.section(sid).map_or("?", |s| s.number.as_str())
+                ),
+                (Some(sid), None) => app
+                    .q
+                    .section(sid)
+                    .map_or("?", |s| s.number.as_str())
+                    .to_owned(),
+                (None, _) => Ui::Header.get(lang).to_owned(),
+            };
+            let num = p
+                .fields
+                .first()
+                .and_then(|fid| {
+                    p.section
+                        .as_ref()
+                        .and_then(|sid| app.q.section(sid))
+                        .and_then(|s| s.field(fid))
+                })
+                .map_or(String::new(), |f| format!(" {}", f.number));
+            lines.push(Line::styled(
+                format!("{mark} {place}{num}: {}", p.message),
+                style,
+            ));
+        }
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
