@@ -11,7 +11,6 @@ pub use saualnama_model::{
 
 pub mod aggregate;
 pub mod cli;
-pub mod cli_help;
 pub mod export;
 pub mod output;
 pub mod sample;

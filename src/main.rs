@@ -7,8 +7,8 @@ fn main() -> std::process::ExitCode {
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let lang = saualnama::cli_help::lang_of_args(&text);
-    let matches = saualnama::cli_help::command(lang).get_matches_from(args);
+    let lang = saualnama::cli::help::lang_of_args(&text);
+    let matches = saualnama::cli::help::command(lang).get_matches_from(args);
     let cli = saualnama::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     saualnama::cli::run(cli)
 }

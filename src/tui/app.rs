@@ -547,7 +547,11 @@ impl App {
     fn touch(&mut self, structural: bool) {
         self.session.modified = Some(stamp(self.clock));
         self.needs_save = true;
-        self.save_state = SaveState::Unsaved;
+        // A failure stays until a save succeeds: a change made since must not make quitting look
+        // safe while the save that would carry it is still on its way (it failed here under load).
+        if !matches!(self.save_state, SaveState::Failed(_)) {
+            self.save_state = SaveState::Unsaved;
+        }
         if structural {
             self.reshape();
         } else if let Some(block) = self.block_of(self.stop()) {

@@ -17,8 +17,14 @@ pub struct Theme {
 
 impl Theme {
     pub fn from_env() -> Theme {
+        Theme::from_env_with(|v| std::env::var(v).ok())
+    }
+
+    /// `from_env` over any source of variables: colour unless `NO_COLOR` is set and not empty
+    /// (no-color.org).
+    pub fn from_env_with(get: impl Fn(&str) -> Option<String>) -> Theme {
         Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color: get("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
     }
     fn fg(&self, c: Color) -> Style {

@@ -1,0 +1,1017 @@
+//! The command line: `saualnama [FILE]` opens the form; the subcommands serve scripts.
+
+pub mod help;
+
+use crate::i18n::Lang;
+use crate::load_error::LoadError;
+use crate::output::{emit, say};
+use crate::questionnaire::{DefinitionProblem, Questionnaire, Registry, Severity, check};
+use crate::session::{Slot, is_answered, orphans, slots};
+use crate::store::read_session;
+use crate::summary::{Summary, summarize};
+use crate::ui_text::Ui;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "saualnama",
+    version,
+    about = "Fill the working form of the internal analysis of corruption risks, keyboard only",
+    long_about = "Fill the working form of the internal analysis of corruption risks (сыбайлас жемқорлық \
+                  тәуекелдеріне ішкі талдау / внутренний анализ коррупционных рисков) in a terminal.\n\n\
+                  Without a subcommand, opens FILE (default report.json) in the form editor; a missing FILE \
+                  starts a new report on the bundled form.",
+    subcommand_precedence_over_arg = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The report (session file) to open; created when missing
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The questionnaire of a new report: a bundled id or a definition file
+    #[arg(short = 'q', long = "questionnaire", value_name = "ID|PATH")]
+    pub questionnaire: Option<String>,
+    /// Interface and form language (default: the report's, else from the locale, else kk); before or
+    /// after the subcommand
+    #[arg(short, long, global = true, value_name = "kk|ru|en", value_parser = lang_parser())]
+    pub lang: Option<Lang>,
+    /// Open without taking the file: look, do not change
+    #[arg(long)]
+    pub read_only: bool,
+    /// More questionnaire definitions (*.json) to offer besides the bundled ones
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "SAUALNAMA_QUESTIONNAIRES",
+        value_delimiter = ':'
+    )]
+    pub questionnaires: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the available questionnaires: id, version, title
+    List,
+    /// Print a questionnaire's structure: sections, indicators, numbered questions, types, texts
+    Outline {
+        /// Bundled id or definition file (default: the bundled corruption-risk form)
+        #[arg(value_name = "ID|PATH")]
+        form: Option<String>,
+        #[arg(long, default_value = "text")]
+        format: Format,
+    },
+    /// Validate a questionnaire definition; exit 0 when sound, 1 otherwise
+    Check {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Totals, shares, problems and progress of a report
+    Summary {
+        file: PathBuf,
+        #[arg(long, default_value = "text")]
+        format: Format,
+    },
+    /// Exit 0 when a report is complete and free of errors, 1 with what is missing or wrong, 2 when it
+    /// cannot be read
+    Validate { file: PathBuf },
+    /// The corruption-risk findings the answers show: where, on what evidence, what to do
+    Findings {
+        file: PathBuf,
+        #[arg(long, default_value = "text")]
+        format: Format,
+    },
+    /// Write the filled form as Word, Excel, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
+    Export {
+        /// The report (not with --blank)
+        #[arg(required_unless_present = "blank")]
+        file: Option<PathBuf>,
+        /// The empty form to print and fill by hand: the bundled one, or ID|PATH
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", conflicts_with = "file")]
+        blank: Option<String>,
+        #[arg(long)]
+        format: ExportFormat,
+        /// The filled form, or a draft of the analytical report on its findings (docx, html, md)
+        #[arg(long, default_value = "form")]
+        document: Document,
+        /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvArgs,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), for `man -l -`
+    Man,
+    /// Add up the figures of many reports of the same form: one row per organisation and a total
+    Aggregate {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "text")]
+        format: TableFormat,
+        /// Where to write (default: stdout; xlsx needs a file)
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvArgs,
+        /// Text: the whole table, one line per organisation, however wide
+        #[arg(long)]
+        wide: bool,
+        /// Stop at the first report that cannot be read, rather than leave it out
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Docx,
+    Xlsx,
+    Html,
+    Md,
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Docx => "docx",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Html => "html",
+            ExportFormat::Md => "md",
+            ExportFormat::Csv => "csv",
+            // Never the report's own name: report.json → report.export.json.
+            ExportFormat::Json => "export.json",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Document {
+    Form,
+    AnalyticalReport,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+/// What a CSV is asked to be, for `export` and `aggregate` alike.
+#[derive(clap::Args, Debug)]
+pub struct CsvArgs {
+    /// CSV: the column separator (default `;` in Kazakh and Russian, `,` in English)
+    #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+    delimiter: Option<u8>,
+    /// CSV: machine headers and ids instead of the interface language's
+    #[arg(long)]
+    ids: bool,
+}
+
+impl CsvArgs {
+    /// The CSV's style; a byte-order mark only in a file (a pipe's reader does not want one).
+    fn style(&self, lang: Lang, to_file: bool) -> crate::export::CsvStyle {
+        crate::export::CsvStyle::new(lang, self.delimiter, to_file, self.ids)
+    }
+}
+
+/// `-l kk|ru|en`: the three languages, offered as such in `--help` and in completions.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(|l| l.code()))
+        .map(|s| Lang::parse(&s).unwrap_or_default())
+}
+
+/// A CSV column separator: one ASCII character, or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1
+            && s.is_ascii()
+            && !s.as_bytes()[0].is_ascii_alphanumeric()
+            && s != "\"" =>
+        {
+            Ok(s.as_bytes()[0])
+        }
+        _ => Err("one of ; , | tab".to_owned()),
+    }
+}
+
+/// `sumary` is a mistyped command, not a new report: an argument that is no file and has no `.json`
+/// ending is answered with the commands it may have meant, exit code 2.
+fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<clap::Error> {
+    let name = file.to_str()?;
+    let looks_like_command = !file.exists()
+        && file.extension().is_none()
+        && file.components().count() == 1
+        && !name.is_empty();
+    if !looks_like_command {
+        return None;
+    }
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let close: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|c| edit_distance(c, name) <= 2 || c.starts_with(name))
+        .collect();
+    let mut msg = format!("'{name}' {}", Ui::NotACommand.get(lang));
+    if !close.is_empty() {
+        msg += &format!(
+            "\n\n  tip: {}: '{}'",
+            Ui::SimilarCommand.get(lang),
+            close.join("', '")
+        );
+    }
+    msg += &format!("\n  tip: {}", Ui::NewReportTip.get(lang));
+    Some(help::command(lang).error(clap::error::ErrorKind::InvalidSubcommand, msg))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two paths name one file (through links too).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+thread_local! {
+    /// What a command prints, gathered so that `emit` writes it once (see `outln!`).
+    static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// `println!` for commands: into the output that `run` emits at the end.
+macro_rules! outln {
+    () => { OUT.with(|o| o.borrow_mut().push('\n')) };
+    ($($t:tt)*) => { OUT.with(|o| { let mut o = o.borrow_mut(); o.push_str(&format!($($t)*)); o.push('\n'); }) };
+}
+
+/// `print!` for commands.
+macro_rules! out {
+    ($($t:tt)*) => { OUT.with(|o| o.borrow_mut().push_str(&format!($($t)*))) };
+}
+
+fn fail(e: &LoadError, code: u8, lang: Lang) -> ExitCode {
+    say(format_args!("saualnama: {}", e.render(lang)));
+    ExitCode::from(code)
+}
+
+/// The language a command's messages are in before any report is read: -l, else the locale.
+fn message_lang(cli: &Cli) -> Lang {
+    cli.lang.or_else(Lang::from_env).unwrap_or_default()
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let code = run_command(cli);
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    if text.is_empty() {
+        return code;
+    }
+    match emit(text.as_bytes()) {
+        ExitCode::SUCCESS => code,
+        failed => failed,
+    }
+}
+
+fn run_command(cli: Cli) -> ExitCode {
+    let hint = message_lang(&cli);
+    let registry = match crate::store::registry_with_dirs_warning(&cli.questionnaires, |e| {
+        say(format_args!(
+            "saualnama: {} ({})",
+            e.render(hint),
+            Ui::SkippedForm.get(hint)
+        ))
+    }) {
+        Ok(r) => r,
+        Err(e) => return fail(&e, 2, hint),
+    };
+    match cli.command {
+        None => {
+            if let Some(e) = cli.file.as_deref().and_then(|f| not_a_report(f, hint)) {
+                e.exit();
+            }
+            crate::tui::run(
+                crate::tui::Options {
+                    file: cli.file,
+                    questionnaire: cli.questionnaire,
+                    lang: cli.lang,
+                    read_only: cli.read_only,
+                },
+                registry,
+            )
+        }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "saualnama", &mut buf);
+            out!("{}", String::from_utf8_lossy(&buf));
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+                say(format_args!("saualnama: {e}"));
+                return ExitCode::from(1);
+            }
+            out!("{}", String::from_utf8_lossy(&buf));
+            ExitCode::SUCCESS
+        }
+        Some(Command::List) => {
+            let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
+            for q in &registry.forms {
+                outln!("{}\t{}\t{}", q.id, q.version, q.title.get(lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Outline { form, format }) => {
+            let q = match form {
+                Some(f) => match crate::store::resolve_form(&registry, &f) {
+                    Ok(q) => q,
+                    Err(e) => return fail(&e, 2, hint),
+                },
+                None => registry.default_form().clone(),
+            };
+            match format {
+                Format::Json => outln!(
+                    "{}",
+                    serde_json::to_string_pretty(&outline_json(&q)).unwrap_or_default()
+                ),
+                Format::Text => out!(
+                    "{}",
+                    outline_text(&q, cli.lang.or_else(Lang::from_env).unwrap_or_default())
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { path }) => check_command(&path),
+        Some(Command::Summary { file, format }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2, hint),
+            };
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(Lang::from_env)
+                .unwrap_or_default();
+            let sum = summarize(&q, &s, lang);
+            let orphan_paths: Vec<String> = orphans(&q, &s).iter().map(|p| p.to_string()).collect();
+            match format {
+                Format::Json => {
+                    let mut v = serde_json::to_value(&sum).unwrap_or_default();
+                    v["orphans"] = json!(orphan_paths);
+                    outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                }
+                Format::Text => out!("{}", summary_text(&q, &sum, &orphan_paths, lang)),
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Findings { file, format }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2, hint),
+            };
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(Lang::from_env)
+                .unwrap_or_default();
+            let found = crate::findings::findings(&q, &s, lang);
+            match format {
+                Format::Json => outln!(
+                    "{}",
+                    serde_json::to_string_pretty(&found).unwrap_or_default()
+                ),
+                Format::Text => out!("{}", findings_text(&q, &found, lang)),
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Export {
+            file,
+            blank,
+            format,
+            document,
+            out,
+            csv,
+        }) => export_command(
+            &registry,
+            file,
+            blank,
+            (format, document, csv),
+            out,
+            cli.lang,
+        ),
+        Some(Command::Aggregate {
+            files,
+            format,
+            out,
+            csv,
+            wide,
+            strict,
+        }) => aggregate_command(
+            &registry,
+            &files,
+            AggregateOpts {
+                format,
+                out,
+                csv,
+                wide,
+                strict,
+            },
+            cli.lang,
+        ),
+        Some(Command::Validate { file }) => {
+            let (s, q) = match read_session(&file, &registry) {
+                Ok(x) => x,
+                Err(e) => return fail(&e, 2, hint),
+            };
+            let lang = cli
+                .lang
+                .or(s.language)
+                .or_else(Lang::from_env)
+                .unwrap_or_default();
+            let sum = summarize(&q, &s, lang);
+            let missing: Vec<String> = slots(&q, &s)
+                .into_iter()
+                .filter(|(slot, kind)| !is_answered(&s, slot, *kind))
+                .map(|(slot, _)| slot_label(&q, &slot, lang))
+                .collect();
+            let errors: Vec<String> = sum
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| problem_line(&q, p, lang))
+                .collect();
+            if missing.is_empty() && errors.is_empty() {
+                outln!("{}", Ui::Complete.get(lang));
+                return ExitCode::SUCCESS;
+            }
+            if !missing.is_empty() {
+                outln!("{} ({}):", Ui::Missing.get(lang), missing.len());
+                for m in &missing {
+                    outln!("  {m}");
+                }
+            }
+            if !errors.is_empty() {
+                outln!("{} ({}):", Ui::Problems.get(lang), errors.len());
+                for e in &errors {
+                    outln!("  {e}");
+                }
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check_command(path: &std::path::Path) -> ExitCode {
+    let name = path.display().to_string();
+    // Regular files of a sane size only: `check /dev/zero` must not read for ever.
+    let src = match crate::store::read_regular(path).and_then(|b| {
+        String::from_utf8(b)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    }) {
+        Ok(s) => s,
+        Err(e) => {
+            return fail(
+                &LoadError::io(&name, &e),
+                1,
+                Lang::from_env().unwrap_or_default(),
+            );
+        }
+    };
+    let q: Questionnaire = match LoadError::parse(&name, &src) {
+        Ok(q) => q,
+        Err(e) => return fail(&e, 1, Lang::from_env().unwrap_or_default()),
+    };
+    let problems: Vec<DefinitionProblem> = check(&q);
+    if problems.is_empty() {
+        let items: usize = q
+            .sections
+            .iter()
+            .map(|s| s.indicators.len() + s.questions.len())
+            .sum();
+        outln!(
+            "{name}: ok — {} {}, {} sections, {items} indicators and questions",
+            q.id,
+            q.version,
+            q.sections.len()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for p in &problems {
+        say(format_args!(
+            "{}",
+            LoadError::at(&name, &src, p.path.clone(), p.message.clone())
+        ));
+    }
+    say(format_args!("{name}: {} problem(s)", problems.len()));
+    ExitCode::from(1)
+}
+
+pub fn outline_json(q: &Questionnaire) -> serde_json::Value {
+    let field = |f: &crate::questionnaire::Field| {
+        let mut v = json!({"id": f.id, "number": f.number, "type": f.kind.name(), "text": f.text});
+        if let Some(p) = &f.parent {
+            v["parent"] = json!(p);
+        }
+        if let Some(g) = &f.group {
+            v["group"] = json!(g);
+        }
+        if let Some(s) = &f.source_label {
+            v["source_label"] = json!(s);
+        }
+        v
+    };
+    json!({
+        "id": q.id,
+        "version": q.version,
+        "title": q.title,
+        "header": q.header.iter().map(|h| json!({"id": h.id, "type": h.kind.name(), "text": h.text})).collect::<Vec<_>>(),
+        "sections": q.sections.iter().map(|s| json!({
+            "id": s.id,
+            "number": s.number,
+            "label": s.label,
+            "repeat": s.is_repeat(),
+            "title": s.title,
+            "indicators": s.indicators.iter().map(field).collect::<Vec<_>>(),
+            "questions": s.questions.iter().map(field).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
+    let mut out = format!(
+        "{} ({} {})\n{}\n\n",
+        q.id,
+        Ui::Version.get(lang),
+        q.version,
+        q.title.get(lang)
+    );
+    out += &format!("{}\n", Ui::Header.get(lang));
+    for h in &q.header {
+        out += &format!("  {:<14} {:<8} {}\n", h.id, h.kind.name(), h.text.get(lang));
+    }
+    for s in &q.sections {
+        out += &format!("\n{} — {}", s.label.get(lang), s.title.get(lang));
+        if let Some(r) = &s.repeat {
+            out += &format!("  [× {}]", r.item.get(lang));
+        }
+        out.push('\n');
+        for (title, fields) in [
+            (Ui::QuantitativeIndicators, &s.indicators),
+            (Ui::QualitativeIndicators, &s.questions),
+        ] {
+            if fields.is_empty() {
+                continue;
+            }
+            out += &format!("  {}\n", title.get(lang));
+            for f in fields {
+                out += &format!(
+                    "    {:>4}  {:<8} {}\n",
+                    f.number,
+                    f.kind.name(),
+                    f.text.get(lang)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.
+pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
+    match slot {
+        Slot::Header { field } => {
+            let text = q
+                .header_field(field)
+                .map_or(field.as_str(), |h| h.text.get(lang));
+            format!("{}: {text}", Ui::Header.get(lang))
+        }
+        Slot::ItemName { section, item } => {
+            let s = q.section(section);
+            let num = s.map_or("?", |s| s.number.as_str());
+            let what = s
+                .and_then(|s| s.repeat.as_ref())
+                .map_or(Ui::ItemName.get(lang), |r| r.name.get(lang));
+            format!("{num}.{} {what}", item + 1)
+        }
+        Slot::Answer {
+            section,
+            item,
+            field,
+        } => {
+            let s = q.section(section);
+            let num = s.map_or("?", |s| s.number.as_str());
+            let (fnum, text) = s
+                .and_then(|s| s.field(field))
+                .map_or(("?", field.as_str()), |f| {
+                    (f.number.as_str(), f.text.get(lang))
+                });
+            match item {
+                Some(i) => format!("{num}.{} {fnum}: {text}", i + 1),
+                None => format!("{num} {fnum}: {text}"),
+            }
+        }
+    }
+}
+
+pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) -> String {
+    let sev = match p.severity {
+        Severity::Error => Ui::Error.get(lang),
+        Severity::Warning => Ui::Warning.get(lang),
+    };
+    let place = match (&p.section, p.item) {
+        (None, _) => Ui::Header.get(lang).to_owned(),
+        (Some(s), item) => {
+            let label = q
+                .section(s)
+                .map_or(s.clone(), |s| s.label.get(lang).to_owned());
+            match (item, &p.item_name) {
+                (Some(i), Some(n)) => format!("{label}, {i}. {n}"),
+                (Some(i), None) => format!("{label}, {i}"),
+                _ => label,
+            }
+        }
+    };
+    format!("[{sev}] {place}: {}", p.message)
+}
+
+pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}/{}\n",
+        Ui::Progress.get(lang),
+        sum.progress.answered,
+        sum.progress.total
+    );
+    for (sec, sp) in q.sections.iter().zip(&sum.sections) {
+        out += &format!("\n{} — {}", sec.label.get(lang), sec.title.get(lang));
+        if sec.is_repeat() {
+            out += &format!(
+                " ({})",
+                crate::i18n::count(sp.items, crate::i18n::Noun::Item, lang)
+            );
+        }
+        out += &format!(": {}/{}\n", sp.answered, sp.total);
+        for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
+            let value = match (f.kind, f.value) {
+                (k, None) if k.is_quotient() => Ui::ShareUndefined.get(lang).to_owned(),
+                (_, None) => String::new(),
+                (kind, v) => crate::summary::format_figure(kind, v, lang),
+            };
+            out += &format!("  {:<60} {value:>10}\n", f.label);
+        }
+    }
+    out += &format!("\n{}\n", Ui::Problems.get(lang));
+    if sum.problems.is_empty() {
+        out += &format!("  {}\n", Ui::NoProblems.get(lang));
+    }
+    for p in &sum.problems {
+        out += &format!("  {}\n", problem_line(q, p, lang));
+    }
+    if !orphans.is_empty() {
+        out += &format!("\n{}\n", Ui::Orphans.get(lang));
+        for o in orphans {
+            out += &format!("  {o}\n");
+        }
+    }
+    out
+}
+
+struct AggregateOpts {
+    format: TableFormat,
+    out: Option<PathBuf>,
+    csv: CsvArgs,
+    wide: bool,
+    strict: bool,
+}
+
+/// Write a command's output to `out` whole or not at all (a temporary file renamed over it, private
+/// like the reports it comes from), or to stdout for `-` or none.
+fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
+    match out {
+        Some(p) if p.as_os_str() != "-" => match crate::store::write_private(p, bytes, true) {
+            Ok(()) => {
+                say(format_args!("{}", p.display()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                say(format_args!("saualnama: {}: {e}", p.display()));
+                ExitCode::from(1)
+            }
+        },
+        _ => emit(bytes),
+    }
+}
+
+fn export_command(
+    registry: &Registry,
+    file: Option<PathBuf>,
+    blank: Option<String>,
+    (format, document, csv): (ExportFormat, Document, CsvArgs),
+    out: Option<PathBuf>,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::export::{
+        analytical_report, form_document, report_xlsx, to_csv, to_docx, to_html, to_json,
+        to_markdown,
+    };
+    let (q, session, default_out) = match (&blank, &file) {
+        (Some(id), _) => {
+            let q = if id.is_empty() {
+                Ok(registry.default_form().clone())
+            } else {
+                crate::store::resolve_form(registry, id)
+            };
+            match q {
+                Ok(q) => {
+                    let out = PathBuf::from(format!("{}-blank.{}", q.id, format.extension()));
+                    (q, None, out)
+                }
+                Err(e) => return fail(&e, 2, lang.or_else(Lang::from_env).unwrap_or_default()),
+            }
+        }
+        (None, Some(f)) => match read_session(f, registry) {
+            Ok((s, q)) => (q, Some(s), f.with_extension(format.extension())),
+            Err(e) => return fail(&e, 2, lang.or_else(Lang::from_env).unwrap_or_default()),
+        },
+        (None, None) => unreachable!("clap requires FILE or --blank"),
+    };
+    let lang = lang
+        .or(session.as_ref().and_then(|s| s.language))
+        .or_else(Lang::from_env)
+        .unwrap_or_default();
+    let doc = match (document, &session) {
+        (Document::Form, s) => form_document(&q, s.as_ref(), lang),
+        (Document::AnalyticalReport, Some(s))
+            if !matches!(
+                format,
+                ExportFormat::Csv | ExportFormat::Json | ExportFormat::Xlsx
+            ) =>
+        {
+            analytical_report(&q, s, lang)
+        }
+        (Document::AnalyticalReport, _) => {
+            say(format_args!(
+                "saualnama: {}",
+                Ui::ReportNeedsFilledForm.get(lang)
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let default_out = match document {
+        Document::AnalyticalReport => {
+            let stem = default_out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            default_out.with_file_name(format!("{stem}.analytical-report.{}", format.extension()))
+        }
+        Document::Form => default_out,
+    };
+    let out = out.unwrap_or(default_out);
+    let to_file = out.as_os_str() != "-";
+    let bytes: Vec<u8> = match (format, &session) {
+        (ExportFormat::Docx, _) => to_docx(&doc),
+        (ExportFormat::Html, _) => to_html(&doc).into_bytes(),
+        (ExportFormat::Md, _) => to_markdown(&doc).into_bytes(),
+        (ExportFormat::Csv, Some(s)) => to_csv(&q, s, lang, &csv.style(lang, to_file)),
+        (ExportFormat::Xlsx, Some(s)) => match report_xlsx(&q, s, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                say(format_args!("saualnama: xlsx: {e}"));
+                return ExitCode::from(1);
+            }
+        },
+        (ExportFormat::Json, Some(s)) => {
+            let mut t = serde_json::to_string_pretty(&to_json(&q, s, lang)).unwrap_or_default();
+            t.push('\n');
+            t.into_bytes()
+        }
+        (_, None) => {
+            say(format_args!("saualnama: {}", Ui::BlankFormats.get(lang)));
+            return ExitCode::from(2);
+        }
+    };
+    if !to_file {
+        if matches!(format, ExportFormat::Docx | ExportFormat::Xlsx) {
+            say(format_args!("saualnama: {}", Ui::DocxNotToStdout.get(lang)));
+            return ExitCode::from(2);
+        }
+        return emit(&bytes);
+    }
+    // Never over the report it was made from (`-o report.json`, a report named `x.csv`).
+    if let Some(input) = &file
+        && same_file(input, &out)
+    {
+        say(format_args!(
+            "saualnama: {}: {}",
+            out.display(),
+            Ui::ExportOverReport.get(lang)
+        ));
+        return ExitCode::from(2);
+    }
+    // Exports hold the same personnel data as the report: private, and written whole or not at all.
+    write_out(Some(&out), &bytes)
+}
+
+fn aggregate_command(
+    registry: &Registry,
+    files: &[PathBuf],
+    opts: AggregateOpts,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::aggregate::aggregate;
+    use crate::export::{aggregate_csv, aggregate_text, aggregate_xlsx};
+    let mlang = lang.or_else(Lang::from_env).unwrap_or_default();
+    let to_file = opts.out.as_ref().is_some_and(|o| o.as_os_str() != "-");
+    if opts.format == TableFormat::Xlsx && !to_file {
+        say(format_args!(
+            "saualnama: {}",
+            Ui::DocxNotToStdout.get(mlang)
+        ));
+        return ExitCode::from(2);
+    }
+    let mut reports = Vec::new();
+    let mut form: Option<(Questionnaire, String)> = None;
+    let mut left_out = 0usize;
+    // The same report given twice (a copy under another name) would count twice: known by content.
+    let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    let mut first_period: Option<(String, String)> = None;
+    let period_of = |s: &crate::session::Session| -> String {
+        let h = |id: &str| {
+            s.header
+                .get(id)
+                .and_then(|v| v.as_str())
+                .unwrap_or("?")
+                .to_owned()
+        };
+        format!("{} – {}", h("period_from"), h("period_to"))
+    };
+    for f in files {
+        let name = f.display().to_string();
+        let (s, q) = match read_session(f, registry) {
+            Ok(x) => x,
+            Err(e) if opts.strict => return fail(&e, 2, mlang),
+            Err(e) => {
+                say(format_args!(
+                    "saualnama: {} ({})",
+                    e.render(mlang),
+                    Ui::AggSkipped.get(mlang)
+                ));
+                left_out += 1;
+                continue;
+            }
+        };
+        match &form {
+            Some((first, first_file)) if first.id != q.id => {
+                say(format_args!(
+                    "saualnama: {name}: {:?} ≠ {first_file}: {:?}. {}",
+                    q.id,
+                    first.id,
+                    Ui::SameFormOnly.get(mlang)
+                ));
+                return ExitCode::from(2);
+            }
+            Some(_) => {}
+            None => form = Some((q, name.clone())),
+        }
+        let digest = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.to_json_pretty().hash(&mut h);
+            h.finish()
+        };
+        if let Some(other) = seen.get(&digest) {
+            say(format_args!(
+                "saualnama: {name}: {}",
+                Ui::AggDuplicate.get(mlang).replace("{other}", other)
+            ));
+            if opts.strict {
+                return ExitCode::from(2);
+            }
+            left_out += 1;
+            continue;
+        }
+        seen.insert(digest, name.clone());
+        let period = period_of(&s);
+        match &first_period {
+            Some((first, that)) if *that != period => say(format_args!(
+                "saualnama: {name}: {}",
+                Ui::AggPeriod
+                    .get(mlang)
+                    .replace("{this}", &period)
+                    .replace("{first}", first)
+                    .replace("{that}", that)
+            )),
+            Some(_) => {}
+            None => first_period = Some((name.clone(), period)),
+        }
+        reports.push((name, s));
+    }
+    let Some((q, _)) = form else {
+        say(format_args!(
+            "saualnama: {}",
+            Ui::AggLeftOut
+                .get(mlang)
+                .replace("{n}", &left_out.to_string())
+        ));
+        return ExitCode::from(1);
+    };
+    let agg = aggregate(&q, &reports, mlang);
+    let bytes = match opts.format {
+        TableFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&agg).unwrap_or_default();
+            t.push('\n');
+            t.into_bytes()
+        }
+        TableFormat::Csv => aggregate_csv(&agg, mlang, &opts.csv.style(mlang, to_file)),
+        TableFormat::Text => aggregate_text(&q, &agg, mlang, opts.wide).into_bytes(),
+        TableFormat::Xlsx => match aggregate_xlsx(&q, &agg, mlang) {
+            Ok(b) => b,
+            Err(e) => {
+                say(format_args!("saualnama: xlsx: {e}"));
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let written = write_out(opts.out.as_deref(), &bytes);
+    if left_out > 0 {
+        say(format_args!(
+            "saualnama: {}",
+            Ui::AggLeftOut
+                .get(mlang)
+                .replace("{n}", &left_out.to_string())
+        ));
+        return ExitCode::from(1);
+    }
+    written
+}
+
+pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang: Lang) -> String {
+    if found.is_empty() {
+        return format!("{}\n", Ui::NoFindings.get(lang));
+    }
+    let mut out = format!("{}: {}\n", Ui::Findings.get(lang), found.len());
+    for sec in &q.sections {
+        let here: Vec<_> = found.iter().filter(|f| f.section == sec.id).collect();
+        if here.is_empty() {
+            continue;
+        }
+        out += &format!("\n{} — {}\n", sec.label.get(lang), sec.title.get(lang));
+        for f in here {
+            let place = match (f.item, &f.item_name) {
+                (Some(i), Some(n)) => format!("{}.{i} {n}: ", sec.number),
+                (Some(i), None) => format!("{}.{i}: ", sec.number),
+                _ => String::new(),
+            };
+            out += &format!(
+                "  ● {place}{} [{}]\n",
+                f.title,
+                crate::findings::severity_word(f.severity).get(lang)
+            );
+            for e in &f.evidence {
+                out += &format!("      {e}\n");
+            }
+            out += &format!(
+                "      {}: {}\n",
+                Ui::Recommendation.get(lang),
+                f.recommendation
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,291 @@
+//! The real binary in a pseudo-terminal at 80x24: typing Kazakh, quitting with Ctrl-Q, reopening.
+
+use crate::common;
+
+use crate::common::bin;
+use crate::common::pty::{Pty, saualnama};
+use std::io::Read;
+use std::process::Command;
+use std::time::Duration;
+
+fn open(args: &[&str], dir: &std::path::Path) -> Pty {
+    Pty::spawn(saualnama(args, dir), 80, 24)
+}
+
+const CTRL_Q: &str = "\x11";
+const ENTER: &str = "\r";
+
+#[test]
+fn type_kazakh_quit_and_find_it_saved_then_reopen_where_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["report.json", "-l", "kk"], dir.path());
+    p.wait_for("Ұйымның атауы");
+    p.keys("«Жас техниктер станциясы» әіңғүұқөһ ӘІҢҒҮҰҚӨҺ");
+    p.keys(ENTER);
+    p.wait_for("Ұйым басшысы");
+    // The working group's order: left for later.
+    p.keys("Е.К. Жаркембаев\r2017-01\r2017-06\r\r\r");
+    p.wait_for("Тағы қосу");
+    p.keys(ENTER);
+    p.keys("Балаларға қосымша білім беру\r93\r");
+    p.wait_for("Q2 оның ішінде");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    // The terminal is given back: alternate screen left, bracketed paste off.
+    let raw = String::from_utf8_lossy(&p.raw);
+    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(raw.contains("\x1b[?2004l"), "bracketed paste switched off");
+
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        saved["header"]["organisation"],
+        "«Жас техниктер станциясы» әіңғүұқөһ ӘІҢҒҮҰҚӨҺ"
+    );
+    assert_eq!(saved["header"]["head"], "Е.К. Жаркембаев");
+    assert_eq!(saved["header"]["period_to"], "2017-06");
+    let item = &saved["sections"]["public_services"]["items"][0];
+    assert_eq!(item["name"], "Балаларға қосымша білім беру");
+    assert_eq!(item["answers"]["services_rendered"], 93);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("report.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "a report holds personnel data: private by default"
+        );
+    }
+
+    // Reopen: the question where the user stopped is on screen, in the report's language.
+    let mut p = open(&["report.json"], dir.path());
+    p.wait_for("Q2 оның ішінде «Азаматтарға арналған үкімет»");
+    assert!(p.text().contains("1-қосымша · 1.1"), "{}", p.text());
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_second_editor_is_refused_with_the_holder_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = open(&["report.json"], dir.path());
+    first.wait_for("saualnama");
+    let out = Command::new(bin())
+        .args(["report.json", "-l", "en"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "no terminal to ask on: refused");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("this report is open in another saualnama"),
+        "{err}"
+    );
+    assert!(
+        err.contains("process") && err.contains("since") && !err.contains("user ?"),
+        "who holds it: {err}"
+    );
+    assert!(err.contains("--read-only"), "{err}");
+    // At a terminal, the second one is asked, and may open it read-only.
+    let mut asked = open(&["report.json", "-l", "ru"], dir.path());
+    asked.wait_for("Открыть только для чтения?");
+    assert!(
+        asked
+            .text()
+            .contains("этот отчёт открыт в другом saualnama"),
+        "{}",
+        asked.text()
+    );
+    asked.keys("y\r");
+    asked.wait_for("только чтение");
+    asked.keys(CTRL_Q);
+    assert_eq!(
+        asked
+            .wait_exit(Duration::from_secs(10))
+            .and_then(|s| s.code()),
+        Some(0)
+    );
+    // Read-only opens alongside.
+    let mut second = open(&["--read-only", "-l", "en", "report.json"], dir.path());
+    second.wait_for("read-only");
+    second.keys(CTRL_Q);
+    assert_eq!(
+        second
+            .wait_exit(Duration::from_secs(10))
+            .and_then(|s| s.code()),
+        Some(0)
+    );
+    first.keys(CTRL_Q);
+    assert_eq!(
+        first
+            .wait_exit(Duration::from_secs(10))
+            .and_then(|s| s.code()),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_broken_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("report.json");
+    std::fs::write(&f, "{\"format\": \"saualnama-session/1\", ").unwrap();
+    let out = Command::new(bin()).arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":1:"));
+    let mut back = String::new();
+    std::fs::File::open(&f)
+        .unwrap()
+        .read_to_string(&mut back)
+        .unwrap();
+    assert_eq!(back, "{\"format\": \"saualnama-session/1\", ");
+}
+
+#[test]
+fn no_color_sends_no_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    for (no_color, expect_colour) in [(true, false), (false, true)] {
+        let mut cmd = saualnama(&["r.json", "-l", "en"], dir.path());
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut p = Pty::spawn(cmd, 120, 40);
+        p.wait_for("Problems");
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0)
+        );
+        let raw = String::from_utf8_lossy(&p.raw);
+        let coloured = raw.contains("\x1b[38;5;") || raw.contains("\x1b[48;5;");
+        assert_eq!(coloured, expect_colour, "NO_COLOR={no_color}");
+    }
+}
+
+/// The real binary, in each language: yes and no typed as letters and words on seven yes/no questions
+/// of service 1 (6–12), each stored as meant, with nothing leaking into the comment.
+#[test]
+fn yes_and_no_typed_in_the_real_binary_mean_what_they_say() {
+    const CTRL_G: &str = "\x07";
+    let words = [
+        ("нет", false),
+        ("н", false),
+        ("да", true),
+        ("иә", true),
+        ("жоқ", false),
+        ("no", false),
+        ("yes", true),
+    ];
+    let fields = [
+        "discretion_in_legal_acts",
+        "legal_conflicts_unregulated",
+        "additional_documents_demanded",
+        "standard_has_refusal_grounds",
+        "paid_documents_from_other_bodies",
+        "deadline_extension_norm",
+        "blurred_responsibility",
+    ];
+    for lang in ["kk", "ru", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+        let mut p = open(&["r.json", "-l", lang], dir.path());
+        p.wait_for("saualnama");
+        for (n, (word, _)) in words.iter().enumerate() {
+            p.keys(&format!("{CTRL_G}1.1.{}{ENTER}", n + 6));
+            p.wait_for(&format!("││{} ", n + 6));
+            p.keys(word);
+            p.keys(ENTER);
+        }
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0),
+            "{lang}"
+        );
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
+                .unwrap();
+        let answers = &saved["sections"]["public_services"]["items"][0]["answers"];
+        for ((word, yes), field) in words.iter().zip(fields) {
+            assert_eq!(
+                answers[field]["yes"],
+                serde_json::json!(yes),
+                "{word:?} in {lang} on {field}: {}",
+                answers[field]
+            );
+        }
+        // The word never reaches the comment: the ones that had none still have none.
+        for field in ["legal_conflicts_unregulated", "deadline_extension_norm"] {
+            assert!(
+                answers[field].get("comment").is_none(),
+                "{lang} {field}: {}",
+                answers[field]
+            );
+        }
+    }
+}
+
+/// A report with no file yet does not claim to be saved; once an answer is stored, it is.
+#[test]
+fn a_new_report_says_new_file_until_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["new.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    assert!(!p.text().contains("сохранено"), "{}", p.text());
+    assert!(!dir.path().join("new.json").exists());
+    p.keys("ГККП «Станция»\r");
+    p.wait_for("✓ сохранено");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    // Quitting a new report with nothing typed leaves no file behind.
+    let mut p = open(&["empty.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    assert!(!dir.path().join("empty.json").exists());
+}
+
+/// A paste whose end marker never comes (the line broke mid-paste) used to swallow every later key:
+/// the user typed into nothing and could not even quit. Now the paste ends when it stalls.
+#[test]
+fn a_paste_that_never_ends_gives_the_keyboard_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("○ новый файл");
+    p.write("\x1b[200~ГККП «Станция»".as_bytes());
+    std::thread::sleep(Duration::from_millis(1500));
+    p.keys(" №7\r");
+    p.wait_for("✓ сохранено");
+    // A whole paste, and a pasted line break in a one-line field, still work as before.
+    p.write("\x1b[200~Е.К. Жаркембаев\x1b[201~".as_bytes());
+    p.keys(ENTER);
+    p.wait_for("✓ сохранено");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0),
+        "Ctrl-Q reached the editor; the screen:\n{}",
+        p.text()
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(saved["header"]["organisation"], "ГККП «Станция» №7");
+    assert_eq!(saved["header"]["head"], "Е.К. Жаркембаев");
+}

@@ -1,0 +1,922 @@
+//! The editor driven through `update`, key by key, as a user would.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use saualnama::i18n::Lang;
+use saualnama::questionnaire::Registry;
+use saualnama::session::Session;
+use saualnama::store::session_from_str;
+use saualnama::tui::app::App;
+use saualnama::tui::overlay::Overlay;
+use saualnama::tui::overlay::confirm::Confirm;
+use saualnama::tui::overlay::prompt::{Prompt, Purpose};
+use serde_json::Value;
+
+/// The moment every test's changes happen at: the example's own stamp, 2017-07-10T09:00:00Z.
+fn now() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_499_677_200)
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+struct Keys<'a>(&'a mut App);
+
+impl Keys<'_> {
+    fn typ(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.0.update(key(KeyCode::Char(c)), now());
+        }
+        self
+    }
+    fn enter(&mut self) -> &mut Self {
+        self.0.update(key(KeyCode::Enter), now());
+        self
+    }
+    /// Type an answer and commit it.
+    fn answer(&mut self, s: &str) -> &mut Self {
+        self.typ(s).enter()
+    }
+    fn tab(&mut self, n: usize) -> &mut Self {
+        for _ in 0..n {
+            self.0.update(key(KeyCode::Tab), now());
+        }
+        self
+    }
+    /// The one-key commonest answer, `n` times.
+    fn none(&mut self, n: usize) -> &mut Self {
+        for _ in 0..n {
+            self.0.update(ctrl('o'), now());
+        }
+        self
+    }
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.0.update(ctrl(c), now());
+        self
+    }
+}
+
+fn new_app(lang: Lang) -> App {
+    let q = Registry::bundled().default_form().clone();
+    let s = Session::new(&q, "2017-07-10T09:00:00Z".into());
+    App::new(q, s, lang, "report.json".into(), false)
+}
+
+fn example_text() -> &'static str {
+    include_str!("../../examples/zhas-technikter-2017.json")
+}
+
+/// The example's notes on its own transcription are not typed in the editor.
+fn without_notes(mut v: Value) -> Value {
+    v.as_object_mut().unwrap().remove("transcription_notes");
+    v
+}
+
+const REFUSAL_NORM: &str = "Құжаттар пакеті Стандартқа сай келмеген жағдайда мемлекеттік қызмет көрсетуден бас тарту негіздері туралы норма қарастырылған.";
+const CONTACT: &str =
+    "Өйткені қызмет көрсетілетін қызметті берушінің кеңсесі арқылы іске асырылады.";
+const INFO: &str =
+    "100%, екі тілде интернет-ресурс, сенім телефоны және т.б. көрсетілген стенд бар.";
+
+#[test]
+fn typing_the_seed_gives_the_example() {
+    let mut app = new_app(Lang::Kk);
+    let mut k = Keys(&mut app);
+    // Header.
+    k.answer("Өскемен қаласы әкімдігінің «Жас техниктер станциясы» КМҚК")
+        .answer("Директор Е.К. Жаркембаев")
+        .answer("2017-01")
+        .answer("2017-06")
+        .tab(2); // the working group's order: not in the seed
+    // Annex 1, service 1.
+    k.enter().answer("Балаларға қосымша білім беру үшін құжаттар қабылдау және қосымша білім беру ұйымдарына қабылдау");
+    k.answer("93").none(1).answer("93").none(2).tab(4);
+    k.answer("жоқ")
+        .answer("мерзімдер бұзылған жоқ")
+        .answer("келіп түскен жоқ")
+        .none(2); // Q1–Q5
+    k.none(1).tab(1).none(1); // Q6 no, Q7 blank, Q8 no
+    // Q9 yes, a space, then the comment; Q10 no, Q11 blank, Q12 no.
+    k.typ("y ").answer(REFUSAL_NORM).none(1).tab(1).none(1);
+    k.typ("иә, ").answer(CONTACT).answer(INFO); // Q13 yes as a Kazakh word, Q14
+    // Service 2: what the seed kept of it.
+    k.enter().answer(
+        "Мектепке дейінгі тәрбие мен оқыту, бастауыш, негізгі орта, жалпы орта, техникалық және кәсіптік, орта білімнен кейінгі білім беру бағдарламаларын іске асыратын білім беру ұйымдарының педагог қызметкерлері мен оларға теңестірілген тұлғаларға біліктілік санаттарын беру (растау) үшін оларды аттестаттаудан өткізуге құжаттар қабылдау",
+    );
+    k.answer("2").tab(1).answer("2").none(6).tab(8);
+    k.typ("y ")
+        .answer(REFUSAL_NORM)
+        .none(3)
+        .typ("да ")
+        .answer(CONTACT)
+        .answer(INFO);
+    // No permitting or control functions: move past annexes 2 and 3.
+    k.tab(3);
+    // Annex 4.
+    k.answer("42")
+        .answer("44")
+        .none(1)
+        .answer("4")
+        .none(6)
+        .answer("2")
+        .none(8);
+    k.answer("Қызметкерлер атқаратын лауазымына қойылатын біліктілік талаптарына сай.");
+    // The seed wrote «жоқ» into the text answers: typed as such, it stays the seed's word.
+    // 4.3: the seed's «жоқ» may mean no or nothing to report; left unanswered (see the example's
+    // transcription_notes).
+    k.answer("жоқ")
+        .tab(1)
+        .typ("y ")
+        .answer("Қызметкерлердің біліктілігін арттыру жоспарына сәйкес сақталды.");
+    k.answer("Жұмыс күнінің басында жұмыс орнында дәлелді себепсіз болмау (кешігу) фактілері анықталған.");
+    k.answer("жоқ").none(5).answer("жоқ");
+    k.answer("Жасырын сауалнаманың қорытындысы өңделеді, талданады және негізделген басқару шешімдерін қабылдауға әсер етеді.");
+
+    let got = without_notes(serde_json::to_value(&app.session).unwrap());
+    let want = without_notes(serde_json::from_str(example_text()).unwrap());
+    assert_eq!(
+        got,
+        want,
+        "got:\n{}",
+        serde_json::to_string_pretty(&got).unwrap()
+    );
+    assert!(app.needs_save, "a committed answer asks for a save");
+}
+
+fn example_app(lang: Lang) -> App {
+    let (s, q) = session_from_str("example", example_text(), &Registry::bundled()).unwrap();
+    App::new(q, s, lang, "zhas-technikter-2017.json".into(), false)
+}
+
+fn where_is(app: &App) -> String {
+    serde_json::to_string(&app.session.cursor).unwrap()
+}
+
+#[test]
+fn resumes_where_the_user_stopped() {
+    let app = example_app(Lang::Kk);
+    assert_eq!(where_is(&app), r#"{"section":"personnel","field":"other"}"#);
+}
+
+#[test]
+fn counts_take_digits_only_and_say_why() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_planned"}"#
+    );
+    Keys(&mut app).typ("x");
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("Только цифры"), "{msg}");
+    // A typed digit replaces the stored number and is in the summary at once, before Enter.
+    Keys(&mut app).typ("7");
+    assert_eq!(app.summary.totals["personnel.staff_planned"], 7);
+    Keys(&mut app).typ("3");
+    assert_eq!(app.summary.totals["personnel.staff_planned"], 73);
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(42),
+        "not committed yet"
+    );
+    // No overflow: a count is at most 12 digits.
+    Keys(&mut app).typ("99999999999999999999");
+    assert!(app.editor.raw_text().len() <= 12);
+    Keys(&mut app).0.update(key(KeyCode::Esc), now());
+    assert_eq!(
+        app.editor.raw_text(),
+        "42",
+        "Esc goes back to the stored answer"
+    );
+}
+
+#[test]
+fn goto_by_number_and_by_item() {
+    let mut app = example_app(Lang::En);
+    Keys(&mut app).ctrl('g').typ("1.2.13").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"public_services","item":1,"field":"direct_contact_with_recipient"}"#
+    );
+    // `1.2` is the second service, as the outline labels it.
+    Keys(&mut app).ctrl('g').typ("1.2").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"public_services","item":1}"#,
+        "1.2 is item 2"
+    );
+    Keys(&mut app).ctrl('g').typ("1.Q3").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"public_services","item":1,"field":"via_provider_office"}"#,
+        "a question number without an item stays in the item"
+    );
+    Keys(&mut app).ctrl('g').typ("1.9").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("there is no item 9 yet (items: 2)"), "{msg}");
+    Keys(&mut app).ctrl('g').typ("3.1.13").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("there is no item 1 yet (items: 0)"), "{msg}");
+    Keys(&mut app).ctrl('g').typ("4.99").enter();
+    assert!(app.message.as_ref().unwrap().0.contains("No such question"));
+    Keys(&mut app).ctrl('g').typ("4").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_planned"}"#
+    );
+}
+
+#[test]
+fn next_unanswered_next_problem_and_search() {
+    let mut app = example_app(Lang::En);
+    // The report was left on 4.14, itself unanswered: the first Ctrl-U says so and stays.
+    Keys(&mut app).ctrl('u');
+    assert_eq!(where_is(&app), r#"{"section":"personnel","field":"other"}"#);
+    assert!(app.message.as_ref().unwrap().0.contains("unanswered"));
+    Keys(&mut app).ctrl('u');
+    assert_eq!(
+        where_is(&app),
+        r#"{"field":"wg_order_number"}"#,
+        "the first unanswered after 4.14, wrapping round: the working group's order"
+    );
+    Keys(&mut app).ctrl('u').ctrl('u');
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"public_services","item":0,"field":"complaints_staff"}"#,
+        "then the first blank of annex 1"
+    );
+    Keys(&mut app).ctrl('e');
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_planned"}"#
+    );
+    Keys(&mut app).ctrl('e');
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_actual"}"#
+    );
+    Keys(&mut app).ctrl('f').typ("anonymous").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"anonymous_survey"}"#
+    );
+    // A Kazakh search from an English screen finds the same.
+    Keys(&mut app).ctrl('f');
+    for _ in 0.."anonymous".len() {
+        app.update(key(KeyCode::Backspace), now());
+    }
+    Keys(&mut app).typ("ротация").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"rotations"}"#
+    );
+}
+
+#[test]
+fn items_are_added_renamed_moved_and_deleted_with_a_question() {
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("1.1.Q1").enter();
+    Keys(&mut app).ctrl('a').answer("Үшінші қызмет");
+    assert_eq!(app.session.item_count("public_services"), 3);
+    // Move it up, to the second place.
+    Keys(&mut app).ctrl('g').typ("1.3").enter();
+    Keys(&mut app).ctrl('t');
+    app.update(key(KeyCode::Up), now());
+    app.update(key(KeyCode::Esc), now());
+    assert_eq!(
+        app.session.item_name("public_services", 1),
+        Some("Үшінші қызмет")
+    );
+    // Delete asks first; n keeps it.
+    Keys(&mut app).ctrl('t');
+    app.update(key(KeyCode::Delete), now());
+    Keys(&mut app).typ("n");
+    assert_eq!(app.session.item_count("public_services"), 3);
+    Keys(&mut app).ctrl('t');
+    app.update(key(KeyCode::Delete), now());
+    Keys(&mut app).typ("y");
+    assert_eq!(app.session.item_count("public_services"), 2);
+    assert_eq!(
+        app.session
+            .item_name("public_services", 1)
+            .map(|n| n.starts_with("Мектепке")),
+        Some(true)
+    );
+}
+
+#[test]
+fn yes_no_on_both_layouts_and_paste() {
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+    // «т» (the N key of a Cyrillic layout), then → to the comment: a lone letter and a space would
+    // read as the start of a sentence.
+    Keys(&mut app).typ("т");
+    app.update(key(KeyCode::Right), now());
+    Keys(&mut app).typ("коллизия табылмады").enter();
+    let a = app.session.answers("public_services", Some(0)).unwrap()["legal_conflicts_unregulated"]
+        .clone();
+    assert_eq!(
+        a,
+        serde_json::json!({"yes": false, "comment": "коллизия табылмады"})
+    );
+    // A multi-line paste stays whole in a text answer; a paste into a count is refused if not digits.
+    Keys(&mut app).ctrl('g').typ("1.2.2").enter();
+    app.update(Event::Paste("бірінші жол\r\nекінші жол".into()), now());
+    Keys(&mut app).enter();
+    let a = app.session.answers("public_services", Some(1)).unwrap()["deadline_violation_reasons"]
+        .clone();
+    assert_eq!(a, "бірінші жол\nекінші жол");
+    Keys(&mut app).ctrl('g').typ("1.1.Q6a").enter();
+    app.update(Event::Paste("12 шт".into()), now());
+    assert!(app.message.is_some());
+    assert_eq!(app.editor.raw_text(), "");
+}
+
+#[test]
+fn language_switches_everything() {
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('l');
+    assert_eq!(app.lang, Lang::Ru);
+    assert!(
+        app.summary.problems[0]
+            .message
+            .contains("Фактическая численность")
+    );
+    assert_eq!(app.session.language, Some(Lang::Ru));
+}
+
+#[test]
+fn quit_keeps_an_unfinished_answer_as_a_draft() {
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).typ("жартылай жазылған");
+    Keys(&mut app).ctrl('q');
+    assert!(app.quit);
+    // Text answers commit on quit.
+    assert_eq!(
+        app.session.answers("personnel", None).unwrap()["other"],
+        "жартылай жазылған"
+    );
+    // An invalid value stays a draft instead of being lost.
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    app.update(key(KeyCode::Backspace), now());
+    app.update(key(KeyCode::Backspace), now());
+    Keys(&mut app).typ("4");
+    app.update(Event::Paste("5".into()), now());
+    Keys(&mut app).ctrl('g').typ("1.1.4").enter();
+    // Typing into a stored number replaces it, as in a spreadsheet cell.
+    Keys(&mut app).typ("150").ctrl('q');
+    assert_eq!(
+        app.session.cursor.as_ref().unwrap().draft.as_deref(),
+        Some("150")
+    );
+    let reopened = App::new(
+        app.q.clone(),
+        app.session.clone(),
+        Lang::Kk,
+        "x".into(),
+        false,
+    );
+    assert_eq!(
+        reopened.editor.raw_text(),
+        "150",
+        "the draft comes back on reopening"
+    );
+}
+
+/// A yes/no question of the example (1.1.7, legal conflicts) in `lang`, unanswered.
+fn on_yes_no(lang: Lang) -> App {
+    let mut app = example_app(lang);
+    Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+    assert_eq!(app.kind(), Some(saualnama::questionnaire::FieldType::YesNo));
+    app
+}
+
+fn yes_no_at(app: &App, item: usize, field: &str) -> Option<Value> {
+    app.session
+        .answers("public_services", Some(item))
+        .unwrap()
+        .get(field)
+        .cloned()
+}
+
+#[test]
+fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
+    let cases: &[(&str, bool)] = &[
+        ("нет", false),
+        ("Нет", false),
+        ("НЕТ", false),
+        ("н", false),
+        ("т", false),
+        ("жоқ", false),
+        ("Жоқ", false),
+        ("жок", false),
+        ("ж", false),
+        ("no", false),
+        ("n", false),
+        ("да", true),
+        ("Да", true),
+        ("д", true),
+        ("иә", true),
+        ("Иә", true),
+        ("ия", true),
+        ("yes", true),
+        ("Y", true),
+    ];
+    for lang in Lang::ALL {
+        for (typed, yes) in cases {
+            let mut app = on_yes_no(lang);
+            Keys(&mut app).answer(typed);
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                Some(serde_json::json!({ "yes": yes })),
+                "{typed:?} in {lang}: no letter may leak into the comment"
+            );
+        }
+    }
+}
+
+/// A sentence typed on the choice is a comment, not an answer: none of its letters may set yes or no
+/// (a Kazakh «да» particle, a last «и», a first «Не»), and it is not stored until the user chooses.
+#[test]
+fn a_sentence_on_the_choice_never_answers_the_question() {
+    let sentences = [
+        (Lang::Ru, "Коллизии и пробелы не выявлены"),
+        (Lang::Ru, "Половина заявлений подана через ГК"),
+        (Lang::Ru, "Предусмотрены пунктом 9 Стандарта услуги"),
+        (Lang::Ru, "Так как нормы отсутствуют"),
+        (Lang::Ru, "Не требуются от других органов справки"),
+        (Lang::Ru, "Имеется дискреция в сроках"),
+        (Lang::Kk, "Қосымша құжаттар да талап етілмейді"),
+        (Lang::Kk, "Иесі анықталмаған"),
+        (Lang::Kk, "Жоқтың қасы, бір-екі рет"),
+        (Lang::En, "Yesterday a complaint came in"),
+    ];
+    for (lang, sentence) in sentences {
+        for stored_before in [None, Some(false), Some(true)] {
+            let mut app = on_yes_no(lang);
+            if let Some(yes) = stored_before {
+                Keys(&mut app).answer(if yes { "y" } else { "n" });
+                Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+            }
+            let before = yes_no_at(&app, 0, "legal_conflicts_unregulated");
+            Keys(&mut app).typ(sentence);
+            assert_eq!(app.editor.choice, None, "{sentence:?} chose for the user");
+            assert!(app.editor.on_comment, "{sentence:?}");
+            assert_eq!(
+                app.editor.raw_text(),
+                sentence,
+                "the sentence is the comment, whole"
+            );
+            Keys(&mut app).enter();
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                before,
+                "{sentence:?}: nothing stored until a choice is made"
+            );
+            assert!(app.message.is_some(), "and the user is told why");
+            // The choice is one key up; then the sentence is the comment of what was chosen.
+            app.update(key(KeyCode::Up), now());
+            Keys(&mut app).answer("н");
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                Some(serde_json::json!({"yes": false, "comment": sentence})),
+                "{sentence:?}"
+            );
+        }
+    }
+    // «нуы» is a Cyrillic-layout «yes» typed on the Latin keys: the н is not kept as a no.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).typ("нуы");
+    assert_eq!(app.editor.choice, None);
+    Keys(&mut app).enter();
+    assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
+}
+
+#[test]
+fn a_word_then_a_comma_or_space_opens_the_comment_and_the_comment_never_changes_the_choice() {
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).answer("нет, коллизий не выявлено");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "коллизий не выявлено"}))
+    );
+    let mut app = on_yes_no(Lang::Kk);
+    Keys(&mut app)
+        .typ("иә ")
+        .answer("да, нет, yes, no — бәрі түсініктемеде");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": true, "comment": "да, нет, yes, no — бәрі түсініктемеде"}))
+    );
+}
+
+/// 1.1.13 (direct contact) is a stored yes with a comment in the example.
+const CONTACT_FIELD: &str = "direct_contact_with_recipient";
+
+#[test]
+fn an_answered_yes_no_changes_with_a_choice_key_from_every_way_of_arriving() {
+    type Arrive = fn(&mut App);
+    let ways: &[(&str, Arrive)] = &[
+        ("Ctrl-G", |app| {
+            Keys(app).ctrl('g').typ("1.1.13").enter();
+        }),
+        ("Tab", |app| {
+            Keys(app).ctrl('g').typ("1.1.12").enter().tab(1);
+        }),
+        ("Shift-Tab", |app| {
+            Keys(app).ctrl('g').typ("1.1.14").enter();
+            app.update(key(KeyCode::BackTab), now());
+        }),
+        ("findings list", |app| {
+            // The first finding is the direct contact of service 1.
+            Keys(app).ctrl('x');
+            app.update(key(KeyCode::Enter), now());
+        }),
+    ];
+    let comment = "Өйткені қызмет көрсетілетін қызметті берушінің кеңсесі арқылы іске асырылады.";
+    for (how, arrive) in ways {
+        for (letter, yes) in [
+            ("n", false),
+            ("н", false),
+            ("т", false),
+            ("y", true),
+            ("д", true),
+        ] {
+            // A finding is listed for a yes: from the list it is a no that is typed.
+            if *how == "findings list" && yes {
+                continue;
+            }
+            let mut app = example_app(Lang::Ru);
+            // Make it a no first, so that a yes key has something to change.
+            if yes {
+                Keys(&mut app).ctrl('g').typ("1.1.13").enter().answer("н");
+                Keys(&mut app).ctrl('g').typ("1.1.1").enter();
+            }
+            arrive(&mut app);
+            assert_eq!(
+                where_is(&app),
+                format!(r#"{{"section":"public_services","item":0,"field":"{CONTACT_FIELD}"}}"#),
+                "{how}"
+            );
+            Keys(&mut app).answer(letter);
+            let want = serde_json::json!({"yes": yes, "comment": comment});
+            assert_eq!(
+                yes_no_at(&app, 0, CONTACT_FIELD),
+                Some(want),
+                "{letter} after {how}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_delete_question_keeps_the_item_on_enter_esc_and_no() {
+    for (name, ev) in [
+        ("Enter", key(KeyCode::Enter)),
+        ("Esc", key(KeyCode::Esc)),
+        ("н", key(KeyCode::Char('н'))),
+        ("n", key(KeyCode::Char('n'))),
+        ("т", key(KeyCode::Char('т'))),
+        ("x", key(KeyCode::Char('x'))),
+    ] {
+        let mut app = example_app(Lang::Ru);
+        Keys(&mut app).ctrl('g').typ("1.1.3").enter().ctrl('t');
+        app.update(key(KeyCode::Delete), now());
+        assert!(matches!(
+            app.overlay,
+            Some(Overlay::Confirm(Confirm::DeleteItem { .. }))
+        ));
+        app.update(ev, now());
+        assert_eq!(
+            app.session.item_count("public_services"),
+            2,
+            "{name} keeps it"
+        );
+        assert!(!app.needs_save, "{name}: nothing changed, nothing to save");
+    }
+}
+
+#[test]
+fn a_deleted_item_comes_back_with_every_answer_and_goes_again_with_redo() {
+    let mut app = example_app(Lang::Kk);
+    let before = app.session.clone();
+    Keys(&mut app).ctrl('g').typ("1.1.3").enter().ctrl('t');
+    app.update(key(KeyCode::Delete), now());
+    Keys(&mut app).typ("и");
+    assert_eq!(app.session.item_count("public_services"), 1);
+    // Other work in between: an answer elsewhere.
+    Keys(&mut app).ctrl('g').typ("4.Q3").enter().answer("5");
+    Keys(&mut app).ctrl('z'); // the answer
+    assert_eq!(app.session.count("personnel", None, "vacancies"), Some(0));
+    Keys(&mut app).ctrl('z'); // the deletion
+    assert_eq!(
+        app.session.sections, before.sections,
+        "every answer is back"
+    );
+    assert!(app.message.as_ref().unwrap().0.contains("қайтарылды"));
+    assert!(app.needs_save, "the restored item is saved");
+    Keys(&mut app).ctrl('y');
+    assert_eq!(app.session.item_count("public_services"), 1);
+}
+
+#[test]
+fn ctrl_o_fills_only_an_empty_answer() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter().ctrl('o');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(42)
+    );
+    assert!(app.message.as_ref().unwrap().0.contains("Ответ уже есть"));
+    // A paragraph is not replaced by «нет» either.
+    Keys(&mut app).ctrl('g').typ("4.13").enter().ctrl('o');
+    assert!(
+        app.session.answers("personnel", None).unwrap()["anonymous_survey"]
+            .as_str()
+            .unwrap()
+            .starts_with("Жасырын")
+    );
+    // On an empty text question it stores a "none" that every language reads in its own word.
+    Keys(&mut app).ctrl('g').typ("4.14").enter().ctrl('o');
+    assert_eq!(
+        app.session.answers("personnel", None).unwrap()["other"],
+        serde_json::json!({"none": true})
+    );
+    // And that, too, can be undone.
+    Keys(&mut app).ctrl('z');
+    assert!(
+        !app.session
+            .answers("personnel", None)
+            .unwrap()
+            .contains_key("other")
+    );
+}
+
+#[test]
+fn esc_and_changes_of_stored_answers_can_be_undone() {
+    let mut app = example_app(Lang::Ru);
+    // A paragraph typed, then thrown away with Esc: Ctrl-Z brings it back.
+    Keys(&mut app).typ("длинный абзац");
+    app.update(key(KeyCode::Esc), now());
+    assert_eq!(app.editor.raw_text(), "");
+    Keys(&mut app).ctrl('z');
+    assert_eq!(app.editor.raw_text(), "длинный абзац");
+    // A stored number replaced and committed: Ctrl-Z puts the old one back, Ctrl-Y the new one.
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter().answer("7");
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(7)
+    );
+    Keys(&mut app).ctrl('z');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(42)
+    );
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"staff_planned"}"#
+    );
+    Keys(&mut app).ctrl('y');
+    assert_eq!(
+        app.session.count("personnel", None, "staff_planned"),
+        Some(7)
+    );
+    // A yes turned into a no, undone.
+    Keys(&mut app).ctrl('g').typ("1.1.13").enter().answer("нет");
+    Keys(&mut app).ctrl('z');
+    assert_eq!(yes_no_at(&app, 0, CONTACT_FIELD).unwrap()["yes"], true);
+}
+
+#[test]
+fn a_problem_is_said_at_the_field_when_it_is_committed() {
+    let mut app = example_app(Lang::Ru);
+    // The period ends before it starts.
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    let header_end = app
+        .stops
+        .iter()
+        .position(|st| {
+            st.slot()
+                == Some(&saualnama::session::Slot::Header {
+                    field: "period_to".into(),
+                })
+        })
+        .unwrap();
+    app.current = header_end;
+    Keys(&mut app).typ("2016-12").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("Конец периода раньше его начала"), "{msg}");
+    // Ctrl-E lands on a problem with its message.
+    Keys(&mut app).ctrl('g').typ("1.1.1").enter().ctrl('e');
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(!msg.is_empty());
+}
+
+#[test]
+fn months_out_of_range_are_told_so() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).tab(2).answer("2017-13");
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("от 01 до 12"), "{msg}");
+}
+
+#[test]
+fn search_starts_afresh_and_reads_yo_as_ye() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('f').typ("ротаци").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"rotations"}"#
+    );
+    // A new Ctrl-F starts empty (it used to append to the last query)…
+    Keys(&mut app).ctrl('f');
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Prompt(Prompt::new(Purpose::Search)))
+    );
+    // …and ё and е find each other, in item names as in questions.
+    app.update(key(KeyCode::Esc), now());
+    Keys(&mut app).ctrl('g').typ("1.1.Q1").enter();
+    Keys(&mut app).ctrl('a').answer("Учёт детей в организациях");
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    Keys(&mut app).ctrl('f').typ("учет детей").enter();
+    assert_eq!(where_is(&app), r#"{"section":"public_services","item":2}"#);
+    Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+    Keys(&mut app).ctrl('f').typ("УЧЁТ ДЕТЕЙ").enter();
+    assert_eq!(where_is(&app), r#"{"section":"public_services","item":2}"#);
+}
+
+#[test]
+fn esc_on_a_yes_no_leaves_no_stale_draft() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1.13").enter();
+    app.update(key(KeyCode::Backspace), now());
+    assert_eq!(app.editor.choice, None);
+    app.update(key(KeyCode::Esc), now());
+    assert_eq!(app.editor.choice, Some(true));
+    app.stash_draft();
+    assert_eq!(
+        app.session.cursor.as_ref().unwrap().draft,
+        None,
+        "the stored comment is not a draft"
+    );
+    // ↓ from the choice opens the comment, ↑ from its first line goes back.
+    app.update(key(KeyCode::Down), now());
+    assert!(app.editor.on_comment);
+    app.update(key(KeyCode::Up), now());
+    assert!(!app.editor.on_comment);
+    assert_eq!(
+        where_is(&app),
+        format!(r#"{{"section":"public_services","item":0,"field":"{CONTACT_FIELD}"}}"#)
+    );
+}
+
+#[test]
+fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    // The cursor names a third service the report no longer has, with text typed there.
+    v["cursor"] = serde_json::json!({"section": "public_services", "item": 2, "field": "refusal_grounds", "draft": "жартылай", "future_key": 1});
+    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let before = s.sections.clone();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    assert_eq!(
+        app.editor.raw_text(),
+        "",
+        "not loaded into another question"
+    );
+    assert!(
+        app.message.as_ref().unwrap().0.contains("жартылай"),
+        "shown"
+    );
+    Keys(&mut app).enter();
+    assert_eq!(app.session.sections, before, "nothing committed");
+    assert_eq!(
+        app.session.extra["stray_draft"], "жартылай",
+        "kept in the file"
+    );
+    // Keys of the cursor this version does not know survive moving about.
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    v["cursor"]["future_key"] = serde_json::json!({"a": 1});
+    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    Keys(&mut app).tab(3);
+    assert_eq!(
+        app.session.cursor.as_ref().unwrap().extra["future_key"],
+        serde_json::json!({"a": 1})
+    );
+}
+
+#[test]
+fn pasted_control_characters_are_dropped() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.14").enter();
+    app.update(
+        Event::Paste("строка\u{1b}[31m красная\u{7}\u{c}\nвторая\tс табом".into()),
+        now(),
+    );
+    Keys(&mut app).enter();
+    assert_eq!(
+        app.session.answers("personnel", None).unwrap()["other"],
+        "строка[31m красная\nвторая\tс табом"
+    );
+}
+
+#[test]
+fn going_to_an_item_not_there_yet_says_how_to_add_it() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1.6").enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(
+        msg.contains("строки 1 пока нет") && msg.contains("Ctrl-A"),
+        "{msg}"
+    );
+}
+
+/// A lone Cyrillic letter that begins a sentence («И при этом…», «Т.е. …») is not an answer.
+#[test]
+fn a_sentence_beginning_with_a_one_letter_word_answers_nothing() {
+    for (lang, sentence) in [
+        (Lang::Ru, "И при этом нормы нет"),
+        (Lang::Ru, "Т.е. норм нет"),
+        (Lang::Kk, "И, бірақ ішінара"),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).typ(sentence);
+        assert_eq!(app.editor.choice, None, "{sentence}");
+        assert_eq!(app.editor.raw_text(), sentence);
+        Keys(&mut app).enter();
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            None,
+            "{sentence}"
+        );
+        let (msg, _) = app.message.clone().unwrap();
+        assert!(msg.contains('↑'), "the way to the choice is said: {msg}");
+    }
+    // Latin y/n and whole words still open the comment.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).answer("n, по п. 5 коллизий нет");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "по п. 5 коллизий нет"}))
+    );
+}
+
+#[test]
+fn backspace_stops_at_the_start_of_a_comment_and_undo_keeps_the_summary_in_step() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.2.13").enter();
+    app.update(key(KeyCode::Down), now());
+    assert!(app.editor.on_comment);
+    for _ in 0..200 {
+        app.update(key(KeyCode::Backspace), now());
+    }
+    assert!(
+        app.editor.on_comment,
+        "Backspace does not leave the comment"
+    );
+    assert_eq!(app.editor.choice, Some(true), "nor clear the choice");
+    // Undo and redo: the summary follows at once.
+    let before = app.summary.findings;
+    Keys(&mut app).ctrl('g').typ("1.2.10").enter().answer("д");
+    assert_eq!(app.summary.findings, before + 1);
+    Keys(&mut app).ctrl('z');
+    assert_eq!(
+        app.summary.findings, before,
+        "undone: the summary says so at once"
+    );
+    Keys(&mut app).ctrl('y');
+    assert_eq!(app.summary.findings, before + 1);
+}
+
+/// A failed save stays shown until a save succeeds: an answer committed after it (whose own save is
+/// still on its way) must not make Ctrl-Q quit without asking. Under load it did.
+#[test]
+fn a_change_after_a_failed_save_still_asks_before_quitting() {
+    use saualnama::tui::app::SaveState;
+    use saualnama::tui::saver::SaveError;
+    let mut app = example_app(Lang::En);
+    app.save_done(1, 1, Err(SaveError::io("No space left on device".into())));
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("4.Q1")
+        .enter()
+        .typ("77")
+        .enter();
+    assert!(
+        matches!(app.save_state, SaveState::Failed(_)),
+        "{:?}",
+        app.save_state
+    );
+    app.update(ctrl('q'), now());
+    assert!(!app.quit, "asks first");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Confirm::QuitUnsaved))
+    ));
+}
