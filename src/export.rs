@@ -20,7 +20,7 @@ pub use json_out::to_json;
 pub use md_out::to_markdown;
 pub use xlsx_out::{aggregate_xlsx, report_xlsx};
 
-use crate::answer::{Answer, yes_no_word};
+use crate::answer::Answer;
 use crate::i18n::{Lang, month_name};
 use crate::questionnaire::{Field, Questionnaire, Section};
 use crate::session::{Session, Slot};
@@ -99,12 +99,7 @@ fn month_text(v: Option<Answer>, lang: Lang) -> String {
 /// The value of one field in a document: its answer, or the blank.
 pub fn value_text(s: &Session, q_field: &Field, slot: &Slot, lang: Lang) -> String {
     match s.typed(q_field.kind, slot) {
-        Some(Ok(Answer::YesNo { yes, comment })) if comment.is_empty() => {
-            yes_no_word(yes, lang).to_owned()
-        }
-        Some(Ok(Answer::YesNo { yes, comment })) => {
-            format!("{}. {comment}", yes_no_word(yes, lang))
-        }
+        Some(Ok(Answer::YesNo { yes, comment })) => crate::present::yes_no(yes, &comment, lang),
         Some(Ok(a)) => a.display(lang),
         _ => BLANK.to_owned(),
     }

@@ -5,8 +5,8 @@
 //! `export` and `aggregate` the documents, `cli` the command line, `output` what it prints.
 
 pub use saualnama_model::{
-    answer, conditions, findings, i18n, json_path, load_error, questionnaire, reading, session,
-    summary, ui_text,
+    answer, conditions, findings, i18n, json_path, load_error, msg, present, questionnaire,
+    reading, session, summary, ui_text,
 };
 
 pub mod aggregate;

@@ -1,9 +1,9 @@
 //! The session file on disk: reading it whole or not at all, saving by atomic replace, and one editor
 //! per file. The only module of the model's users that touches the disk.
 
-use crate::i18n::Text;
 use crate::json_path::JsonPath;
 use crate::load_error::LoadError;
+use crate::msg::Msg;
 use crate::questionnaire::{Questionnaire, Registry};
 use crate::session::{Session, parse_session, type_problems};
 use std::fs::{File, OpenOptions};
@@ -63,18 +63,12 @@ pub fn read_session(
     let src = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
-        let what = Text::new(
-            "файл UTF-8 мәтіні емес",
-            "файл не является текстом UTF-8",
-            "the file is not UTF-8 text",
-        );
         LoadError {
             file: name.clone(),
             line: Some(text.matches('\n').count() + 1),
             column: Some(text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1),
             path: None,
-            message: what.en.clone(),
-            text: Some(Box::new(what)),
+            what: Box::new(Msg::NotUtf8),
         }
     })?;
     session_from_str(&name, &src, registry)
@@ -96,24 +90,15 @@ pub fn session_from_str(
         }
         (None, Some(q)) => {
             let have = &q.version;
-            return Err(LoadError::at_text(
+            return Err(LoadError::at(
                 name,
                 src,
                 JsonPath::root().key("questionnaire").key("version"),
-                Text::new(
-                    &format!(
-                        "есеп {id:?} нысанының {version:?} нұсқасымен толтырылған, ол осы saualnama-дағы {have:?} нұсқасынан жаңа; \
-                         saualnama-ны жаңартыңыз немесе нысанның сол нұсқасын --questionnaires DIR арқылы қосыңыз"
-                    ),
-                    &format!(
-                        "отчёт заполнен по версии {version:?} формы {id:?}, более новой, чем {have:?} в этом saualnama; \
-                         обновите saualnama или добавьте эту версию формы через --questionnaires DIR"
-                    ),
-                    &format!(
-                        "the report was filled on version {version:?} of {id:?}, newer than the {have:?} this saualnama has; \
-                         update saualnama, or add that version of the form with --questionnaires DIR"
-                    ),
-                ),
+                Msg::NewerVersion {
+                    id: id.clone(),
+                    version: version.clone(),
+                    have: have.clone(),
+                },
             ));
         }
         (None, None) => {
@@ -123,26 +108,19 @@ pub fn session_from_str(
                 .map(|f| f.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(LoadError::at_text(
+            return Err(LoadError::at(
                 name,
                 src,
                 JsonPath::root().key("questionnaire").key("id"),
-                Text::new(
-                    &format!(
-                        "белгісіз сауалнама {id:?} (барлары: {known}; оның анықтамасын --questionnaires DIR арқылы қосыңыз)"
-                    ),
-                    &format!(
-                        "неизвестная анкета {id:?} (есть: {known}; добавьте её описание через --questionnaires DIR)"
-                    ),
-                    &format!(
-                        "unknown questionnaire {id:?} (known: {known}; add its definition with --questionnaires DIR)"
-                    ),
-                ),
+                Msg::UnknownQuestionnaire {
+                    id: id.clone(),
+                    known,
+                },
             ));
         }
     };
-    if let Some((path, text)) = type_problems(&q, &s).into_iter().next() {
-        return Err(LoadError::at_text(name, src, path, text));
+    if let Some((path, what)) = type_problems(&q, &s).into_iter().next() {
+        return Err(LoadError::at(name, src, path, what));
     }
     Ok((s, q))
 }
@@ -329,36 +307,30 @@ fn group_name_of(gid: u32) -> String {
 
 /// What a save by this user will change about the report at `path` that the user may not want:
 /// another user's file becomes theirs; a group they are not in is lost. Said before the first save.
-pub fn replace_notice(path: &Path) -> Option<Text> {
-    let m = std::fs::metadata(path).ok()?;
+pub fn replace_notice(path: &Path) -> Vec<Msg> {
+    let Ok(m) = std::fs::metadata(path) else {
+        return Vec::new();
+    };
     let me = euid();
     if me == 0 {
-        return None;
+        return Vec::new();
     }
-    let mut out: Vec<Text> = Vec::new();
+    let mut out = Vec::new();
     if m.uid() != me {
         let owner = user_name_of(m.uid());
         let you = user_name_of(me);
-        out.push(Text::new(
-            &format!("файлдың иесі — {owner}; сақтағаннан кейін иесі {you} болады (топ пен рұқсаттар сақталады)"),
-            &format!("владелец файла — {owner}; после сохранения владельцем станет {you} (группа и права сохранятся)"),
-            &format!("the file belongs to {owner}; once saved it will belong to {you} (group and mode are kept)"),
-        ));
+        out.push(Msg::OwnerChanges { owner, you });
     }
     let in_group = m.gid() == nix::unistd::getegid().as_raw()
         || nix::unistd::getgroups()
             .map(|gs| gs.iter().any(|g| g.as_raw() == m.gid()))
             .unwrap_or(false);
     if !in_group {
-        let g = group_name_of(m.gid());
-        out.push(Text::new(
-            &format!("сіз {g} тобында емессіз: сақтағаннан кейін файл сіздің тобыңызға өтеді"),
-            &format!("вы не в группе {g}: после сохранения файл перейдёт в вашу группу"),
-            &format!("you are not in group {g}: once saved the file will be in your group"),
-        ));
+        out.push(Msg::GroupChanges {
+            group: group_name_of(m.gid()),
+        });
     }
-    let join = |f: fn(&Text) -> &str| out.iter().map(f).collect::<Vec<_>>().join("; ");
-    (!out.is_empty()).then(|| Text::new(&join(|t| &t.kk), &join(|t| &t.ru), &join(|t| &t.en)))
+    out
 }
 
 /// An exclusive hold on a session file, as long as this value lives. The OS drops the lock with the

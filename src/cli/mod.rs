@@ -535,7 +535,12 @@ fn check_command(path: &std::path::Path) -> ExitCode {
     for p in &problems {
         say(format_args!(
             "{}",
-            LoadError::at(&name, &src, p.path.clone(), p.message.clone())
+            LoadError::at(
+                &name,
+                &src,
+                p.path.clone(),
+                crate::msg::Msg::Plain(p.message.clone())
+            )
         ));
     }
     say(format_args!("{name}: {} problem(s)", problems.len()));
@@ -622,12 +627,11 @@ pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
             format!("{}: {text}", Ui::Header.get(lang))
         }
         Slot::ItemName { section, item } => {
-            let s = q.section(section);
-            let num = s.map_or("?", |s| s.number.as_str());
-            let what = s
+            let what = q
+                .section(section)
                 .and_then(|s| s.repeat.as_ref())
                 .map_or(Ui::ItemName.get(lang), |r| r.name.get(lang));
-            format!("{num}.{} {what}", item + 1)
+            format!("{} {what}", crate::present::item_place(q, section, *item))
         }
         Slot::Answer {
             section,
@@ -642,7 +646,10 @@ pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
                     (f.number.as_str(), f.text.get(lang))
                 });
             match item {
-                Some(i) => format!("{num}.{} {fnum}: {text}", i + 1),
+                Some(i) => format!(
+                    "{} {fnum}: {text}",
+                    crate::present::item_place(q, section, *i)
+                ),
                 None => format!("{num} {fnum}: {text}"),
             }
         }
@@ -678,7 +685,7 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
         sum.progress.total
     );
     for (sec, sp) in q.sections.iter().zip(&sum.sections) {
-        out += &format!("\n{} — {}", sec.label.get(lang), sec.title.get(lang));
+        out += &format!("\n{}", crate::present::annex_heading(sec, lang));
         if sec.is_repeat() {
             out += &format!(
                 " ({})",
@@ -690,7 +697,7 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
             let value = match (f.kind, f.value) {
                 (k, None) if k.is_quotient() => Ui::ShareUndefined.get(lang).to_owned(),
                 (_, None) => String::new(),
-                (kind, v) => crate::summary::format_figure(kind, v, lang),
+                (kind, v) => crate::present::figure(kind, v, lang),
             };
             out += &format!("  {:<60} {value:>10}\n", f.label);
         }
@@ -991,12 +998,15 @@ pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang
         if here.is_empty() {
             continue;
         }
-        out += &format!("\n{} — {}\n", sec.label.get(lang), sec.title.get(lang));
+        out += &format!("\n{}\n", crate::present::annex_heading(sec, lang));
         for f in here {
-            let place = match (f.item, &f.item_name) {
-                (Some(i), Some(n)) => format!("{}.{i} {n}: ", sec.number),
-                (Some(i), None) => format!("{}.{i}: ", sec.number),
-                _ => String::new(),
+            // Findings number items from 1.
+            let place = match f.item {
+                Some(i) => format!(
+                    "{}: ",
+                    crate::present::item_place_named(q, &sec.id, i - 1, f.item_name.as_deref())
+                ),
+                None => String::new(),
             };
             out += &format!(
                 "  ● {place}{} [{}]\n",

@@ -4,8 +4,8 @@
 use super::csv_out::{CsvStyle, guard};
 use crate::aggregate::{Aggregate, Column, Row};
 use crate::i18n::Lang;
+use crate::present::figure as format_figure;
 use crate::questionnaire::Questionnaire;
-use crate::summary::format_figure;
 use crate::ui_text::Ui;
 use unicode_width::UnicodeWidthStr;
 
@@ -76,7 +76,7 @@ pub fn aggregate_text(q: &Questionnaire, agg: &Aggregate, lang: Lang, wide: bool
         if cols.is_empty() {
             continue;
         }
-        out += &format!("{} — {}\n", sec.label.get(lang), sec.title.get(lang));
+        out += &format!("{}\n", crate::present::annex_heading(sec, lang));
         if wide {
             let name_w = rows
                 .iter()

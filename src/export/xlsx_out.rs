@@ -282,11 +282,7 @@ fn annex_sheet(
         left.push(Left::Indicator(ind));
     }
     left.extend(figures.iter().map(|d| Left::Figure(d)));
-    title(
-        ws,
-        &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
-        &f.title,
-    )?;
+    title(ws, &crate::present::annex_heading(sec, lang), &f.title)?;
     // Columns: №, the item's name (repeatable annexes), indicator and value (annexes that have
     // indicators), question and answer.
     let named = sec.repeat.is_some();
@@ -511,12 +507,7 @@ fn answers_sheet(
                     ws.write_number_with_format(row, 5, p / 100.0, &f.percent)?;
                 }
                 Some(Ok(Answer::YesNo { yes, comment })) => {
-                    let w = crate::answer::yes_no_word(yes, lang);
-                    let v = if comment.is_empty() {
-                        w.to_owned()
-                    } else {
-                        format!("{w}. {comment}")
-                    };
+                    let v = crate::present::yes_no(yes, &comment, lang);
                     text(ws, fit, row, 5, &v, &f.text)?;
                 }
                 Some(Ok(a)) => text(ws, fit, row, 5, &a.display(lang), &f.text)?,
@@ -588,7 +579,7 @@ pub fn report_xlsx(q: &Questionnaire, s: &Session, lang: Lang) -> Result<Vec<u8>
                 fit,
                 row,
                 0,
-                &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
+                &crate::present::annex_heading(sec, lang),
                 &f.header,
             )?;
             text(ws, fit, row, 1, "", &f.header)?;
@@ -635,11 +626,7 @@ pub fn aggregate_xlsx(
         let ws = wb.add_worksheet();
         let fit = &mut Fit::default();
         ws.set_name(sheet_name(sec.label.get(lang), &mut used))?;
-        title(
-            ws,
-            &format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
-            &f.title,
-        )?;
+        title(ws, &crate::present::annex_heading(sec, lang), &f.title)?;
         fit.width(ws, 0, 45.0)?;
         fit.width(ws, 1, 18.0)?;
         text(ws, fit, 1, 0, Ui::Organisation.get(lang), &f.header)?;

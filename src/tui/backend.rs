@@ -56,6 +56,11 @@ impl<W: Write> LeanBackend<W> {
         }
     }
 
+    /// The width to take as the terminal's without asking it (for drawing into a buffer, in tests).
+    pub fn assume_width(&self, width: u16) {
+        self.width.set(width);
+    }
+
     pub fn out_mut(&mut self) -> &mut W {
         &mut self.out
     }

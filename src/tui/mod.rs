@@ -219,8 +219,12 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     if lock.is_some() {
         crate::store::clean_stale_temps(&path);
         // Said before the first save: what saving will do to another user's file.
-        if let Some(t) = crate::store::replace_notice(&path) {
-            notice = Some(t.get(lang).to_owned());
+        let said: Vec<String> = crate::store::replace_notice(&path)
+            .iter()
+            .map(|m| m.render(lang))
+            .collect();
+        if !said.is_empty() {
+            notice = Some(said.join("; "));
         }
     }
     // A dropped connection (SIGHUP), a kill (SIGTERM) or Ctrl-C from outside (SIGINT) must not take

@@ -1,6 +1,6 @@
 //! What the view and the overlays draw with: the styles, and the small shared pieces.
 
-use crate::questionnaire::Questionnaire;
+pub use crate::present::item_place as item_label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -56,12 +56,6 @@ impl Theme {
             Style::new()
         }
     }
-}
-
-/// "1.2" for item 2 of annex 1.
-pub fn item_label(q: &Questionnaire, section: &str, item: usize) -> String {
-    let num = q.section(section).map_or("?", |s| s.number.as_str());
-    format!("{num}.{}", item + 1)
 }
 
 /// `text` cut to `width` columns, with «…» where it was cut.

@@ -2,6 +2,7 @@
 //! Tests that need what this machine may lack (root, a mount, LibreOffice, Chromium, sshd) say why
 //! they skip, and fail instead when `CI` is set.
 
+mod backend_differential;
 mod bad_input;
 mod cli_commands;
 mod common;

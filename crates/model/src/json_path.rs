@@ -232,4 +232,78 @@ mod tests {
     fn odd_keys_are_quoted() {
         assert_eq!(JsonPath::root().key("a b").to_string(), "$[\"a b\"]");
     }
+
+    /// Every node of any JSON, written compactly or pretty: `locate` points at the start of that
+    /// node's own text (its line and its column in characters).
+    mod property {
+        use super::super::*;
+        use proptest::prelude::*;
+        use serde_json::Value;
+
+        fn json() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::Bool),
+                any::<i64>().prop_map(Value::from),
+                "[a-zа-яәіңғүұқөһ \\\\\"\\n{}\\[\\]:,]{0,8}".prop_map(Value::String),
+            ];
+            leaf.prop_recursive(4, 40, 5, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                    prop::collection::btree_map("[a-zа-яә_ \\\\\"]{0,6}", inner, 0..5)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        fn paths(v: &Value, at: JsonPath, out: &mut Vec<(JsonPath, Value)>) {
+            out.push((at.clone(), v.clone()));
+            match v {
+                Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        paths(x, at.index(i), out);
+                    }
+                }
+                Value::Object(o) => {
+                    for (k, x) in o {
+                        paths(x, at.key(k), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        /// The value written at `line`:`column` of `src`.
+        fn value_at(src: &str, line: usize, column: usize) -> Option<Value> {
+            let text = src.split('\n').nth(line - 1)?;
+            let line_start = src
+                .split('\n')
+                .take(line - 1)
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+            let offset: usize = text.chars().take(column - 1).map(char::len_utf8).sum();
+            let rest = &src[line_start + offset..];
+            serde_json::Deserializer::from_str(rest)
+                .into_iter::<Value>()
+                .next()?
+                .ok()
+        }
+
+        proptest! {
+            #[test]
+            fn locate_points_at_every_node(v in json(), pretty in any::<bool>()) {
+                let src = if pretty {
+                    serde_json::to_string_pretty(&v).unwrap()
+                } else {
+                    serde_json::to_string(&v).unwrap()
+                };
+                let mut all = Vec::new();
+                paths(&v, JsonPath::root(), &mut all);
+                for (p, node) in all {
+                    let (line, column) = locate(&src, &p).expect("found");
+                    prop_assert_eq!(value_at(&src, line, column), Some(node), "{} in {}", p, src);
+                }
+            }
+        }
+    }
 }

@@ -9,6 +9,8 @@ pub mod findings;
 pub mod i18n;
 pub mod json_path;
 pub mod load_error;
+pub mod msg;
+pub mod present;
 pub mod questionnaire;
 pub mod reading;
 pub mod session;

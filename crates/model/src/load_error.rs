@@ -1,7 +1,8 @@
 //! What went wrong reading a questionnaire or a session file, and where.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::json_path::{JsonPath, locate};
+use crate::msg::Msg;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,10 +12,8 @@ pub struct LoadError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub path: Option<JsonPath>,
-    /// What is wrong, in English (the parser's own words, where it found the problem).
-    pub message: String,
-    /// The same in every language, where the message is ours to word.
-    pub text: Option<Box<Text>>,
+    /// What is wrong: the parser's own words, or ours in every language.
+    pub what: Box<Msg>,
 }
 
 impl LoadError {
@@ -24,26 +23,13 @@ impl LoadError {
             line: None,
             column: None,
             path: None,
-            message: err.to_string(),
-            text: None,
-        }
-    }
-
-    /// A problem of ours found after parsing, at `path` in `src`, worded in every language.
-    pub fn at_text(file: &str, src: &str, path: JsonPath, text: Text) -> LoadError {
-        LoadError {
-            text: Some(Box::new(text.clone())),
-            ..LoadError::at(file, src, path, text.en)
+            what: Box::new(Msg::Plain(err.to_string())),
         }
     }
 
     /// The message in `lang`: file, line:column, JSON path, what is wrong.
     pub fn render(&self, lang: Lang) -> String {
-        let what = self
-            .text
-            .as_ref()
-            .map_or(self.message.as_str(), |t| t.get(lang));
-        format!("{}: {what}", self.place())
+        format!("{}: {}", self.place(), self.what.render(lang))
     }
 
     fn place(&self) -> String {
@@ -58,15 +44,14 @@ impl LoadError {
     }
 
     /// A problem found after parsing, at `path` in `src`.
-    pub fn at(file: &str, src: &str, path: JsonPath, message: String) -> LoadError {
+    pub fn at(file: &str, src: &str, path: JsonPath, what: Msg) -> LoadError {
         let (line, column) = locate(src, &path).unzip();
         LoadError {
             file: file.to_owned(),
             line,
             column,
             path: Some(path),
-            message,
-            text: None,
+            what: Box::new(what),
         }
     }
 
@@ -97,8 +82,7 @@ impl LoadError {
                 } else {
                     Some(path)
                 },
-                message,
-                text: None,
+                what: Box::new(Msg::Plain(message)),
             }
         })?;
         // Trailing characters are an error the deserialiser reports only through `end()`.
@@ -107,8 +91,7 @@ impl LoadError {
             line: Some(e.line()),
             column: Some(e.column().max(1)),
             path: None,
-            message: strip_position(&e.to_string()),
-            text: None,
+            what: Box::new(Msg::Plain(strip_position(&e.to_string()))),
         })?;
         Ok(value)
     }
@@ -124,7 +107,7 @@ fn strip_position(msg: &str) -> String {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(), self.message)
+        write!(f, "{}: {}", self.place(), self.what.render(Lang::En))
     }
 }
 

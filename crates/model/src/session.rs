@@ -3,9 +3,10 @@
 //! fields and answers this version does not know survive a rewrite untouched.
 
 use crate::answer::{Answer, AnswerError};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::json_path::JsonPath;
 use crate::load_error::LoadError;
+use crate::msg::Msg;
 use crate::questionnaire::{FieldType, Questionnaire, Section};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -304,17 +305,14 @@ pub fn parse_session(file: &str, src: &str) -> Result<Session, LoadError> {
     let s: Session = LoadError::parse(file, src)?;
     if s.format != SESSION_FORMAT {
         let found = &s.format;
-        return Err(LoadError::at_text(
+        return Err(LoadError::at(
             file,
             src,
             JsonPath::root().key("format"),
-            Text::new(
-                &format!("бұл saualnama есебі емес: format {found:?}, керегі {SESSION_FORMAT:?}"),
-                &format!("это не отчёт saualnama: format {found:?}, ожидается {SESSION_FORMAT:?}"),
-                &format!(
-                    "not a saualnama session: format is {found:?}, expected {SESSION_FORMAT:?}"
-                ),
-            ),
+            Msg::NotASession {
+                found: found.clone(),
+                expected: SESSION_FORMAT.to_owned(),
+            },
         ));
     }
     Ok(s)
@@ -322,7 +320,7 @@ pub fn parse_session(file: &str, src: &str) -> Result<Session, LoadError> {
 
 /// Every stored value that does not fit its field in `q`, with its path. Values under ids `q` does not
 /// have are not problems: see `orphans`.
-pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
+pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Msg)> {
     let mut out = Vec::new();
     let root = JsonPath::root();
     for h in &q.header {
@@ -338,7 +336,7 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
         };
         let sp = root.key("sections").key(&sec.id);
         let check =
-            |answers: &BTreeMap<String, Value>, p: JsonPath, out: &mut Vec<(JsonPath, Text)>| {
+            |answers: &BTreeMap<String, Value>, p: JsonPath, out: &mut Vec<(JsonPath, Msg)>| {
                 for f in sec.fields() {
                     if let Some(v) = answers.get(&f.id)
                         && let Err(e) = Answer::from_json(f.kind, v)
@@ -355,13 +353,9 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
                 let id = &sec.id;
                 out.push((
                     sp.key("answers"),
-                    Text::new(
-                        &format!(
-                            "{id:?} бөлімі жолдарға бөлінеді: жауаптар \"items\" ішінде болуы керек"
-                        ),
-                        &format!("раздел {id:?} состоит из строк: ответы должны быть в \"items\""),
-                        &format!("section {id:?} repeats per item: answers belong in \"items\""),
-                    ),
+                    Msg::AnswersBelongInItems {
+                        section: id.clone(),
+                    },
                 ));
             }
             for (i, it) in sa.items.iter().enumerate() {
@@ -376,11 +370,9 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
                 let id = &sec.id;
                 out.push((
                     sp.key("items"),
-                    Text::new(
-                        &format!("{id:?} бөлімінде жолдар жоқ"),
-                        &format!("в разделе {id:?} нет строк"),
-                        &format!("section {id:?} does not repeat: it has no items"),
-                    ),
+                    Msg::NoItems {
+                        section: id.clone(),
+                    },
                 ));
             }
             check(&sa.answers, sp.key("answers"), &mut out);
@@ -389,13 +381,12 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Text)> {
     out
 }
 
-/// "1 Q3: expected a whole number, 0 or more", in every language.
-fn expected(place: &str, e: &AnswerError) -> Text {
-    Text::new(
-        &format!("{place}керегі: {}", e.message(Lang::Kk)),
-        &format!("{place}ожидается: {}", e.message(Lang::Ru)),
-        &format!("{place}expected {}", e.message(Lang::En)),
-    )
+/// "1 Q3: expected a whole number, 0 or more".
+fn expected(place: &str, e: &AnswerError) -> Msg {
+    Msg::Expected {
+        place: place.to_owned(),
+        error: e.clone(),
+    }
 }
 
 /// Answers kept in the file under ids this form does not have (a later or earlier version's).

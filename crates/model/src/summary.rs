@@ -187,17 +187,6 @@ fn header_problems(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Problem> {
     out
 }
 
-/// A figure as a person reads it in `lang`: a share as «12,5%» (a point in English), a count as is,
-/// «—» for a share of nothing.
-pub fn format_figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
-    match (kind, v) {
-        (FigureKind::Share, Some(v)) => crate::i18n::percent(v, lang),
-        (FigureKind::Ratio, Some(v)) => crate::i18n::decimal(v, 2, lang),
-        (_, Some(v)) => crate::i18n::number(v, lang),
-        (_, None) => "—".to_owned(),
-    }
-}
-
 /// A share in percent with one decimal; none for a zero denominator.
 pub fn share(numerator: u64, denominator: u64) -> Option<f64> {
     (denominator > 0).then(|| (numerator as f64 * 1000.0 / denominator as f64).round() / 10.0)

@@ -50,11 +50,17 @@ impl Findings {
         let mut lines: Vec<Line> = Vec::new();
         let mut selected_line = 0;
         for (i, fd) in self.list.iter().enumerate() {
-            let sec = ctx.q.section(&fd.section);
-            let num = sec.map_or("?", |s| s.number.as_str());
             let place = match fd.item {
-                Some(n) => format!("{num}.{n} {}", fd.item_name.as_deref().unwrap_or("…")),
-                None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
+                Some(n) => crate::present::item_place_named(
+                    ctx.q,
+                    &fd.section,
+                    n - 1,
+                    Some(fd.item_name.as_deref().unwrap_or("…")),
+                ),
+                None => ctx
+                    .q
+                    .section(&fd.section)
+                    .map_or(String::new(), |s| s.label.get(lang).to_owned()),
             };
             let here = i == self.selected;
             if here {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 pub(super) fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let place = match app.stop().section().and_then(|s| app.q.section(s)) {
-        Some(sec) => format!("{} — {}", sec.label.get(lang), sec.title.get(lang)),
+        Some(sec) => crate::present::annex_heading(sec, lang),
         None => format!("{} — {}", Ui::Header.get(lang), app.q.title.get(lang)),
     };
     f.render_widget(

@@ -98,7 +98,7 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         ));
         for fg in figs.iter().take(room_for_figs) {
             let value = if fg.kind.is_quotient() || fg.value.is_some() {
-                crate::summary::format_figure(fg.kind, fg.value, lang)
+                crate::present::figure(fg.kind, fg.value, lang)
             } else {
                 String::new()
             };

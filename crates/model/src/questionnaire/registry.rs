@@ -2,8 +2,8 @@
 //! the folders the user names. Pure: it reads no files.
 
 use super::{Questionnaire, check};
-use crate::i18n::Text;
 use crate::load_error::LoadError;
+use crate::msg::Msg;
 
 /// The bundled forms: (file name, text). The program needs no files beside it.
 pub const BUNDLED: &[(&str, &str)] = &[(
@@ -16,7 +16,7 @@ pub const BUNDLED: &[(&str, &str)] = &[(
 pub fn parse_questionnaire(file: &str, src: &str) -> Result<Questionnaire, LoadError> {
     let q: Questionnaire = LoadError::parse(file, src)?;
     if let Some(p) = check(&q).into_iter().next() {
-        return Err(LoadError::at(file, src, p.path, p.message));
+        return Err(LoadError::at(file, src, p.path, Msg::Plain(p.message)));
     }
     Ok(q)
 }
@@ -65,25 +65,18 @@ impl Registry {
         if let Some(q) = self.get(id) {
             return Ok(q);
         }
-        let id_or_path = id;
         let known = self
             .forms
             .iter()
             .map(|f| f.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let text = Text::new(
-            &format!("мұндай сауалнама жоқ; барлары: {known}"),
-            &format!("нет такой анкеты; есть: {known}"),
-            &format!("no such questionnaire; known: {known}"),
-        );
         Err(LoadError {
-            file: id_or_path.to_owned(),
+            file: id.to_owned(),
             line: None,
             column: None,
             path: None,
-            message: text.en.clone(),
-            text: Some(Box::new(text)),
+            what: Box::new(Msg::NoSuchQuestionnaire { known }),
         })
     }
 

@@ -1,0 +1,141 @@
+//! Messages with data in them (an id, a version, a file's owner), worded here in every language: the
+//! caller says what happened, `render` says it in the reader's language. Fixed texts are in
+//! `ui_text`; the form's own texts are in the questionnaire.
+
+use crate::answer::AnswerError;
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// Words that are not ours (the JSON parser's, the system's, a check for form authors), in
+    /// English.
+    Plain(String),
+    NotUtf8,
+    NotASession {
+        found: String,
+        expected: String,
+    },
+    /// A report filled on a newer version of a form than this program has.
+    NewerVersion {
+        id: String,
+        version: String,
+        have: String,
+    },
+    /// A report of a form this program does not know.
+    UnknownQuestionnaire {
+        id: String,
+        known: String,
+    },
+    /// `-q ID` names no form.
+    NoSuchQuestionnaire {
+        known: String,
+    },
+    AnswersBelongInItems {
+        section: String,
+    },
+    NoItems {
+        section: String,
+    },
+    /// A stored value that does not fit its field; `place` is «1 Q3: » or empty.
+    Expected {
+        place: String,
+        error: AnswerError,
+    },
+    /// Saving will make the file this user's.
+    OwnerChanges {
+        owner: String,
+        you: String,
+    },
+    /// Saving will move the file to this user's group.
+    GroupChanges {
+        group: String,
+    },
+}
+
+impl Msg {
+    pub fn render(&self, lang: Lang) -> String {
+        let pick = |kk: String, ru: String, en: String| match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        };
+        match self {
+            Msg::Plain(s) => s.clone(),
+            Msg::NotUtf8 => pick(
+                "файл UTF-8 мәтіні емес".into(),
+                "файл не является текстом UTF-8".into(),
+                "the file is not UTF-8 text".into(),
+            ),
+            Msg::NotASession { found, expected } => pick(
+                format!("бұл saualnama есебі емес: format {found:?}, керегі {expected:?}"),
+                format!("это не отчёт saualnama: format {found:?}, ожидается {expected:?}"),
+                format!("not a saualnama session: format is {found:?}, expected {expected:?}"),
+            ),
+            Msg::NewerVersion { id, version, have } => pick(
+                format!(
+                    "есеп {id:?} нысанының {version:?} нұсқасымен толтырылған, ол осы saualnama-дағы {have:?} нұсқасынан жаңа; \
+                     saualnama-ны жаңартыңыз немесе нысанның сол нұсқасын --questionnaires DIR арқылы қосыңыз"
+                ),
+                format!(
+                    "отчёт заполнен по версии {version:?} формы {id:?}, более новой, чем {have:?} в этом saualnama; \
+                     обновите saualnama или добавьте эту версию формы через --questionnaires DIR"
+                ),
+                format!(
+                    "the report was filled on version {version:?} of {id:?}, newer than the {have:?} this saualnama has; \
+                     update saualnama, or add that version of the form with --questionnaires DIR"
+                ),
+            ),
+            Msg::UnknownQuestionnaire { id, known } => pick(
+                format!(
+                    "белгісіз сауалнама {id:?} (барлары: {known}; оның анықтамасын --questionnaires DIR арқылы қосыңыз)"
+                ),
+                format!(
+                    "неизвестная анкета {id:?} (есть: {known}; добавьте её описание через --questionnaires DIR)"
+                ),
+                format!(
+                    "unknown questionnaire {id:?} (known: {known}; add its definition with --questionnaires DIR)"
+                ),
+            ),
+            Msg::NoSuchQuestionnaire { known } => pick(
+                format!("мұндай сауалнама жоқ; барлары: {known}"),
+                format!("нет такой анкеты; есть: {known}"),
+                format!("no such questionnaire; known: {known}"),
+            ),
+            Msg::AnswersBelongInItems { section } => pick(
+                format!(
+                    "{section:?} бөлімі жолдарға бөлінеді: жауаптар \"items\" ішінде болуы керек"
+                ),
+                format!("раздел {section:?} состоит из строк: ответы должны быть в \"items\""),
+                format!("section {section:?} repeats per item: answers belong in \"items\""),
+            ),
+            Msg::NoItems { section } => pick(
+                format!("{section:?} бөлімінде жолдар жоқ"),
+                format!("в разделе {section:?} нет строк"),
+                format!("section {section:?} does not repeat: it has no items"),
+            ),
+            Msg::Expected { place, error } => pick(
+                format!("{place}керегі: {}", error.message(Lang::Kk)),
+                format!("{place}ожидается: {}", error.message(Lang::Ru)),
+                format!("{place}expected {}", error.message(Lang::En)),
+            ),
+            Msg::OwnerChanges { owner, you } => pick(
+                format!(
+                    "файлдың иесі — {owner}; сақтағаннан кейін иесі {you} болады (топ пен рұқсаттар сақталады)"
+                ),
+                format!(
+                    "владелец файла — {owner}; после сохранения владельцем станет {you} (группа и права сохранятся)"
+                ),
+                format!(
+                    "the file belongs to {owner}; once saved it will belong to {you} (group and mode are kept)"
+                ),
+            ),
+            Msg::GroupChanges { group } => pick(
+                format!(
+                    "сіз {group} тобында емессіз: сақтағаннан кейін файл сіздің тобыңызға өтеді"
+                ),
+                format!("вы не в группе {group}: после сохранения файл перейдёт в вашу группу"),
+                format!("you are not in group {group}: once saved the file will be in your group"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! How the model's things are written for people — a figure, an annex's heading, an item's place,
+//! a yes/no answer — the same in the editor, the command line, the documents and the consolidation.
+
+use crate::answer::yes_no_word;
+use crate::i18n::Lang;
+use crate::questionnaire::{Questionnaire, Section};
+use crate::summary::FigureKind;
+
+/// A figure as a person reads it in `lang`: a share as «12,5%» (a point in English), a ratio as
+/// «1,25», a count as is, «—» for a quotient of nothing.
+pub fn figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
+    match (kind, v) {
+        (FigureKind::Share, Some(v)) => crate::i18n::percent(v, lang),
+        (FigureKind::Ratio, Some(v)) => crate::i18n::decimal(v, 2, lang),
+        (_, Some(v)) => crate::i18n::number(v, lang),
+        (_, None) => "—".to_owned(),
+    }
+}
+
+/// «1-қосымша — Мемлекеттік көрсетілетін қызметтер».
+pub fn annex_heading(sec: &Section, lang: Lang) -> String {
+    format!("{} — {}", sec.label.get(lang), sec.title.get(lang))
+}
+
+/// «1.2» for item 2 (0-based 1) of annex 1.
+pub fn item_place(q: &Questionnaire, section: &str, item: usize) -> String {
+    let num = q.section(section).map_or("?", |s| s.number.as_str());
+    format!("{num}.{}", item + 1)
+}
+
+/// «1.2 Name», or «1.2» for an item with no name yet.
+pub fn item_place_named(
+    q: &Questionnaire,
+    section: &str,
+    item: usize,
+    name: Option<&str>,
+) -> String {
+    let place = item_place(q, section, item);
+    match name {
+        Some(n) if !n.is_empty() => format!("{place} {n}"),
+        _ => place,
+    }
+}
+
+/// A yes/no answer as the form prints it: «иә», or «иә. Comment».
+pub fn yes_no(yes: bool, comment: &str, lang: Lang) -> String {
+    if comment.is_empty() {
+        yes_no_word(yes, lang).to_owned()
+    } else {
+        format!("{}. {comment}", yes_no_word(yes, lang))
+    }
+}

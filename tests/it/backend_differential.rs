@@ -1,0 +1,145 @@
+//! The lean terminal backend against ratatui's own idea of the screen: random frames drawn through
+//! it (only the changed cells, as ratatui sends them) into bytes, fed to the `vt100` terminal
+//! emulator, must leave on that screen exactly the buffer ratatui holds — every character, colour
+//! and attribute — however many frames came before. The backend skips moves and styles it believes
+//! are in force; this is what shows the belief is never wrong.
+
+use proptest::prelude::*;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use saualnama::tui::backend::LeanBackend;
+
+fn color() -> impl Strategy<Value = Color> {
+    prop_oneof![
+        Just(Color::Reset),
+        Just(Color::Red),
+        Just(Color::Cyan),
+        Just(Color::Yellow),
+        Just(Color::LightBlue),
+        (0u8..=255).prop_map(Color::Indexed),
+        (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(r, g, b)| Color::Rgb(r, g, b)),
+    ]
+}
+
+fn style() -> impl Strategy<Value = Style> {
+    (color(), color(), 0u16..16).prop_map(|(fg, bg, m)| {
+        let mut modifier = Modifier::empty();
+        for (bit, flag) in [
+            (1, Modifier::BOLD),
+            (2, Modifier::ITALIC),
+            (4, Modifier::UNDERLINED),
+            (8, Modifier::REVERSED),
+        ] {
+            if m & bit != 0 {
+                modifier |= flag;
+            }
+        }
+        Style::new().fg(fg).bg(bg).add_modifier(modifier)
+    })
+}
+
+/// One frame: strings at places, Kazakh letters, box lines and marks among them. Not characters two
+/// columns wide: one written over half of another makes a terminal blank the other half, and
+/// ratatui's diff (with any backend) does not always send that cell again — a ratatui matter, and
+/// not one this editor's texts meet.
+fn frame(w: u16, h: u16) -> impl Strategy<Value = Vec<(u16, u16, String, Style)>> {
+    prop::collection::vec(
+        (0..w, 0..h, "[a-zәіңғүұқөһ ─│┌✓·…«» ]{0,12}", style()),
+        0..8,
+    )
+}
+
+fn vt_color(c: Color) -> vt100::Color {
+    match c {
+        Color::Reset => vt100::Color::Default,
+        Color::Black => vt100::Color::Idx(0),
+        Color::Red => vt100::Color::Idx(1),
+        Color::Green => vt100::Color::Idx(2),
+        Color::Yellow => vt100::Color::Idx(3),
+        Color::Blue => vt100::Color::Idx(4),
+        Color::Magenta => vt100::Color::Idx(5),
+        Color::Cyan => vt100::Color::Idx(6),
+        Color::Gray => vt100::Color::Idx(7),
+        Color::DarkGray => vt100::Color::Idx(8),
+        Color::LightRed => vt100::Color::Idx(9),
+        Color::LightGreen => vt100::Color::Idx(10),
+        Color::LightYellow => vt100::Color::Idx(11),
+        Color::LightBlue => vt100::Color::Idx(12),
+        Color::LightMagenta => vt100::Color::Idx(13),
+        Color::LightCyan => vt100::Color::Idx(14),
+        Color::White => vt100::Color::Idx(15),
+        Color::Indexed(i) => vt100::Color::Idx(i),
+        Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+    }
+}
+
+/// Where the emulator's screen differs from the buffer, if anywhere.
+fn difference(screen: &vt100::Screen, buf: &Buffer) -> Option<String> {
+    let area = buf.area;
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let want = &buf[(x, y)];
+            let got = screen.cell(y, x)?;
+            // A cell never written and a written blank look alike on a screen.
+            let blank = |s: &str| {
+                if s.is_empty() {
+                    " ".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            let same = blank(got.contents()) == blank(want.symbol())
+                && got.fgcolor() == vt_color(want.fg)
+                && got.bgcolor() == vt_color(want.bg)
+                && got.bold() == want.modifier.contains(Modifier::BOLD)
+                && got.italic() == want.modifier.contains(Modifier::ITALIC)
+                && got.underline() == want.modifier.contains(Modifier::UNDERLINED)
+                && got.inverse() == want.modifier.contains(Modifier::REVERSED);
+            if !same {
+                return Some(format!(
+                    "({x},{y}): screen {:?} {:?}/{:?}, buffer {:?} {:?}/{:?} {:?}",
+                    got.contents(),
+                    got.fgcolor(),
+                    got.bgcolor(),
+                    want.symbol(),
+                    want.fg,
+                    want.bg,
+                    want.modifier
+                ));
+            }
+            x += unicode_width::UnicodeWidthStr::width(want.symbol()).max(1) as u16;
+        }
+    }
+    None
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn what_the_backend_sends_is_what_ratatui_holds(
+        (w, h, frames) in (4u16..30, 1u16..8).prop_flat_map(|(w, h)| {
+            (Just(w), Just(h), prop::collection::vec(frame(w, h), 1..6))
+        })
+    ) {
+        let area = Rect::new(0, 0, w, h);
+        let mut backend = LeanBackend::new(Vec::new());
+        backend.assume_width(w);
+        let mut vt = vt100::Parser::new(h, w, 0);
+        let mut shown = Buffer::empty(area);
+        backend.clear().unwrap();
+        for spans in frames {
+            let mut next = Buffer::empty(area);
+            for (x, y, text, style) in spans {
+                next.set_string(x, y, text, style);
+            }
+            backend.draw(shown.diff(&next).into_iter()).unwrap();
+            backend.flush().unwrap();
+            vt.process(&std::mem::take(backend.out_mut()));
+            prop_assert_eq!(difference(vt.screen(), &next), None);
+            shown = next;
+        }
+    }
+}
