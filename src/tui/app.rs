@@ -2,6 +2,7 @@
 //! the terminal or the disk. The run loop saves when `needs_save` says so and reports back.
 
 use super::editor::Editor;
+use super::form::{Changed, Edit, Form};
 use super::keys::{self, Action, Context};
 use super::nav::{self, Stop};
 use super::overlay::confirm::Confirm;
@@ -14,7 +15,6 @@ use crate::answer::{Answer, AnswerError};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Item, Session, Slot};
-use crate::summary::{Block, Summary, Tally, block_stats};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use serde_json::Value;
@@ -82,46 +82,35 @@ pub enum Change {
 }
 
 pub struct App {
-    pub q: Questionnaire,
-    pub session: Session,
-    pub lang: Lang,
+    /// The report, where the user stands in it, and the summary.
+    pub form: Form,
     pub file_name: String,
     pub read_only: bool,
-    pub stops: Vec<Stop>,
-    /// Where each annex and item starts among the stops.
-    pub index: nav::StopIndex,
-    pub current: usize,
     pub editor: Editor,
     pub overlay: Option<Overlay>,
     pub panel: Panel,
-    /// The live summary: the session with the value being typed applied, recomputed on every change.
-    pub summary: Summary,
-    /// The committed answers' summary, block by block.
-    tally: Tally,
     pub message: Option<(String, Tone)>,
     pub save_state: SaveState,
-    /// A committed change that must reach the disk now.
-    pub needs_save: bool,
+    /// A committed change that must reach the disk now (the loop saves and clears it).
+    pub(crate) needs_save: bool,
     /// Something worth saving when convenient (the cursor moved, a draft grew).
-    pub needs_background_save: bool,
-    pub quit: bool,
-    /// Answers kept in the file under ids this form does not have (another version's).
-    pub orphans: usize,
+    pub(crate) needs_background_save: bool,
+    pub(crate) quit: bool,
     /// The last search, repeated by an empty one.
     pub last_search: String,
     /// Changes that `Ctrl-Z` undoes, the last one last; `Ctrl-Y` redoes what it undid.
-    pub undo: Vec<Change>,
-    pub redo: Vec<Change>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
     /// The action of the previous key, for keys that mean more when pressed twice.
     last_action: Option<Action>,
     /// The slot the last commit stored a value in, to show a problem it made.
     last_committed: Option<Slot>,
     /// The last failure was not of the disk: the report or its lock is no longer this editor's.
-    pub replaced: bool,
+    replaced: bool,
     /// When the event being handled happened: what a change is stamped with.
     clock: std::time::SystemTime,
     /// The user said to write over a replaced report: the next save does.
-    pub force_save: bool,
+    force_save: bool,
 }
 
 /// A moment as the report stores it (RFC 3339, to the second).
@@ -167,23 +156,13 @@ impl App {
         let current = at_cursor
             .or_else(|| nav::next_unanswered(&session, &stops, stops.len().saturating_sub(1)))
             .unwrap_or(0);
-        let tally = Tally::new(&q, &session, lang);
-        let summary = tally.summary(&q, None);
-        let index = nav::StopIndex::new(&q, &stops);
         let mut app = App {
-            q,
-            session,
-            lang,
+            form: Form::new(q, session, lang, current),
             file_name,
             read_only,
-            stops,
-            index,
-            current,
             editor: Editor::default(),
             overlay: None,
             panel: Panel::Question,
-            summary,
-            tally,
             message: None,
             save_state: if read_only {
                 SaveState::ReadOnly
@@ -193,7 +172,6 @@ impl App {
             needs_save: false,
             needs_background_save: false,
             quit: false,
-            orphans: 0,
             last_search: String::new(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -203,7 +181,6 @@ impl App {
             clock: std::time::UNIX_EPOCH,
             force_save: false,
         };
-        app.orphans = crate::session::orphans(&app.q, &app.session).len();
         app.load_editor();
         if let Some(text) = stray {
             let msg = format!("{} «{text}»", Ui::StrayDraft.get(lang));
@@ -211,7 +188,7 @@ impl App {
         }
         if let Some(draft) = draft {
             app.editor.set_text(&draft);
-            if let Some(c) = app.session.cursor.as_mut() {
+            if let Some(c) = app.form.session.cursor.as_mut() {
                 c.draft = Some(draft);
             }
             app.recompute();
@@ -220,18 +197,25 @@ impl App {
     }
 
     pub fn stop(&self) -> &Stop {
-        &self.stops[self.current]
+        self.form.stop()
     }
 
     pub fn kind(&self) -> Option<FieldType> {
-        match self.stop() {
-            Stop::Slot(_, k) => *k,
-            Stop::AddItem(_) => None,
-        }
+        self.form.kind()
+    }
+
+    /// It has been asked to end.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// A committed change waits to be saved.
+    pub fn needs_save(&self) -> bool {
+        self.needs_save
     }
 
     fn say(&mut self, t: Ui) {
-        self.message = Some((keys::text(t, self.lang), Tone::Info));
+        self.message = Some((keys::text(t, self.form.lang), Tone::Info));
     }
 
     fn complain(&mut self, msg: String) {
@@ -241,15 +225,16 @@ impl App {
     /// Fill the editor from the stored value of the current stop.
     fn load_editor(&mut self) {
         let stop = self.stop().clone();
-        self.editor = Editor::for_stop(&stop, &self.session, self.lang);
+        self.editor = Editor::for_stop(&stop, &self.form.session, self.form.lang);
         // Keys of the cursor this version does not know are kept, as everywhere in the file.
         let extra = self
+            .form
             .session
             .cursor
             .take()
             .map(|c| c.extra)
             .unwrap_or_default();
-        self.session.cursor = Some(crate::session::Cursor {
+        self.form.session.cursor = Some(crate::session::Cursor {
             extra,
             ..stop.to_cursor()
         });
@@ -267,58 +252,14 @@ impl App {
         }
     }
 
-    /// The block of answers a stop belongs to.
-    fn block_of(&self, stop: &Stop) -> Option<Block> {
-        match stop {
-            Stop::Slot(Slot::Header { .. }, _) => Some(Block::Header),
-            Stop::Slot(
-                Slot::ItemName { section, item }
-                | Slot::Answer {
-                    section,
-                    item: Some(item),
-                    ..
-                },
-                _,
-            ) => Some(Block::Section {
-                index: self.q.section_index(section)?,
-                item: Some(*item),
-            }),
-            Stop::Slot(
-                Slot::Answer {
-                    section,
-                    item: None,
-                    ..
-                },
-                _,
-            ) => Some(Block::Section {
-                index: self.q.section_index(section)?,
-                item: None,
-            }),
-            Stop::AddItem(_) => None,
-        }
-    }
-
-    /// The summary with the value being typed applied, so totals follow the keyboard. Only the block
-    /// being typed into is computed again; the others come from the tally.
+    /// The summary with the value being typed applied, so totals follow the keyboard.
     pub fn recompute(&mut self) {
         let slot = self.stop().slot().cloned();
-        let block = self.block_of(self.stop());
-        let preview = match (&slot, self.editor_value()) {
-            (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => {
-                let old = self.session.get(slot).cloned();
-                (old != v).then(|| (slot.clone(), old, v))
-            }
+        let typed = match (&slot, self.editor_value()) {
+            (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => Some((slot, v)),
             _ => None,
         };
-        self.summary = match (preview, block) {
-            (Some((slot, old, new)), Some(block)) => {
-                self.session.set(&slot, new);
-                let stats = block_stats(&self.q, &self.session, block, self.lang);
-                self.session.set(&slot, old);
-                self.tally.summary(&self.q, Some((block, &stats)))
-            }
-            _ => self.tally.summary(&self.q, None),
-        };
+        self.form.refresh(typed);
     }
 
     /// Store the editor's value. False (with a message) where it does not fit the field.
@@ -332,10 +273,10 @@ impl App {
                 let msg = match e {
                     // In the comment with no choice: the way to the choice first.
                     AnswerError::NotYesNo if self.editor.on_comment => {
-                        keys::text(Ui::NeedChoice, self.lang)
+                        keys::text(Ui::NeedChoice, self.form.lang)
                     }
-                    AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.lang),
-                    e => e.message(self.lang).to_owned(),
+                    AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.form.lang),
+                    e => e.message(self.form.lang).to_owned(),
                 };
                 self.complain(msg);
                 return false;
@@ -347,7 +288,7 @@ impl App {
             }
             (_, v) => v,
         };
-        let old = self.session.value(&slot);
+        let old = self.form.session.value(&slot);
         if old == value {
             return true;
         }
@@ -356,7 +297,7 @@ impl App {
             self.load_editor();
             return false;
         }
-        self.session.set(&slot, value.clone());
+        self.change(Edit::Set(slot.clone(), value.clone()));
         self.record(Change::Value {
             slot: slot.clone(),
             before: old,
@@ -368,7 +309,6 @@ impl App {
             self.say(Ui::AnswerCleared);
         }
         self.last_committed = Some(slot);
-        self.touch(false);
         true
     }
 
@@ -382,7 +322,7 @@ impl App {
             (Slot::ItemName { .. }, Ok(Some(Value::String(s)))) if s.trim().is_empty() => None,
             (_, Ok(v)) => v,
         };
-        value != self.session.value(slot) || !self.editor.word.is_empty()
+        value != self.form.session.value(slot) || !self.editor.word.is_empty()
     }
 
     /// A change made: it can be undone, and what was undone before can no longer be redone.
@@ -393,12 +333,12 @@ impl App {
 
     /// The stop of a slot, or where it would be.
     fn stop_of(&self, slot: &Slot) -> Option<usize> {
-        self.stops.iter().position(|st| st.slot() == Some(slot))
+        self.form.stop_of(slot)
     }
 
     fn stand_on(&mut self, at: Option<usize>) {
         if let Some(i) = at {
-            self.current = i.min(self.stops.len() - 1);
+            self.form.current = i.min(self.form.stops.len() - 1);
         }
         self.load_editor();
         self.needs_background_save = !self.read_only;
@@ -413,18 +353,16 @@ impl App {
                 after,
             } => {
                 let v = if forward { after } else { before };
-                self.session.set(slot, v.clone());
+                self.change(Edit::Set(slot.clone(), v.clone()));
                 let at = self.stop_of(slot);
                 self.stand_on(at);
-                self.touch(false);
             }
             Change::ItemAdded { section, item } => {
-                if forward {
-                    self.session.insert_item(section, *item, Item::default());
+                self.change(if forward {
+                    Edit::InsertItem(section.clone(), *item, Item::default())
                 } else {
-                    self.session.remove_item(section, *item);
-                }
-                self.touch(true);
+                    Edit::RemoveItem(section.clone(), *item)
+                });
                 let at = self
                     .item_stop(section, *item)
                     .or_else(|| self.section_stop(section));
@@ -435,12 +373,11 @@ impl App {
                 item,
                 removed,
             } => {
-                if forward {
-                    self.session.remove_item(section, *item);
+                self.change(if forward {
+                    Edit::RemoveItem(section.clone(), *item)
                 } else {
-                    self.session.insert_item(section, *item, removed.clone());
-                }
-                self.touch(true);
+                    Edit::InsertItem(section.clone(), *item, removed.clone())
+                });
                 let at = self
                     .item_stop(section, *item)
                     .or_else(|| self.section_stop(section));
@@ -452,8 +389,10 @@ impl App {
                 } else {
                     (*to, *from as isize - *to as isize)
                 };
-                let landed = self.session.move_item(section, at, delta);
-                self.touch(true);
+                let landed = match self.change(Edit::MoveItem(section.clone(), at, delta)) {
+                    Changed::At(i) => Some(i),
+                    _ => None,
+                };
                 let at = landed.and_then(|i| self.item_stop(section, i));
                 self.stand_on(at);
             }
@@ -472,16 +411,11 @@ impl App {
     }
 
     fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
-        self.stop_of(&Slot::ItemName {
-            section: section.to_owned(),
-            item,
-        })
+        self.form.item_stop(section, item)
     }
 
     fn section_stop(&self, section: &str) -> Option<usize> {
-        self.stops
-            .iter()
-            .position(|st| st.section() == Some(section))
+        self.form.section_stop(section)
     }
 
     /// `Ctrl-Z`: first the typing in the input, then the input back to what is stored, then the
@@ -526,7 +460,7 @@ impl App {
 
     /// The problems the summary names at a slot, as one line for the message line.
     pub fn problems_at<'a>(&'a self, slot: &'a Slot) -> Vec<&'a crate::summary::Problem> {
-        nav::problems_at(&self.summary, slot).collect()
+        nav::problems_at(&self.form.summary, slot).collect()
     }
 
     /// Show the problem (if any) a slot has, as an error on the message line.
@@ -542,30 +476,18 @@ impl App {
         }
     }
 
-    /// A change to the answers: stamp it, and ask for a save now. A structural change (items added,
-    /// deleted or moved) rebuilds what depends on the shape of the report; an answer only its block.
-    fn touch(&mut self, structural: bool) {
-        self.session.modified = Some(stamp(self.clock));
+    /// A change to the report: make it (the form keeps what follows from it right), stamp it, and
+    /// ask for a save now.
+    fn change(&mut self, e: Edit) -> Changed {
+        let changed = self.form.change(e);
+        self.form.session.modified = Some(stamp(self.clock));
         self.needs_save = true;
         // A failure stays until a save succeeds: a change made since must not make quitting look
         // safe while the save that would carry it is still on its way (it failed here under load).
         if !matches!(self.save_state, SaveState::Failed(_)) {
             self.save_state = SaveState::Unsaved;
         }
-        if structural {
-            self.reshape();
-        } else if let Some(block) = self.block_of(self.stop()) {
-            self.tally.refresh(&self.q, &self.session, block);
-        }
-    }
-
-    /// Everything that follows the report's shape, from scratch.
-    fn reshape(&mut self) {
-        self.stops = nav::stops(&self.q, &self.session);
-        self.index = nav::StopIndex::new(&self.q, &self.stops);
-        self.current = self.current.min(self.stops.len() - 1);
-        self.orphans = crate::session::orphans(&self.q, &self.session).len();
-        self.tally = Tally::new(&self.q, &self.session, self.lang);
+        changed
     }
 
     /// Commit, then stand on stop `to`. A value just stored that breaks a relation of the form (an
@@ -575,7 +497,7 @@ impl App {
         if !self.commit() {
             return;
         }
-        self.current = to.min(self.stops.len() - 1);
+        self.form.current = to.min(self.form.stops.len() - 1);
         self.load_editor();
         self.needs_background_save = !self.read_only;
         if let Some(slot) = self.last_committed.take() {
@@ -585,14 +507,14 @@ impl App {
 
     fn step(&mut self, forward: bool) {
         if forward {
-            if self.current + 1 < self.stops.len() {
-                self.go(self.current + 1);
+            if self.form.current + 1 < self.form.stops.len() {
+                self.go(self.form.current + 1);
             } else if self.commit() {
                 self.say(Ui::EndOfForm);
                 self.load_editor();
             }
-        } else if self.current > 0 {
-            self.go(self.current - 1);
+        } else if self.form.current > 0 {
+            self.go(self.form.current - 1);
         }
     }
 
@@ -600,7 +522,7 @@ impl App {
     fn jump_annex(&mut self, forward: bool) {
         let here = self.stop().section().map(str::to_owned);
         let order: Vec<Option<String>> = std::iter::once(None)
-            .chain(self.q.sections.iter().map(|s| Some(s.id.clone())))
+            .chain(self.form.q.sections.iter().map(|s| Some(s.id.clone())))
             .collect();
         let pos = order.iter().position(|s| *s == here).unwrap_or(0);
         let target = if forward {
@@ -610,6 +532,7 @@ impl App {
         };
         if let Some(t) = target
             && let Some(i) = self
+                .form
                 .stops
                 .iter()
                 .position(|st| st.section().map(str::to_owned) == *t)
@@ -626,42 +549,44 @@ impl App {
             self.say(Ui::ReadOnlyRefused);
             return;
         }
-        let i = self.session.add_item(section, "");
+        let Changed::At(i) = self.change(Edit::AddItem(section.to_owned())) else {
+            return;
+        };
         self.record(Change::ItemAdded {
             section: section.to_owned(),
             item: i,
         });
-        self.touch(true);
-        if let Some(p) = self.stops.iter().position(|st| {
+        if let Some(p) = self.form.stops.iter().position(|st| {
             matches!(st, Stop::Slot(Slot::ItemName { section: s, item }, _) if s == section && *item == i)
         }) {
-            self.current = p;
+            self.form.current = p;
         }
         self.load_editor();
         self.say(Ui::ItemAdded);
     }
 
     fn delete_item(&mut self, section: &str, item: usize) {
-        if let Some(removed) = self.session.remove_item(section, item) {
+        if let Changed::Removed(removed) = self.change(Edit::RemoveItem(section.to_owned(), item)) {
             self.record(Change::ItemRemoved {
                 section: section.to_owned(),
                 item,
                 removed,
             });
-            self.touch(true);
             let p = self
+                .form
                 .stops
                 .iter()
                 .position(|st| {
                     st.section() == Some(section) && st.item().is_some_and(|i| i + 1 >= item.max(1))
                 })
                 .or_else(|| {
-                    self.stops
+                    self.form
+                        .stops
                         .iter()
                         .position(|st| st.section() == Some(section))
                 })
                 .unwrap_or(0);
-            self.current = p;
+            self.form.current = p;
             self.load_editor();
             self.say(Ui::ItemDeleted);
         }
@@ -677,16 +602,16 @@ impl App {
             return;
         }
         let slot = self.stop().slot().cloned();
-        if let Some(to) = self
-            .session
-            .move_item(&section, item, if up { -1 } else { 1 })
-        {
+        if let Changed::At(to) = self.change(Edit::MoveItem(
+            section.clone(),
+            item,
+            if up { -1 } else { 1 },
+        )) {
             self.record(Change::ItemMoved {
                 section: section.clone(),
                 from: item,
                 to,
             });
-            self.touch(true);
             let moved = match slot {
                 Some(Slot::Answer { section, field, .. }) => Slot::Answer {
                     section,
@@ -695,21 +620,22 @@ impl App {
                 },
                 _ => Slot::ItemName { section, item: to },
             };
-            self.current = self
+            self.form.current = self
+                .form
                 .stops
                 .iter()
                 .position(|st| st.slot() == Some(&moved))
-                .unwrap_or(self.current);
+                .unwrap_or(self.form.current);
             self.load_editor();
             let label = format!(
                 "{}.{}",
                 self.stop()
                     .section()
-                    .and_then(|id| self.q.section(id))
+                    .and_then(|id| self.form.q.section(id))
                     .map_or("?", |s| s.number.as_str()),
                 to + 1
             );
-            let msg = format!("{} → {label}", keys::text(Ui::ItemMoved, self.lang));
+            let msg = format!("{} → {label}", keys::text(Ui::ItemMoved, self.form.lang));
             self.message = Some((msg, Tone::Info));
         }
     }
@@ -729,12 +655,12 @@ impl App {
             (_, Some(FieldType::Text)) => Answer::Nothing,
             _ => return,
         };
-        let stored = self.stop().slot().and_then(|s| self.session.value(s));
+        let stored = self.stop().slot().and_then(|s| self.form.session.value(s));
         if stored.is_some() || !self.editor.is_empty() {
             self.say(Ui::AlreadyAnswered);
             return;
         }
-        self.editor.set_answer(&value, self.lang);
+        self.editor.set_answer(&value, self.form.lang);
         self.step(true);
     }
 
@@ -761,7 +687,7 @@ impl App {
             Some(Overlay::Prompt(p)) => p.text.push_str(&text.replace(['\r', '\n'], " ")),
             None => {
                 let (kind, stop) = (self.kind(), self.stop().clone());
-                if let Err(msg) = self.editor.paste(text, kind, &stop, self.lang) {
+                if let Err(msg) = self.editor.paste(text, kind, &stop, self.form.lang) {
                     self.complain(msg);
                 }
                 self.recompute();
@@ -798,9 +724,8 @@ impl App {
                 return;
             }
             Some(Action::Lang) => {
-                self.lang = self.lang.next();
-                self.session.language = Some(self.lang);
-                self.tally = Tally::new(&self.q, &self.session, self.lang);
+                // Not a change of the answers: no stamp, saved when convenient.
+                self.form.change(Edit::Language(self.form.lang.next()));
                 self.needs_background_save = !self.read_only;
                 self.recompute();
                 return;
@@ -852,22 +777,32 @@ impl App {
 
     /// `Ctrl-G`: a question by its number («2.14», «1.2» for item 2 of annex 1).
     fn go_to(&mut self, s: &str) {
-        match nav::goto(&self.q, &self.session, &self.stops, self.current, s) {
+        match nav::goto(
+            &self.form.q,
+            &self.form.session,
+            &self.form.stops,
+            self.form.current,
+            s,
+        ) {
             Some(i) => self.go(i),
             None => {
-                let msg = match nav::missing_item(&self.q, &self.session, s) {
+                let msg = match nav::missing_item(&self.form.q, &self.form.session, s) {
                     // «1.3» in an annex of two: say how to get a third.
                     Some((section, n)) => {
                         let label = self
+                            .form
                             .q
                             .section(&section)
-                            .map_or("", |sec| sec.label.get(self.lang));
-                        keys::text(Ui::NoSuchItem, self.lang)
+                            .map_or("", |sec| sec.label.get(self.form.lang));
+                        keys::text(Ui::NoSuchItem, self.form.lang)
                             .replace("{annex}", label)
                             .replace("{n}", &n.to_string())
-                            .replace("{count}", &self.session.item_count(&section).to_string())
+                            .replace(
+                                "{count}",
+                                &self.form.session.item_count(&section).to_string(),
+                            )
                     }
-                    None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.lang)),
+                    None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.form.lang)),
                 };
                 self.complain(msg);
             }
@@ -882,10 +817,16 @@ impl App {
             s
         };
         self.last_search = query.clone();
-        match nav::search(&self.q, &self.session, &self.stops, self.current, &query) {
+        match nav::search(
+            &self.form.q,
+            &self.form.session,
+            &self.form.stops,
+            self.form.current,
+            &query,
+        ) {
             Some(i) => self.go(i),
             None => {
-                let msg = format!("{}: {query}", Ui::NotFound.get(self.lang));
+                let msg = format!("{}: {query}", Ui::NotFound.get(self.form.lang));
                 self.complain(msg);
             }
         }
@@ -895,7 +836,7 @@ impl App {
         if !self.commit() {
             return;
         }
-        let list = crate::findings::findings(&self.q, &self.session, self.lang);
+        let list = crate::findings::findings(&self.form.q, &self.form.session, self.form.lang);
         if list.is_empty() {
             self.say(Ui::NoFindings);
         } else {
@@ -939,7 +880,7 @@ impl App {
     }
 
     fn in_repeat_section(&self) -> Option<String> {
-        let sec = self.q.section(self.stop().section()?)?;
+        let sec = self.form.q.section(self.stop().section()?)?;
         sec.is_repeat().then(|| sec.id.clone())
     }
 
@@ -947,7 +888,7 @@ impl App {
     /// first says so and stays; pressed again, it moves on.
     fn next_unanswered(&mut self, previous: Option<Action>) {
         let here_open = match self.stop() {
-            Stop::Slot(slot, kind) => !crate::session::is_answered(&self.session, slot, *kind),
+            Stop::Slot(slot, kind) => !crate::session::is_answered(&self.form.session, slot, *kind),
             Stop::AddItem(_) => false,
         };
         if here_open && self.editor.is_empty() && previous != Some(Action::NextUnanswered) {
@@ -957,7 +898,7 @@ impl App {
         if !self.commit() {
             return;
         }
-        match nav::next_unanswered(&self.session, &self.stops, self.current) {
+        match nav::next_unanswered(&self.form.session, &self.form.stops, self.form.current) {
             Some(i) => self.go(i),
             None => self.say(Ui::AllAnswered),
         }
@@ -978,13 +919,13 @@ impl App {
                 Some(Action::ToComment) if k.code == KeyCode::Down && nothing_to_comment => {}
                 Some(Action::ToChoice) if k.code == KeyCode::Up => {
                     let stop = self.stop().clone();
-                    let _ = self.editor.key(k, self.kind(), &stop, self.lang);
+                    let _ = self.editor.key(k, self.kind(), &stop, self.form.lang);
                     self.last_action = None;
                     return;
                 }
                 Some(Action::ToComment) if k.code == KeyCode::Down => {
                     let stop = self.stop().clone();
-                    if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.lang) {
+                    if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.form.lang) {
                         self.complain(msg);
                     }
                     self.recompute();
@@ -1010,7 +951,8 @@ impl App {
             Some(Action::NextUnanswered) => self.next_unanswered(previous),
             Some(Action::NextProblem) => {
                 if self.commit() {
-                    match nav::next_problem(&self.summary, &self.stops, self.current) {
+                    match nav::next_problem(&self.form.summary, &self.form.stops, self.form.current)
+                    {
                         Some(i) => {
                             self.go(i);
                             if let Some(slot) = self.stop().slot().cloned() {
@@ -1060,7 +1002,7 @@ impl App {
             }
             _ => {
                 let stop = self.stop().clone();
-                if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.lang) {
+                if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.form.lang) {
                     self.complain(msg);
                 }
                 self.recompute();
@@ -1092,7 +1034,7 @@ impl App {
             Err(e) => {
                 self.replaced = e.replaced;
                 self.save_state = SaveState::Failed(if e.replaced {
-                    keys::text(Ui::ReportReplaced, self.lang)
+                    keys::text(Ui::ReportReplaced, self.form.lang)
                 } else {
                     e.message
                 });
@@ -1115,7 +1057,7 @@ impl App {
     pub fn stash_draft(&mut self) -> bool {
         let draft = self.editor.raw_text();
         let stored = match self.stop().slot() {
-            Some(slot) => self.session.get(slot).map(|v| match v {
+            Some(slot) => self.form.session.get(slot).map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
                 // A yes/no's draft is its comment, compared with the stored comment.
                 serde_json::Value::Object(o) if self.kind() == Some(FieldType::YesNo) => o
@@ -1128,7 +1070,7 @@ impl App {
             None => None,
         };
         let want = (!draft.is_empty() && Some(&draft) != stored.as_ref()).then_some(draft);
-        match self.session.cursor.as_mut() {
+        match self.form.session.cursor.as_mut() {
             Some(c) if c.draft != want => {
                 c.draft = want;
                 true

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backend;
 pub mod editor;
+pub mod form;
 pub mod input;
 pub mod keys;
 pub mod nav;
@@ -321,7 +322,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
 /// The answers, when the report cannot take them (a full disk, a replaced file): written where they
 /// fit — the home folder, else /tmp — privately, and named on stderr.
 fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
-    let mut s = app.session.clone();
+    let mut s = app.form.session.clone();
     let draft = app.editor.raw_text();
     if !draft.is_empty()
         && let Some(c) = s.cursor.as_mut()
@@ -397,11 +398,11 @@ fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
     }
     let text = catch_unwind(AssertUnwindSafe(|| {
         app.stash_draft();
-        app.session.to_json_pretty()
+        app.form.session.to_json_pretty()
     }))
     .ok()?;
     let mut registry = Registry { forms: Vec::new() };
-    registry.add(app.q.clone());
+    registry.add(app.form.q.clone());
     let sound = session_from_str("recovered", &text, &registry).is_ok();
     let target = if sound {
         path.to_path_buf()
@@ -416,7 +417,7 @@ fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
 /// Save now, on this thread: at the end, when nothing waits for a key.
 fn save(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
-    let bytes = app.session.to_json_pretty().into_bytes();
+    let bytes = app.form.session.to_json_pretty().into_bytes();
     let force = app.take_force();
     let r = saver.save_now(bytes, force);
     app.save_submitted();
@@ -426,7 +427,7 @@ fn save(app: &mut App, saver: &mut Saver) {
 /// Hand the report to the writer thread.
 fn save_in_background(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
-    let bytes = app.session.to_json_pretty().into_bytes();
+    let bytes = app.form.session.to_json_pretty().into_bytes();
     app.save_submitted();
     let force = app.take_force();
     if !saver.submit(bytes, force) {

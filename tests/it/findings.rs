@@ -245,7 +245,7 @@ fn the_editor_counts_lists_and_jumps() {
     use saualnama::tui::overlay::Overlay;
     let (s, q) = sample::example();
     let mut app = App::new(q, s, Lang::En, "r.json".into(), false);
-    assert_eq!(app.summary.findings, 4);
+    assert_eq!(app.form.summary.findings, 4);
     app.update(
         Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL)),
         now(),
@@ -264,7 +264,7 @@ fn the_editor_counts_lists_and_jumps() {
     );
     assert_eq!(app.overlay, None);
     assert_eq!(
-        serde_json::to_string(&app.session.cursor).unwrap(),
+        serde_json::to_string(&app.form.session.cursor).unwrap(),
         r#"{"section":"public_services","item":1,"field":"direct_contact_with_recipient"}"#
     );
     // Changing the answer to «no» (back to the choice from the start of the comment) takes the finding
@@ -285,7 +285,7 @@ fn the_editor_counts_lists_and_jumps() {
         Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
         now(),
     );
-    assert_eq!(app.summary.findings, 3);
+    assert_eq!(app.form.summary.findings, 3);
 }
 
 use crate::common::docx::docx_text;

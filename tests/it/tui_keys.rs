@@ -136,7 +136,7 @@ fn typing_the_seed_gives_the_example() {
     k.answer("жоқ").none(5).answer("жоқ");
     k.answer("Жасырын сауалнаманың қорытындысы өңделеді, талданады және негізделген басқару шешімдерін қабылдауға әсер етеді.");
 
-    let got = without_notes(serde_json::to_value(&app.session).unwrap());
+    let got = without_notes(serde_json::to_value(&app.form.session).unwrap());
     let want = without_notes(serde_json::from_str(example_text()).unwrap());
     assert_eq!(
         got,
@@ -144,7 +144,7 @@ fn typing_the_seed_gives_the_example() {
         "got:\n{}",
         serde_json::to_string_pretty(&got).unwrap()
     );
-    assert!(app.needs_save, "a committed answer asks for a save");
+    assert!(app.needs_save(), "a committed answer asks for a save");
 }
 
 fn example_app(lang: Lang) -> App {
@@ -153,7 +153,7 @@ fn example_app(lang: Lang) -> App {
 }
 
 fn where_is(app: &App) -> String {
-    serde_json::to_string(&app.session.cursor).unwrap()
+    serde_json::to_string(&app.form.session.cursor).unwrap()
 }
 
 #[test]
@@ -175,11 +175,11 @@ fn counts_take_digits_only_and_say_why() {
     assert!(msg.contains("Только цифры"), "{msg}");
     // A typed digit replaces the stored number and is in the summary at once, before Enter.
     Keys(&mut app).typ("7");
-    assert_eq!(app.summary.totals["personnel.staff_planned"], 7);
+    assert_eq!(app.form.summary.totals["personnel.staff_planned"], 7);
     Keys(&mut app).typ("3");
-    assert_eq!(app.summary.totals["personnel.staff_planned"], 73);
+    assert_eq!(app.form.summary.totals["personnel.staff_planned"], 73);
     assert_eq!(
-        app.session.count("personnel", None, "staff_planned"),
+        app.form.session.count("personnel", None, "staff_planned"),
         Some(42),
         "not committed yet"
     );
@@ -281,27 +281,28 @@ fn items_are_added_renamed_moved_and_deleted_with_a_question() {
     let mut app = example_app(Lang::Kk);
     Keys(&mut app).ctrl('g').typ("1.1.Q1").enter();
     Keys(&mut app).ctrl('a').answer("Үшінші қызмет");
-    assert_eq!(app.session.item_count("public_services"), 3);
+    assert_eq!(app.form.session.item_count("public_services"), 3);
     // Move it up, to the second place.
     Keys(&mut app).ctrl('g').typ("1.3").enter();
     Keys(&mut app).ctrl('t');
     app.update(key(KeyCode::Up), now());
     app.update(key(KeyCode::Esc), now());
     assert_eq!(
-        app.session.item_name("public_services", 1),
+        app.form.session.item_name("public_services", 1),
         Some("Үшінші қызмет")
     );
     // Delete asks first; n keeps it.
     Keys(&mut app).ctrl('t');
     app.update(key(KeyCode::Delete), now());
     Keys(&mut app).typ("n");
-    assert_eq!(app.session.item_count("public_services"), 3);
+    assert_eq!(app.form.session.item_count("public_services"), 3);
     Keys(&mut app).ctrl('t');
     app.update(key(KeyCode::Delete), now());
     Keys(&mut app).typ("y");
-    assert_eq!(app.session.item_count("public_services"), 2);
+    assert_eq!(app.form.session.item_count("public_services"), 2);
     assert_eq!(
-        app.session
+        app.form
+            .session
             .item_name("public_services", 1)
             .map(|n| n.starts_with("Мектепке")),
         Some(true)
@@ -317,7 +318,11 @@ fn yes_no_on_both_layouts_and_paste() {
     Keys(&mut app).typ("т");
     app.update(key(KeyCode::Right), now());
     Keys(&mut app).typ("коллизия табылмады").enter();
-    let a = app.session.answers("public_services", Some(0)).unwrap()["legal_conflicts_unregulated"]
+    let a = app
+        .form
+        .session
+        .answers("public_services", Some(0))
+        .unwrap()["legal_conflicts_unregulated"]
         .clone();
     assert_eq!(
         a,
@@ -327,7 +332,11 @@ fn yes_no_on_both_layouts_and_paste() {
     Keys(&mut app).ctrl('g').typ("1.2.2").enter();
     app.update(Event::Paste("бірінші жол\r\nекінші жол".into()), now());
     Keys(&mut app).enter();
-    let a = app.session.answers("public_services", Some(1)).unwrap()["deadline_violation_reasons"]
+    let a = app
+        .form
+        .session
+        .answers("public_services", Some(1))
+        .unwrap()["deadline_violation_reasons"]
         .clone();
     assert_eq!(a, "бірінші жол\nекінші жол");
     Keys(&mut app).ctrl('g').typ("1.1.Q6a").enter();
@@ -340,13 +349,13 @@ fn yes_no_on_both_layouts_and_paste() {
 fn language_switches_everything() {
     let mut app = example_app(Lang::Kk);
     Keys(&mut app).ctrl('l');
-    assert_eq!(app.lang, Lang::Ru);
+    assert_eq!(app.form.lang, Lang::Ru);
     assert!(
-        app.summary.problems[0]
+        app.form.summary.problems[0]
             .message
             .contains("Фактическая численность")
     );
-    assert_eq!(app.session.language, Some(Lang::Ru));
+    assert_eq!(app.form.session.language, Some(Lang::Ru));
 }
 
 #[test]
@@ -354,10 +363,10 @@ fn quit_keeps_an_unfinished_answer_as_a_draft() {
     let mut app = example_app(Lang::Kk);
     Keys(&mut app).typ("жартылай жазылған");
     Keys(&mut app).ctrl('q');
-    assert!(app.quit);
+    assert!(app.quit());
     // Text answers commit on quit.
     assert_eq!(
-        app.session.answers("personnel", None).unwrap()["other"],
+        app.form.session.answers("personnel", None).unwrap()["other"],
         "жартылай жазылған"
     );
     // An invalid value stays a draft instead of being lost.
@@ -371,12 +380,12 @@ fn quit_keeps_an_unfinished_answer_as_a_draft() {
     // Typing into a stored number replaces it, as in a spreadsheet cell.
     Keys(&mut app).typ("150").ctrl('q');
     assert_eq!(
-        app.session.cursor.as_ref().unwrap().draft.as_deref(),
+        app.form.session.cursor.as_ref().unwrap().draft.as_deref(),
         Some("150")
     );
     let reopened = App::new(
-        app.q.clone(),
-        app.session.clone(),
+        app.form.q.clone(),
+        app.form.session.clone(),
         Lang::Kk,
         "x".into(),
         false,
@@ -397,7 +406,8 @@ fn on_yes_no(lang: Lang) -> App {
 }
 
 fn yes_no_at(app: &App, item: usize, field: &str) -> Option<Value> {
-    app.session
+    app.form
+        .session
         .answers("public_services", Some(item))
         .unwrap()
         .get(field)
@@ -593,35 +603,41 @@ fn the_delete_question_keeps_the_item_on_enter_esc_and_no() {
         ));
         app.update(ev, now());
         assert_eq!(
-            app.session.item_count("public_services"),
+            app.form.session.item_count("public_services"),
             2,
             "{name} keeps it"
         );
-        assert!(!app.needs_save, "{name}: nothing changed, nothing to save");
+        assert!(
+            !app.needs_save(),
+            "{name}: nothing changed, nothing to save"
+        );
     }
 }
 
 #[test]
 fn a_deleted_item_comes_back_with_every_answer_and_goes_again_with_redo() {
     let mut app = example_app(Lang::Kk);
-    let before = app.session.clone();
+    let before = app.form.session.clone();
     Keys(&mut app).ctrl('g').typ("1.1.3").enter().ctrl('t');
     app.update(key(KeyCode::Delete), now());
     Keys(&mut app).typ("и");
-    assert_eq!(app.session.item_count("public_services"), 1);
+    assert_eq!(app.form.session.item_count("public_services"), 1);
     // Other work in between: an answer elsewhere.
     Keys(&mut app).ctrl('g').typ("4.Q3").enter().answer("5");
     Keys(&mut app).ctrl('z'); // the answer
-    assert_eq!(app.session.count("personnel", None, "vacancies"), Some(0));
+    assert_eq!(
+        app.form.session.count("personnel", None, "vacancies"),
+        Some(0)
+    );
     Keys(&mut app).ctrl('z'); // the deletion
     assert_eq!(
-        app.session.sections, before.sections,
+        app.form.session.sections, before.sections,
         "every answer is back"
     );
     assert!(app.message.as_ref().unwrap().0.contains("қайтарылды"));
-    assert!(app.needs_save, "the restored item is saved");
+    assert!(app.needs_save(), "the restored item is saved");
     Keys(&mut app).ctrl('y');
-    assert_eq!(app.session.item_count("public_services"), 1);
+    assert_eq!(app.form.session.item_count("public_services"), 1);
 }
 
 #[test]
@@ -629,14 +645,14 @@ fn ctrl_o_fills_only_an_empty_answer() {
     let mut app = example_app(Lang::Ru);
     Keys(&mut app).ctrl('g').typ("4.Q1").enter().ctrl('o');
     assert_eq!(
-        app.session.count("personnel", None, "staff_planned"),
+        app.form.session.count("personnel", None, "staff_planned"),
         Some(42)
     );
     assert!(app.message.as_ref().unwrap().0.contains("Ответ уже есть"));
     // A paragraph is not replaced by «нет» either.
     Keys(&mut app).ctrl('g').typ("4.13").enter().ctrl('o');
     assert!(
-        app.session.answers("personnel", None).unwrap()["anonymous_survey"]
+        app.form.session.answers("personnel", None).unwrap()["anonymous_survey"]
             .as_str()
             .unwrap()
             .starts_with("Жасырын")
@@ -644,13 +660,14 @@ fn ctrl_o_fills_only_an_empty_answer() {
     // On an empty text question it stores a "none" that every language reads in its own word.
     Keys(&mut app).ctrl('g').typ("4.14").enter().ctrl('o');
     assert_eq!(
-        app.session.answers("personnel", None).unwrap()["other"],
+        app.form.session.answers("personnel", None).unwrap()["other"],
         serde_json::json!({"none": true})
     );
     // And that, too, can be undone.
     Keys(&mut app).ctrl('z');
     assert!(
-        !app.session
+        !app.form
+            .session
             .answers("personnel", None)
             .unwrap()
             .contains_key("other")
@@ -669,12 +686,12 @@ fn esc_and_changes_of_stored_answers_can_be_undone() {
     // A stored number replaced and committed: Ctrl-Z puts the old one back, Ctrl-Y the new one.
     Keys(&mut app).ctrl('g').typ("4.Q1").enter().answer("7");
     assert_eq!(
-        app.session.count("personnel", None, "staff_planned"),
+        app.form.session.count("personnel", None, "staff_planned"),
         Some(7)
     );
     Keys(&mut app).ctrl('z');
     assert_eq!(
-        app.session.count("personnel", None, "staff_planned"),
+        app.form.session.count("personnel", None, "staff_planned"),
         Some(42)
     );
     assert_eq!(
@@ -683,7 +700,7 @@ fn esc_and_changes_of_stored_answers_can_be_undone() {
     );
     Keys(&mut app).ctrl('y');
     assert_eq!(
-        app.session.count("personnel", None, "staff_planned"),
+        app.form.session.count("personnel", None, "staff_planned"),
         Some(7)
     );
     // A yes turned into a no, undone.
@@ -698,6 +715,7 @@ fn a_problem_is_said_at_the_field_when_it_is_committed() {
     // The period ends before it starts.
     Keys(&mut app).ctrl('g').typ("4.Q1").enter();
     let header_end = app
+        .form
         .stops
         .iter()
         .position(|st| {
@@ -707,7 +725,7 @@ fn a_problem_is_said_at_the_field_when_it_is_committed() {
                 })
         })
         .unwrap();
-    app.current = header_end;
+    app.form.current = header_end;
     Keys(&mut app).typ("2016-12").enter();
     let (msg, _) = app.message.clone().unwrap();
     assert!(msg.contains("Конец периода раньше его начала"), "{msg}");
@@ -761,7 +779,7 @@ fn esc_on_a_yes_no_leaves_no_stale_draft() {
     assert_eq!(app.editor.choice, Some(true));
     app.stash_draft();
     assert_eq!(
-        app.session.cursor.as_ref().unwrap().draft,
+        app.form.session.cursor.as_ref().unwrap().draft,
         None,
         "the stored comment is not a draft"
     );
@@ -794,9 +812,9 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
         "shown"
     );
     Keys(&mut app).enter();
-    assert_eq!(app.session.sections, before, "nothing committed");
+    assert_eq!(app.form.session.sections, before, "nothing committed");
     assert_eq!(
-        app.session.extra["stray_draft"], "жартылай",
+        app.form.session.extra["stray_draft"], "жартылай",
         "kept in the file"
     );
     // Keys of the cursor this version does not know survive moving about.
@@ -806,7 +824,7 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
     let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
     Keys(&mut app).tab(3);
     assert_eq!(
-        app.session.cursor.as_ref().unwrap().extra["future_key"],
+        app.form.session.cursor.as_ref().unwrap().extra["future_key"],
         serde_json::json!({"a": 1})
     );
 }
@@ -821,7 +839,7 @@ fn pasted_control_characters_are_dropped() {
     );
     Keys(&mut app).enter();
     assert_eq!(
-        app.session.answers("personnel", None).unwrap()["other"],
+        app.form.session.answers("personnel", None).unwrap()["other"],
         "строка[31m красная\nвторая\tс табом"
     );
 }
@@ -882,16 +900,16 @@ fn backspace_stops_at_the_start_of_a_comment_and_undo_keeps_the_summary_in_step(
     );
     assert_eq!(app.editor.choice, Some(true), "nor clear the choice");
     // Undo and redo: the summary follows at once.
-    let before = app.summary.findings;
+    let before = app.form.summary.findings;
     Keys(&mut app).ctrl('g').typ("1.2.10").enter().answer("д");
-    assert_eq!(app.summary.findings, before + 1);
+    assert_eq!(app.form.summary.findings, before + 1);
     Keys(&mut app).ctrl('z');
     assert_eq!(
-        app.summary.findings, before,
+        app.form.summary.findings, before,
         "undone: the summary says so at once"
     );
     Keys(&mut app).ctrl('y');
-    assert_eq!(app.summary.findings, before + 1);
+    assert_eq!(app.form.summary.findings, before + 1);
 }
 
 /// A failed save stays shown until a save succeeds: an answer committed after it (whose own save is
@@ -914,7 +932,7 @@ fn a_change_after_a_failed_save_still_asks_before_quitting() {
         app.save_state
     );
     app.update(ctrl('q'), now());
-    assert!(!app.quit, "asks first");
+    assert!(!app.quit(), "asks first");
     assert!(matches!(
         app.overlay,
         Some(Overlay::Confirm(Confirm::QuitUnsaved))

@@ -274,6 +274,56 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
     }
 }
 
+/// `block_stats` as they would be with `value` in `slot`, a slot of `block`: computed on a copy of
+/// that one block (the other items left empty), so that the report is never touched to preview what
+/// is being typed. A block's figures read nothing outside it.
+pub fn block_stats_with(
+    q: &Questionnaire,
+    s: &Session,
+    block: Block,
+    slot: &Slot,
+    value: Option<serde_json::Value>,
+    lang: Lang,
+) -> BlockStats {
+    let mut part = Session {
+        format: s.format.clone(),
+        questionnaire: s.questionnaire.clone(),
+        language: s.language,
+        created: None,
+        modified: None,
+        header: BTreeMap::new(),
+        sections: BTreeMap::new(),
+        cursor: None,
+        extra: BTreeMap::new(),
+    };
+    match block {
+        Block::Header => part.header = s.header.clone(),
+        Block::Section { index, item } => {
+            let id = &q.sections[index].id;
+            if let Some(sa) = s.sections.get(id) {
+                let mut copy = crate::session::SectionAnswers::default();
+                match item {
+                    Some(i) => {
+                        copy.items = (0..sa.items.len())
+                            .map(|j| {
+                                if j == i {
+                                    sa.items[j].clone()
+                                } else {
+                                    Default::default()
+                                }
+                            })
+                            .collect();
+                    }
+                    None => copy.answers = sa.answers.clone(),
+                }
+                part.sections.insert(id.clone(), copy);
+            }
+        }
+    }
+    part.set(slot, value);
+    block_stats(q, &part, block, lang)
+}
+
 /// The summary kept up to date block by block: a keystroke that changes one answer recomputes one
 /// block and adds the blocks up, instead of reading the whole report again.
 #[derive(Clone, Debug)]

@@ -46,7 +46,7 @@ fn shape(area: Rect) -> Shape {
 
 pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
-    let lang = app.lang;
+    let lang = app.form.lang;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
             "{}\n{MIN_WIDTH}×{MIN_HEIGHT}\n({} {}×{})",
@@ -112,9 +112,9 @@ pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
             _ => None,
         };
         let ctx = Ctx {
-            lang: app.lang,
-            q: &app.q,
-            session: &app.session,
+            lang: app.form.lang,
+            q: &app.form.q,
+            session: &app.form.session,
             last_search: &app.last_search,
             save_error,
         };

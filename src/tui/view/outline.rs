@@ -16,9 +16,9 @@ fn marker(app: &App, st: &Stop) -> char {
     match st {
         Stop::AddItem(_) => '+',
         Stop::Slot(slot, kind) => {
-            if has_problem(&app.summary, st) {
+            if has_problem(&app.form.summary, st) {
                 '!'
-            } else if is_answered(&app.session, slot, *kind) {
+            } else if is_answered(&app.form.session, slot, *kind) {
                 '✓'
             } else {
                 '·'
@@ -38,29 +38,32 @@ enum Row {
 }
 
 pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let lang = app.lang;
+    let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Outline.get(lang));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cur_section = app.stop().section().and_then(|s| app.q.section_index(s));
+    let cur_section = app
+        .stop()
+        .section()
+        .and_then(|s| app.form.q.section_index(s));
     let cur_item = app.stop().item();
     // The header is expanded only while the user is in it; of the annexes, the current one, and of
     // its items, the current one.
     let mut rows: Vec<Row> = vec![Row::Header];
     if cur_section.is_none() {
-        rows.extend(app.index.header.clone().map(|i| Row::Stop(i, false)));
+        rows.extend(app.form.index.header.clone().map(|i| Row::Stop(i, false)));
     }
-    for (si, sec) in app.q.sections.iter().enumerate() {
+    for (si, sec) in app.form.q.sections.iter().enumerate() {
         rows.push(Row::Section(si));
         if cur_section != Some(si) {
             continue;
         }
-        let range = app.index.sections[si].clone();
+        let range = app.form.index.sections[si].clone();
         if !sec.is_repeat() {
             rows.extend(range.map(|i| Row::Stop(i, false)));
             continue;
         }
-        let starts = &app.index.items[si];
+        let starts = &app.form.index.items[si];
         for (item, &start) in starts.iter().enumerate() {
             rows.push(Row::Stop(start, false));
             if cur_item == Some(item) {
@@ -74,7 +77,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let h = inner.height as usize;
     let cur = rows
         .iter()
-        .position(|r| matches!(r, Row::Stop(i, _) if *i == app.current))
+        .position(|r| matches!(r, Row::Stop(i, _) if *i == app.form.current))
         .unwrap_or(0);
     let start = cur.saturating_sub(h / 3).min(rows.len().saturating_sub(h));
     let visible: Vec<Line> = rows[start..(start + h).min(rows.len())]
@@ -82,7 +85,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         .map(|r| match *r {
             Row::Header => Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
             Row::Section(si) => {
-                let (sec, sp) = (&app.q.sections[si], &app.summary.sections[si]);
+                let (sec, sp) = (&app.form.q.sections[si], &app.form.summary.sections[si]);
                 let problems = if sp.errors + sp.warnings > 0 {
                     " !"
                 } else {
@@ -106,22 +109,23 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static> {
-    let lang = app.lang;
-    let st = &app.stops[i];
+    let lang = app.form.lang;
+    let st = &app.form.stops[i];
     let text = match st {
         Stop::Slot(Slot::Header { field }, _) => app
+            .form
             .q
             .header_field(field)
             .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
         Stop::Slot(Slot::ItemName { section, item }, _) => {
             format!(
                 "{} {}",
-                item_label(&app.q, section, *item),
-                app.session.item_name(section, *item).unwrap_or("…")
+                item_label(&app.form.q, section, *item),
+                app.form.session.item_name(section, *item).unwrap_or("…")
             )
         }
         Stop::Slot(Slot::Answer { section, field, .. }, _) => {
-            let fdef = app.q.section(section).and_then(|s| s.field(field));
+            let fdef = app.form.q.section(section).and_then(|s| s.field(field));
             fdef.map_or(String::new(), |f| {
                 format!("{} {}", f.number, f.text.get(lang))
             })
@@ -129,7 +133,7 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
         Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),
     };
     let m = marker(app, st);
-    let current = i == app.current;
+    let current = i == app.form.current;
     let style = if current {
         theme.current()
     } else if m == '!' {

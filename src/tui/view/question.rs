@@ -50,9 +50,9 @@ pub(super) struct QuestionContent<'a> {
 }
 
 pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionContent<'a> {
-    let lang = app.lang;
+    let lang = app.form.lang;
     let stop = app.stop();
-    let sec = stop.section().and_then(|s| app.q.section(s));
+    let sec = stop.section().and_then(|s| app.form.q.section(s));
     let mut lines: Vec<Line> = Vec::new();
     let mut fixed: Vec<Line> = Vec::new();
     let title: String;
@@ -67,7 +67,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 format!("+ {}: {what}", Ui::AddAnother.get(lang)),
                 theme.heading(),
             ));
-            if app.session.item_count(section) == 0 {
+            if app.form.session.item_count(section) == 0 {
                 lines.push(Line::raw(keys::text(Ui::NoItemsYet, lang)));
             }
             lines.push(Line::styled(keys::text(Ui::AddItemHint, lang), theme.dim()));
@@ -82,7 +82,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
         }
         Stop::Slot(Slot::Header { field }, kind) => {
             title = Ui::Header.get(lang).to_owned();
-            let h = app.q.header_field(field);
+            let h = app.form.q.header_field(field);
             lines.push(Line::styled(type_name(*kind).get(lang), theme.dim()));
             lines.push(Line::styled(
                 h.map_or("", |h| h.text.get(lang)),
@@ -99,7 +99,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
             title = format!(
                 "{} · {}",
                 sec.map_or("", |s| s.label.get(lang)),
-                item_label(&app.q, section, *item)
+                item_label(&app.form.q, section, *item)
             );
             lines.push(Line::styled(
                 r.map_or("", |r| r.name.get(lang)),
@@ -122,8 +122,8 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 Some(i) => format!(
                     "{} · {} {}",
                     sec.map_or("", |s| s.label.get(lang)),
-                    item_label(&app.q, section, *i),
-                    app.session.item_name(section, *i).unwrap_or("…")
+                    item_label(&app.form.q, section, *i),
+                    app.form.session.item_name(section, *i).unwrap_or("…")
                 ),
                 None => sec.map_or(String::new(), |s| s.label.get(lang).to_owned()),
             };
@@ -179,7 +179,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
 /// The yes/no choice: both answers with the keys that give them in this language, the chosen one
 /// marked, and the word being typed on it.
 fn choice_line(app: &App, theme: &Theme) -> Line<'static> {
-    let lang = app.lang;
+    let lang = app.form.lang;
     let mark = |b: bool| {
         if app.editor.choice == Some(b) {
             "[x]"

@@ -11,10 +11,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let lang = app.lang;
-    let place = match app.stop().section().and_then(|s| app.q.section(s)) {
+    let lang = app.form.lang;
+    let place = match app.stop().section().and_then(|s| app.form.q.section(s)) {
         Some(sec) => crate::present::annex_heading(sec, lang),
-        None => format!("{} — {}", Ui::Header.get(lang), app.q.title.get(lang)),
+        None => format!("{} — {}", Ui::Header.get(lang), app.form.q.title.get(lang)),
     };
     f.render_widget(
         Paragraph::new(fit(&format!(" saualnama │ {place}"), area.width as usize))
@@ -29,7 +29,7 @@ pub(super) fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) 
         Some((m, Tone::Info)) => Line::raw(format!("» {m}")),
         None => match &app.save_state {
             SaveState::Failed(e) => Line::styled(
-                format!("! {}: {e}", Ui::SaveFailed.get(app.lang)),
+                format!("! {}: {e}", Ui::SaveFailed.get(app.form.lang)),
                 theme.error(),
             ),
             _ => Line::raw(""),
@@ -39,7 +39,7 @@ pub(super) fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) 
 }
 
 pub(super) fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let lang = app.lang;
+    let lang = app.form.lang;
     let state = match &app.save_state {
         SaveState::New => format!("○ {}", Ui::NewFile.get(lang)),
         SaveState::Saved => format!("✓ {}", Ui::Saved.get(lang)),

@@ -29,12 +29,12 @@ fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
 }
 
 pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let lang = app.lang;
+    let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Summary.get(lang));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
-    let s = &app.summary;
+    let s = &app.form.summary;
     let pct = (s.progress.answered * 100)
         .checked_div(s.progress.total)
         .unwrap_or(100);
@@ -53,9 +53,9 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             Span::raw(format!("{} {}", Ui::FindingsShort.get(lang), s.findings)),
         ]),
     ];
-    if app.orphans > 0 {
+    if app.form.orphans > 0 {
         lines.push(Line::styled(
-            format!("⚑ {}: {}", Ui::OrphansKept.get(lang), app.orphans),
+            format!("⚑ {}: {}", Ui::OrphansKept.get(lang), app.form.orphans),
             theme.warning(),
         ));
     }
@@ -64,7 +64,7 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         .stop()
         .section()
         .map(str::to_owned)
-        .or_else(|| app.q.sections.first().map(|s| s.id.clone()));
+        .or_else(|| app.form.q.sections.first().map(|s| s.id.clone()));
     let current_key = match app.stop().slot() {
         Some(Slot::Answer { section, field, .. }) => Some(format!("{section}.{field}")),
         _ => None,
@@ -89,7 +89,7 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let room_for_figs = (inner.height as usize)
         .saturating_sub(lines.len() + 1 + problem_rows)
         .max(1);
-    if let Some(sec) = section.as_ref().and_then(|id| app.q.section(id))
+    if let Some(sec) = section.as_ref().and_then(|id| app.form.q.section(id))
         && !figs.is_empty()
     {
         lines.push(Line::styled(
@@ -123,9 +123,10 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             let place = match (&p.section, p.item) {
                 (Some(sid), Some(i)) => format!(
                     "{}.{i}",
-                    app.q.section(sid).map_or("?", |s| s.number.as_str())
+                    app.form.q.section(sid).map_or("?", |s| s.number.as_str())
                 ),
                 (Some(sid), None) => app
+                    .form
                     .q
                     .section(sid)
                     .map_or("?", |s| s.number.as_str())
@@ -138,7 +139,7 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                 .and_then(|fid| {
                     p.section
                         .as_ref()
-                        .and_then(|sid| app.q.section(sid))
+                        .and_then(|sid| app.form.q.section(sid))
                         .and_then(|s| s.field(fid))
                 })
                 .map_or(String::new(), |f| format!(" {}", f.number));

@@ -1,0 +1,184 @@
+//! The report being edited, with what the editor derives from it — the stops (every place an answer
+//! goes), their index, where the user stands, the tally and the live summary — kept right by one
+//! entry, `change`: no caller changes the session and then has to remember what to recompute.
+
+use super::nav::{self, Stop};
+use crate::i18n::Lang;
+use crate::questionnaire::{FieldType, Questionnaire};
+use crate::session::{Item, Session, Slot};
+use crate::summary::{Block, Summary, Tally, block_stats_with};
+use serde_json::Value;
+
+pub struct Form {
+    pub q: Questionnaire,
+    pub session: Session,
+    /// The interface and form language: the summary's messages are in it.
+    pub lang: Lang,
+    pub stops: Vec<Stop>,
+    pub index: nav::StopIndex,
+    pub current: usize,
+    /// Answers under ids the form does not have (kept in the file, listed).
+    pub orphans: usize,
+    /// The live summary: what is stored, with the value being typed applied (see `refresh`).
+    pub summary: Summary,
+    tally: Tally,
+}
+
+/// A change to the report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// An answer, a header field or an item's name; `None` clears it.
+    Set(Slot, Option<Value>),
+    /// A new item at the end of a repeatable annex.
+    AddItem(String),
+    /// An item put back at its place (undoing a deletion).
+    InsertItem(String, usize, Item),
+    RemoveItem(String, usize),
+    /// An item moved by `delta` places.
+    MoveItem(String, usize, isize),
+    Language(Lang),
+}
+
+/// What a change gave back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Changed {
+    Done,
+    /// The item added, or where a moved item landed.
+    At(usize),
+    Removed(Item),
+    /// Nothing changed (an item that is not there, a move past the end).
+    Nothing,
+}
+
+impl Form {
+    pub fn new(q: Questionnaire, session: Session, lang: Lang, current: usize) -> Form {
+        let stops = nav::stops(&q, &session);
+        let index = nav::StopIndex::new(&q, &stops);
+        let tally = Tally::new(&q, &session, lang);
+        let summary = tally.summary(&q, None);
+        let orphans = crate::session::orphans(&q, &session).len();
+        Form {
+            current: current.min(stops.len().saturating_sub(1)),
+            q,
+            session,
+            lang,
+            stops,
+            index,
+            orphans,
+            summary,
+            tally,
+        }
+    }
+
+    pub fn stop(&self) -> &Stop {
+        &self.stops[self.current]
+    }
+
+    pub fn kind(&self) -> Option<FieldType> {
+        match self.stop() {
+            Stop::Slot(_, k) => *k,
+            Stop::AddItem(_) => None,
+        }
+    }
+
+    /// The stop of a slot.
+    pub fn stop_of(&self, slot: &Slot) -> Option<usize> {
+        self.stops.iter().position(|st| st.slot() == Some(slot))
+    }
+
+    pub fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
+        self.stop_of(&Slot::ItemName {
+            section: section.to_owned(),
+            item,
+        })
+    }
+
+    pub fn section_stop(&self, section: &str) -> Option<usize> {
+        self.stops
+            .iter()
+            .position(|st| st.section() == Some(section))
+    }
+
+    /// Stand on stop `i` (or the last one).
+    pub fn stand(&mut self, i: usize) {
+        self.current = i.min(self.stops.len() - 1);
+    }
+
+    /// The block of answers a slot belongs to.
+    pub fn block_of(&self, slot: &Slot) -> Option<Block> {
+        match slot {
+            Slot::Header { .. } => Some(Block::Header),
+            Slot::ItemName { section, item } => Some(Block::Section {
+                index: self.q.section_index(section)?,
+                item: Some(*item),
+            }),
+            Slot::Answer { section, item, .. } => Some(Block::Section {
+                index: self.q.section_index(section)?,
+                item: *item,
+            }),
+        }
+    }
+
+    /// Change the report, and everything that follows from it: an answer recomputes its block, a
+    /// change of shape (items added, removed, moved) the stops, their index and the tally.
+    pub fn change(&mut self, e: Edit) -> Changed {
+        let (changed, reshaped) = match e {
+            Edit::Set(slot, value) => {
+                self.session.set(&slot, value);
+                if let Some(block) = self.block_of(&slot) {
+                    self.tally.refresh(&self.q, &self.session, block);
+                }
+                (Changed::Done, false)
+            }
+            Edit::AddItem(section) => (Changed::At(self.session.add_item(&section, "")), true),
+            Edit::InsertItem(section, at, item) => {
+                self.session.insert_item(&section, at, item);
+                (Changed::Done, true)
+            }
+            Edit::RemoveItem(section, at) => match self.session.remove_item(&section, at) {
+                Some(item) => (Changed::Removed(item), true),
+                None => (Changed::Nothing, false),
+            },
+            Edit::MoveItem(section, from, delta) => {
+                match self.session.move_item(&section, from, delta) {
+                    Some(to) => (Changed::At(to), true),
+                    None => (Changed::Nothing, false),
+                }
+            }
+            Edit::Language(lang) => {
+                self.lang = lang;
+                self.session.language = Some(lang);
+                self.tally = Tally::new(&self.q, &self.session, lang);
+                (Changed::Done, false)
+            }
+        };
+        if reshaped {
+            self.stops = nav::stops(&self.q, &self.session);
+            self.index = nav::StopIndex::new(&self.q, &self.stops);
+            self.current = self.current.min(self.stops.len() - 1);
+            self.orphans = crate::session::orphans(&self.q, &self.session).len();
+            self.tally = Tally::new(&self.q, &self.session, self.lang);
+        }
+        changed
+    }
+
+    /// The summary as it would be with `value` in `slot` (what is being typed), the report itself
+    /// untouched: only that block is computed again, on a copy of it.
+    pub fn preview(&self, typed: Option<(&Slot, Option<Value>)>) -> Summary {
+        let Some((slot, value)) = typed else {
+            return self.tally.summary(&self.q, None);
+        };
+        match self.block_of(slot) {
+            Some(block) if self.session.get(slot) != value.as_ref() => {
+                let stats = block_stats_with(&self.q, &self.session, block, slot, value, self.lang);
+                self.tally.summary(&self.q, Some((block, &stats)))
+            }
+            _ => self.tally.summary(&self.q, None),
+        }
+    }
+
+    /// The live summary, with what is being typed.
+    pub fn refresh(&mut self, typed: Option<(&Slot, Option<Value>)>) {
+        self.summary = self.preview(typed);
+    }
+}
