@@ -1,5 +1,7 @@
-//! The session file on disk: reading it whole or not at all, saving by atomic replace, and one editor
-//! per file. The only module of the model's users that touches the disk.
+//! Files: reading a report or a questionnaire whole or not at all (regular files of a sane size
+//! only), saving by atomic replace that keeps owner, group and mode, the edit lock (one editor per
+//! file), rescue copies and stale temporary files. The editor and the commands read and write
+//! reports only through here.
 
 use crate::json_path::JsonPath;
 use crate::load_error::LoadError;

@@ -111,6 +111,9 @@ pub struct App {
     clock: std::time::SystemTime,
     /// The user said to write over a replaced report: the next save does.
     force_save: bool,
+    /// F12 panics (see `key`): for the end-to-end test of the panic path.
+    #[cfg(debug_assertions)]
+    pub(crate) panic_key: bool,
 }
 
 /// A moment as the report stores it (RFC 3339, to the second).
@@ -180,6 +183,8 @@ impl App {
             replaced: false,
             clock: std::time::UNIX_EPOCH,
             force_save: false,
+            #[cfg(debug_assertions)]
+            panic_key: false,
         };
         app.load_editor();
         if let Some(text) = stray {
@@ -699,9 +704,10 @@ impl App {
     fn key(&mut self, k: KeyEvent) {
         self.message = None;
         let previous = self.last_action.take();
-        // A way to test the panic path end to end; not in release builds.
+        // The end-to-end test of the panic path (e2e_resilience) presses F12 in an editor started with
+        // SAUALNAMA_TEST_PANIC set (read once, by the loop); debug builds only.
         #[cfg(debug_assertions)]
-        if k.code == KeyCode::F(12) && std::env::var_os("SAUALNAMA_TEST_PANIC").is_some() {
+        if k.code == KeyCode::F(12) && self.panic_key {
             panic!("SAUALNAMA_TEST_PANIC");
         }
         let global = keys::action(Context::Global, &k);

@@ -244,6 +244,10 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     );
     let is_new = !path.exists();
     let mut app = App::new(q, session, lang, file_name, read_only);
+    #[cfg(debug_assertions)]
+    {
+        app.panic_key = std::env::var_os("SAUALNAMA_TEST_PANIC").is_some();
+    }
     if is_new && !read_only {
         app.save_state = SaveState::New;
     }

@@ -4,7 +4,6 @@
 use crate::common::ReadOnlyDir;
 use crate::common::pty::{Pty, saualnama};
 use crate::common::users::Tmpfs;
-use saualnama::questionnaire::Registry;
 use saualnama::store::session_from_str;
 use serde_json::Value;
 use std::path::Path;
@@ -19,7 +18,7 @@ fn open(args: &[&str], dir: &Path) -> Pty {
 
 fn load(f: &Path) -> Value {
     let text = std::fs::read_to_string(f).unwrap();
-    session_from_str(&f.display().to_string(), &text, &Registry::bundled())
+    session_from_str(&f.display().to_string(), &text, crate::common::registry())
         .unwrap_or_else(|e| panic!("{e}"));
     serde_json::from_str(&text).unwrap()
 }

@@ -5,7 +5,7 @@ use crate::common::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::findings::findings;
 use saualnama::i18n::Lang;
-use saualnama::questionnaire::{Op, Questionnaire, Registry, Term, When};
+use saualnama::questionnaire::{Op, Questionnaire, Term, When};
 use saualnama::sample;
 use saualnama::session::Session;
 use serde_json::{Map, Value, json};
@@ -16,7 +16,7 @@ fn now() -> std::time::SystemTime {
 }
 
 fn form() -> Questionnaire {
-    Registry::bundled().default_form().clone()
+    crate::common::registry().default_form().clone()
 }
 
 #[test]

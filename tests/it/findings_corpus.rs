@@ -6,11 +6,11 @@ use crate::common;
 
 use saualnama::findings::findings;
 use saualnama::i18n::Lang;
-use saualnama::questionnaire::{FindingSeverity, Registry};
+use saualnama::questionnaire::FindingSeverity;
 use saualnama::store::read_session;
 
 fn lines(path: &std::path::Path) -> Vec<String> {
-    let (s, q) = read_session(path, &Registry::bundled()).unwrap();
+    let (s, q) = read_session(path, crate::common::registry()).unwrap();
     let mut out: Vec<String> = findings(&q, &s, Lang::En)
         .iter()
         .map(|f| {
@@ -76,7 +76,7 @@ fn the_example_gives_the_seeds_findings_and_nothing_else() {
 fn evidence_is_in_the_forms_numbering_without_zero_lines_and_says_what_was_not_reported() {
     let (s, q) = read_session(
         &common::root().join("tests/corpus/09-blank-breakdowns.json"),
-        &Registry::bundled(),
+        crate::common::registry(),
     )
     .unwrap();
     let found = findings(&q, &s, Lang::Ru);

@@ -1,6 +1,5 @@
 //! Saving: atomic, private, mode-keeping, and harmless to what was saved before when it fails.
 
-use saualnama::questionnaire::Registry;
 use saualnama::store::{read_session, save_session, session_from_str, version_cmp, write_atomic};
 use std::os::unix::fs::PermissionsExt;
 
@@ -10,7 +9,7 @@ fn example() -> saualnama::session::Session {
     session_from_str(
         "example",
         include_str!("../../examples/zhas-technikter-2017.json"),
-        &Registry::bundled(),
+        crate::common::registry(),
     )
     .unwrap()
     .0
@@ -29,7 +28,7 @@ fn a_new_file_is_private_and_a_rewrite_keeps_the_mode() {
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
     save_session(&f, &example(), true).unwrap();
     assert_eq!(mode(&f), 0o640, "a rewrite keeps a 0640 file at 0640");
-    let (s, _) = read_session(&f, &Registry::bundled()).unwrap();
+    let (s, _) = read_session(&f, crate::common::registry()).unwrap();
     assert_eq!(s, example());
     // No temp file is left beside it.
     let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -103,7 +102,7 @@ fn an_older_versions_report_opens_and_keeps_its_answers_a_newer_ones_is_refused(
     let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
     v["questionnaire"]["version"] = serde_json::json!("2016-10-19.0");
     v["sections"]["personnel"]["answers"]["dropped_question"] = serde_json::json!("kept");
-    let (s, q) = session_from_str("old.json", &v.to_string(), &Registry::bundled()).unwrap();
+    let (s, q) = session_from_str("old.json", &v.to_string(), crate::common::registry()).unwrap();
     assert_eq!(saualnama::session::orphans(&q, &s).len(), 1);
     assert!(
         s.to_json_pretty()
@@ -113,7 +112,7 @@ fn an_older_versions_report_opens_and_keeps_its_answers_a_newer_ones_is_refused(
 
     v["questionnaire"]["version"] = serde_json::json!("2030-01-01.1");
     let src = serde_json::to_string_pretty(&v).unwrap();
-    let e = session_from_str("new.json", &src, &Registry::bundled())
+    let e = session_from_str("new.json", &src, crate::common::registry())
         .unwrap_err()
         .to_string();
     assert!(

@@ -2,7 +2,6 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
-use saualnama::questionnaire::Registry;
 use saualnama::session::Session;
 use saualnama::store::session_from_str;
 use saualnama::tui::app::App;
@@ -61,7 +60,7 @@ impl Keys<'_> {
 }
 
 fn new_app(lang: Lang) -> App {
-    let q = Registry::bundled().default_form().clone();
+    let q = crate::common::registry().default_form().clone();
     let s = Session::new(&q, "2017-07-10T09:00:00Z".into());
     App::new(q, s, lang, "report.json".into(), false)
 }
@@ -148,7 +147,7 @@ fn typing_the_seed_gives_the_example() {
 }
 
 fn example_app(lang: Lang) -> App {
-    let (s, q) = session_from_str("example", example_text(), &Registry::bundled()).unwrap();
+    let (s, q) = session_from_str("example", example_text(), crate::common::registry()).unwrap();
     App::new(q, s, lang, "zhas-technikter-2017.json".into(), false)
 }
 
@@ -799,7 +798,7 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
     let mut v: Value = serde_json::from_str(example_text()).unwrap();
     // The cursor names a third service the report no longer has, with text typed there.
     v["cursor"] = serde_json::json!({"section": "public_services", "item": 2, "field": "refusal_grounds", "draft": "жартылай", "future_key": 1});
-    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
     let before = s.sections.clone();
     let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
     assert_eq!(
@@ -820,7 +819,7 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
     // Keys of the cursor this version does not know survive moving about.
     let mut v: Value = serde_json::from_str(example_text()).unwrap();
     v["cursor"]["future_key"] = serde_json::json!({"a": 1});
-    let (s, q) = session_from_str("x", &v.to_string(), &Registry::bundled()).unwrap();
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
     let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
     Keys(&mut app).tab(3);
     assert_eq!(

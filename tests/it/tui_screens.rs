@@ -5,7 +5,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
-use saualnama::questionnaire::Registry;
 use saualnama::store::session_from_str;
 use saualnama::tui::app::App;
 use saualnama::tui::view::{Theme, view};
@@ -19,7 +18,7 @@ fn app(lang: Lang) -> App {
     let (s, q) = session_from_str(
         "example",
         include_str!("../../examples/zhas-technikter-2017.json"),
-        &Registry::bundled(),
+        crate::common::registry(),
     )
     .unwrap();
     App::new(q, s, lang, "zhas-technikter-2017.json".into(), false)

@@ -120,9 +120,11 @@ pub enum When {
     Yes(String),
     /// A yes/no question answered no.
     No(String),
-    /// A text answer that says something (not blank, not «жоқ / нет / none»).
+    /// A text answer that says something (not blank, not «жоқ / нет / none»); an unclear one makes
+    /// the rule a matter to review.
     Described(String),
-    /// A text answer that is missing, blank, or says none.
+    /// A text answer that is missing, blank, or says none («жоқ», «не выявлено»). One the phrase
+    /// lists cannot read either way («частично») makes the rule a matter to review, not a finding.
     Undescribed(String),
     /// A relation between counts, as in the section's rules; here an unanswered count is read as 0
     /// ("not reported", and said so in the evidence) as long as one of them is answered, so that a

@@ -162,3 +162,9 @@ pub fn chromium() -> Option<&'static str> {
     }
     found
 }
+
+/// The bundled questionnaires, parsed once for the whole test run.
+pub fn registry() -> &'static saualnama::questionnaire::Registry {
+    static R: std::sync::OnceLock<saualnama::questionnaire::Registry> = std::sync::OnceLock::new();
+    R.get_or_init(saualnama::questionnaire::Registry::bundled)
+}
