@@ -85,7 +85,7 @@ pub struct App {
     /// The report, where the user stands in it, and the summary.
     pub form: Form,
     pub file_name: String,
-    pub read_only: bool,
+    pub(crate) read_only: bool,
     pub editor: Editor,
     pub overlay: Option<Overlay>,
     pub panel: Panel,
@@ -196,8 +196,8 @@ impl App {
             if let Some(c) = app.form.session.cursor.as_mut() {
                 c.draft = Some(draft);
             }
-            app.recompute();
         }
+        app.recompute();
         app
     }
 
@@ -243,7 +243,6 @@ impl App {
             extra,
             ..stop.to_cursor()
         });
-        self.recompute();
     }
 
     /// The value the editor holds now: `Ok(None)` for an empty one (which clears the answer).
@@ -407,12 +406,9 @@ impl App {
                 if !forward {
                     self.editor.set_text(text);
                     self.editor.choice = *choice;
-                    self.recompute();
                 }
             }
         }
-        // The summary follows what is stored now, not what it was a change ago.
-        self.recompute();
     }
 
     fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
@@ -427,7 +423,6 @@ impl App {
     /// stored changes one by one, deletions and `Esc` included.
     fn undo(&mut self) {
         if self.editor.undo() {
-            self.recompute();
             return;
         }
         if self.editor_dirty() {
@@ -450,7 +445,6 @@ impl App {
 
     fn redo(&mut self) {
         if self.editor.redo() {
-            self.recompute();
             return;
         }
         match self.redo.pop() {
@@ -677,6 +671,8 @@ impl App {
             Event::Paste(text) => self.paste(&text),
             _ => {}
         }
+        // The live summary after every event, in one place: what is stored, with what is typed.
+        self.recompute();
     }
 
     fn paste(&mut self, text: &str) {
@@ -695,7 +691,6 @@ impl App {
                 if let Err(msg) = self.editor.paste(text, kind, &stop, self.form.lang) {
                     self.complain(msg);
                 }
-                self.recompute();
             }
             _ => {}
         }
@@ -733,7 +728,6 @@ impl App {
                 // Not a change of the answers: no stamp, saved when convenient.
                 self.form.change(Edit::Language(self.form.lang.next()));
                 self.needs_background_save = !self.read_only;
-                self.recompute();
                 return;
             }
             _ => {}
@@ -934,7 +928,6 @@ impl App {
                     if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.form.lang) {
                         self.complain(msg);
                     }
-                    self.recompute();
                     self.last_action = None;
                     return;
                 }
@@ -1011,7 +1004,6 @@ impl App {
                 if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.form.lang) {
                     self.complain(msg);
                 }
-                self.recompute();
             }
         }
         self.last_action = action;

@@ -465,7 +465,8 @@ mod tests {
 
     #[test]
     fn texts_name_keys_only_through_the_table() {
-        for t in Ui::ALL {
+        // The shape of a stored yes/no answer, in JSON: braces that are no places to fill.
+        for t in Ui::ALL.iter().filter(|t| **t != Ui::NotYesNo) {
             for lang in Lang::ALL {
                 let raw = t.get(lang);
                 for hand in [

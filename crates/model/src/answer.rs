@@ -36,44 +36,17 @@ pub enum AnswerError {
 
 impl AnswerError {
     pub fn message(&self, lang: Lang) -> &'static str {
-        let (kk, ru, en) = match self {
-            AnswerError::NotCount => (
-                "тек 0 немесе одан үлкен бүтін сан",
-                "только целое число 0 или больше",
-                "a whole number, 0 or more",
-            ),
-            AnswerError::CountTooLarge => (
-                "сан тым үлкен",
-                "число слишком велико",
-                "the number is too large",
-            ),
-            AnswerError::NotPercent => (
-                "0-ден 100-ге дейінгі пайыз",
-                "процент от 0 до 100",
-                "a percentage from 0 to 100",
-            ),
-            AnswerError::NotYesNo => (
-                "иә/жоқ: {\"yes\": true|false, \"comment\": \"…\"}",
-                "да/нет: {\"yes\": true|false, \"comment\": \"…\"}",
-                "yes/no: {\"yes\": true|false, \"comment\": \"…\"}",
-            ),
-            AnswerError::NotText => ("мәтін", "текст", "text"),
-            AnswerError::MonthOutOfRange => (
-                "айдың нөмірі 01-ден 12-ге дейін (2017-12)",
-                "номер месяца — от 01 до 12 (2017-12)",
-                "months run from 01 to 12 (2017-12)",
-            ),
-            AnswerError::NotMonth => (
-                "ай ЖЖЖЖ-АА түрінде (2017-01)",
-                "месяц в виде ГГГГ-ММ (2017-01)",
-                "a month as YYYY-MM (2017-01)",
-            ),
-        };
-        match lang {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
+        use crate::ui_text::Ui;
+        match self {
+            AnswerError::NotCount => Ui::NotCount,
+            AnswerError::CountTooLarge => Ui::CountTooLarge,
+            AnswerError::NotPercent => Ui::NotPercent,
+            AnswerError::NotYesNo => Ui::NotYesNo,
+            AnswerError::NotText => Ui::NotText,
+            AnswerError::MonthOutOfRange => Ui::MonthOutOfRange,
+            AnswerError::NotMonth => Ui::NotMonth,
         }
+        .get(lang)
     }
 }
 
