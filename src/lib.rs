@@ -12,6 +12,7 @@ pub use saualnama_model::{
 pub mod aggregate;
 pub mod cli;
 pub mod export;
+pub mod history;
 pub mod output;
 pub mod sample;
 pub mod store;

@@ -85,6 +85,15 @@ pub enum Command {
         #[arg(long, default_value = "text")]
         format: Format,
     },
+    /// Who entered what: the report's history of changes, oldest first
+    History {
+        file: PathBuf,
+        /// Only this question, item or annex: «4.10», «1.2», «1.2.Q3», «4»
+        #[arg(value_name = "NUMBER")]
+        number: Option<String>,
+        #[arg(long, default_value = "text")]
+        format: Format,
+    },
     /// Write the filled form as Word, Excel, HTML, Markdown, CSV or JSON; or, with --blank, the empty form
     Export {
         /// The report (not with --blank)
@@ -400,6 +409,11 @@ fn run_command(cli: Cli) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some(Command::History {
+            file,
+            number,
+            format,
+        }) => history_command(&registry, &file, number.as_deref(), format, cli.lang),
         Some(Command::Findings { file, format }) => {
             let (s, q) = match read_session(&file, &registry) {
                 Ok(x) => x,
@@ -615,6 +629,85 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// Where an entry of the history is, as `Ctrl-G` takes it: «4.10», «1.2.Q3», «1.2» for an item.
+fn history_place(q: &Questionnaire, e: &crate::history::Entry) -> String {
+    let Some(section) = &e.section else {
+        return e.field.clone().unwrap_or_default();
+    };
+    let sec = q.section(section);
+    let num = sec.map_or("?", |s| s.number.as_str());
+    let field = e.field.as_ref().map(|f| {
+        sec.and_then(|s| s.field(f))
+            .map_or(f.as_str(), |f| f.number.as_str())
+    });
+    match (e.item, field) {
+        (Some(i), Some(f)) => format!("{num}.{i}.{f}"),
+        (Some(i), None) => format!("{num}.{i}"),
+        (None, Some(f)) => format!("{num}.{f}"),
+        (None, None) => num.to_owned(),
+    }
+}
+
+fn history_command(
+    registry: &Registry,
+    file: &std::path::Path,
+    number: Option<&str>,
+    format: Format,
+    lang: Option<Lang>,
+) -> ExitCode {
+    use crate::history::What;
+    let hint = lang.or_else(Lang::from_env).unwrap_or_default();
+    let (s, q) = match read_session(file, registry) {
+        Ok(x) => x,
+        Err(e) => return fail(&e, 2, hint),
+    };
+    let lang = lang.or(s.language).or(Some(hint)).unwrap_or_default();
+    let entries = match crate::history::read(file) {
+        Ok(x) => x,
+        Err(e) => {
+            say(format_args!("saualnama: {e}"));
+            return ExitCode::from(2);
+        }
+    };
+    let wanted = |place: &str| match number {
+        None => true,
+        Some(n) => place == n || place.starts_with(&format!("{n}.")),
+    };
+    let chosen: Vec<_> = entries
+        .iter()
+        .filter(|e| wanted(&history_place(&q, e)))
+        .collect();
+    match format {
+        Format::Json => outln!(
+            "{}",
+            serde_json::to_string_pretty(&chosen).unwrap_or_default()
+        ),
+        Format::Text => {
+            if chosen.is_empty() {
+                outln!("{}", Ui::NoHistory.get(lang));
+            }
+            let shown = |v: &Option<serde_json::Value>| match v {
+                None => "—".to_owned(),
+                Some(serde_json::Value::String(t)) => t.clone(),
+                Some(v) => v.to_string(),
+            };
+            for e in chosen {
+                let place = history_place(&q, e);
+                let what = match e.what {
+                    What::Set => format!("{} → {}", shown(&e.old), shown(&e.new)),
+                    What::ItemAdded => Ui::HistItemAdded.get(lang).to_owned(),
+                    What::ItemRemoved => Ui::HistItemRemoved.get(lang).to_owned(),
+                    What::ItemMoved => {
+                        format!("{} → {}", Ui::HistItemMoved.get(lang), shown(&e.new))
+                    }
+                };
+                outln!("{}  {:<12} {place:<10} {what}", e.time, e.user);
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.

@@ -12,6 +12,7 @@ use super::overlay::item_menu::ItemMenu;
 use super::overlay::prompt::{Prompt, Purpose};
 use super::overlay::{Command, Outcome, Overlay};
 use crate::answer::{Answer, AnswerError};
+use crate::history::{Entry, What};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Item, Session, Slot};
@@ -111,6 +112,8 @@ pub struct App {
     clock: std::time::SystemTime,
     /// The user said to write over a replaced report: the next save does.
     force_save: bool,
+    /// Changes made since the last save was handed over, for the report's history.
+    pub(crate) history: Vec<Entry>,
     /// F12 panics (see `key`): for the end-to-end test of the panic path.
     #[cfg(debug_assertions)]
     pub(crate) panic_key: bool,
@@ -183,6 +186,7 @@ impl App {
             replaced: false,
             clock: std::time::UNIX_EPOCH,
             force_save: false,
+            history: Vec::new(),
             #[cfg(debug_assertions)]
             panic_key: false,
         };
@@ -478,8 +482,35 @@ impl App {
     /// A change to the report: make it (the form keeps what follows from it right), stamp it, and
     /// ask for a save now.
     fn change(&mut self, e: Edit) -> Changed {
+        let time = stamp(self.clock);
+        let old = match &e {
+            Edit::Set(slot, _) => self.form.session.value(slot),
+            _ => None,
+        };
+        let logged = e.clone();
         let changed = self.form.change(e);
-        self.form.session.modified = Some(stamp(self.clock));
+        // Who entered what (written to the history with the save that carries it).
+        let entry = match (logged, &changed) {
+            (Edit::Set(slot, new), _) => Some(Entry::set(time.clone(), &slot, old, new)),
+            (Edit::AddItem(section), Changed::At(i)) => {
+                Some(Entry::item(time.clone(), What::ItemAdded, &section, *i))
+            }
+            (Edit::InsertItem(section, at, item), _) => Some(Entry {
+                new: serde_json::to_value(&item).ok(),
+                ..Entry::item(time.clone(), What::ItemAdded, &section, at)
+            }),
+            (Edit::RemoveItem(section, at), Changed::Removed(item)) => Some(Entry {
+                old: serde_json::to_value(item).ok(),
+                ..Entry::item(time.clone(), What::ItemRemoved, &section, at)
+            }),
+            (Edit::MoveItem(section, from, _), Changed::At(to)) => Some(Entry {
+                new: Some(Value::from(to + 1)),
+                ..Entry::item(time.clone(), What::ItemMoved, &section, from)
+            }),
+            _ => None,
+        };
+        self.history.extend(entry);
+        self.form.session.modified = Some(time);
         self.needs_save = true;
         // A failure stays until a save succeeds: a change made since must not make quitting look
         // safe while the save that would carry it is still on its way (it failed here under load).

@@ -423,7 +423,8 @@ fn save(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
     let bytes = app.form.session.to_json_pretty().into_bytes();
     let force = app.take_force();
-    let r = saver.save_now(bytes, force);
+    let history = std::mem::take(&mut app.history);
+    let r = saver.save_now(bytes, force, history);
     app.save_submitted();
     app.save_done(1, 1, r);
 }
@@ -434,7 +435,8 @@ fn save_in_background(app: &mut App, saver: &mut Saver) {
     let bytes = app.form.session.to_json_pretty().into_bytes();
     app.save_submitted();
     let force = app.take_force();
-    if !saver.submit(bytes, force) {
+    let history = std::mem::take(&mut app.history);
+    if !saver.submit(bytes, force, history) {
         app.save_done(
             saver.latest,
             saver.latest,

@@ -6,6 +6,7 @@
 //! wrote and took: a report replaced or deleted by someone else, or a lock file removed (which would
 //! let a second editor in), stops the saves until the user says to write over (`Ctrl-S`).
 
+use crate::history::Entry;
 use crate::store::{FileId, file_id, write_atomic};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -35,6 +36,8 @@ struct Job {
     n: u64,
     bytes: Vec<u8>,
     force: bool,
+    /// The changes this report carries, for its history.
+    history: Vec<Entry>,
 }
 
 /// What the writer checks before writing: the report as last read or written, and the lock file.
@@ -53,6 +56,8 @@ pub struct Saver {
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
+    /// History entries of saves that failed: written with the next one that succeeds.
+    carry: Arc<Mutex<Vec<Entry>>>,
 }
 
 impl Saver {
@@ -66,6 +71,7 @@ impl Saver {
             results: None,
             writer: None,
             latest: 0,
+            carry: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
@@ -74,6 +80,7 @@ impl Saver {
         let (outbox, results) = channel();
         let path = self.path.clone();
         let identity = Arc::clone(&self.identity);
+        let carry = Arc::clone(&self.carry);
         self.writer = std::thread::Builder::new()
             .name("saualnama-save".into())
             .spawn(move || {
@@ -81,10 +88,16 @@ impl Saver {
                     // Skip to the newest: an older state written after it would be a step back.
                     while let Ok(newer) = inbox.try_recv() {
                         let force = job.force || newer.force;
-                        job = Job { force, ..newer };
+                        let mut history = std::mem::take(&mut job.history);
+                        history.extend(newer.history.iter().cloned());
+                        job = Job {
+                            force,
+                            history,
+                            ..newer
+                        };
                     }
                     let r = match identity.lock() {
-                        Ok(mut id) => save(&path, &job, id.as_mut()),
+                        Ok(mut id) => save(&path, &job, id.as_mut(), &carry),
                         Err(_) => Err(SaveError::io("the writer thread failed".into())),
                     };
                     if outbox.send((job.n, r)).is_err() {
@@ -98,7 +111,7 @@ impl Saver {
     }
 
     /// Hand over a whole report to write. False when the writer is gone (the caller saves itself).
-    pub fn submit(&mut self, bytes: Vec<u8>, force: bool) -> bool {
+    pub fn submit(&mut self, bytes: Vec<u8>, force: bool, history: Vec<Entry>) -> bool {
         if self.writer.is_none() && self.jobs.is_none() {
             self.spawn();
         }
@@ -107,6 +120,7 @@ impl Saver {
             n: self.latest,
             bytes,
             force,
+            history,
         };
         match &self.jobs {
             Some(tx) if self.writer.is_some() => tx.send(job).is_ok(),
@@ -131,16 +145,52 @@ impl Saver {
     }
 
     /// Save on the calling thread, with the same checks: at the end, when nothing waits for a key.
-    pub fn save_now(&mut self, bytes: Vec<u8>, force: bool) -> Result<(), SaveError> {
-        let job = Job { n: 0, bytes, force };
+    pub fn save_now(
+        &mut self,
+        bytes: Vec<u8>,
+        force: bool,
+        history: Vec<Entry>,
+    ) -> Result<(), SaveError> {
+        let job = Job {
+            n: 0,
+            bytes,
+            force,
+            history,
+        };
         match self.identity.lock() {
-            Ok(mut id) => save(&self.path, &job, id.as_mut()),
+            Ok(mut id) => save(&self.path, &job, id.as_mut(), &self.carry),
             Err(_) => Err(SaveError::io("the writer thread failed".into())),
         }
     }
 }
 
+/// Write the report, then its history: the changes it carries and those of saves that failed. A
+/// failure keeps them for the next save, so the history names all the report holds.
 fn save(
+    path: &std::path::Path,
+    job: &Job,
+    identity: Option<&mut Identity>,
+    carry: &Mutex<Vec<Entry>>,
+) -> Result<(), SaveError> {
+    let mut pending = carry
+        .lock()
+        .map(|mut c| std::mem::take(&mut *c))
+        .unwrap_or_default();
+    pending.extend(job.history.iter().cloned());
+    let r = write_report(path, job, identity).and_then(|()| {
+        crate::history::append(path, &pending)
+            .map_err(|e| SaveError::io(format!("{}: {e}", crate::history::path_of(path).display())))
+    });
+    if r.is_err()
+        && let Ok(mut c) = carry.lock()
+    {
+        pending.append(&mut c);
+        *c = pending;
+    }
+    r
+}
+
+fn write_report(
     path: &std::path::Path,
     job: &Job,
     identity: Option<&mut Identity>,

@@ -289,3 +289,63 @@ fn a_paste_that_never_ends_gives_the_keyboard_back() {
     assert_eq!(saved["header"]["organisation"], "ГККП «Станция» №7");
     assert_eq!(saved["header"]["head"], "Е.К. Жаркембаев");
 }
+
+/// Every committed change goes to `NAME.history.jsonl` with the save that carries it; `history`
+/// lists it; a last line cut short by a crash is left out, a broken line elsewhere is said.
+#[test]
+fn the_history_lists_every_change_and_survives_a_torn_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = open(&["r.json", "-l", "en"], dir.path());
+    p.wait_for("new file");
+    p.keys("Станция\rЕ.К. Жаркембаев\r");
+    p.wait_for("✓ saved");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    let report = dir.path().join("r.json");
+    let history = |extra: &[&str]| {
+        let mut args = vec!["history", report.to_str().unwrap(), "-l", "en"];
+        args.extend(extra);
+        common::run(&args)
+    };
+    let o = history(&["--format", "json"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let h: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let fields: Vec<&str> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["organisation", "head"]);
+    let me = saualnama::store::user_name_of(unsafe { libc::geteuid() });
+    assert_eq!(h[0]["user"], me.as_str());
+    assert_eq!(h[0]["new"], "Станция");
+    assert!(h[0].get("old").is_none(), "nothing was there before");
+    // A crash in the middle of an append: the torn line is left out.
+    let file = dir.path().join("r.history.jsonl");
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .unwrap();
+    std::io::Write::write_all(&mut f, b"{\"time\": \"2026-").unwrap();
+    let o = history(&[]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let text = common::stdout(&o);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains("head") && text.contains("— → Е.К. Жаркембаев"),
+        "{text}"
+    );
+    // A broken line before the last is not a crash's: it is said, with its line.
+    std::io::Write::write_all(&mut f, b"\n{\"time\": 1}\n").unwrap();
+    let o = history(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o).contains("r.history.jsonl:3"),
+        "{}",
+        common::stderr(&o)
+    );
+}

@@ -575,3 +575,95 @@ fn a_report_started_in_a_group_folder_and_shared_once_is_open_to_the_group() {
     assert_eq!(quit(&mut bob), Some(0));
     assert_eq!(owner(&dir.path().join("report.json.lock")).2 & 0o060, 0o060);
 }
+
+/// Who entered what, between two colleagues: Alice starts the report, Bob changes her answer and
+/// adds his; the history names each by their account, and it is the group's to read like the report.
+#[test]
+fn the_history_names_who_entered_what_and_is_shared_like_the_report() {
+    let Some(u) = users() else { return };
+    let dir = group_folder(u);
+    let mut alice = editor_as(
+        u,
+        &u.alice,
+        &["report.json", "-l", "en"],
+        dir.path(),
+        80,
+        24,
+    );
+    alice.wait_for("new file");
+    alice.keys("Alice's organisation\r");
+    alice.wait_for("✓ saved");
+    assert_eq!(quit(&mut alice), Some(0));
+    let f = dir.path().join("report.json");
+    let o = std::process::Command::new("runuser")
+        .args(["-u", u.alice.name, "--", "chmod", "660"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut bob = editor_as(u, &u.bob, &["report.json", "-l", "en"], dir.path(), 80, 24);
+    bob.wait_for("Organisation");
+    // Bob says who heads it (the editor opens on the first question unanswered), then goes back and
+    // completes the name (the input opens with the cursor after the text).
+    bob.keys("E. Head\r");
+    bob.write(b"\x1b[Z");
+    bob.write(b"\x1b[Z");
+    bob.keys(" (Bob)\r");
+    bob.wait_for("✓ saved");
+    assert_eq!(quit(&mut bob), Some(0));
+
+    let o = run_as(
+        u,
+        &u.bob,
+        &["history", "report.json", "--format", "json"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let h: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows: Vec<(String, String, String)> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["user"].as_str().unwrap().to_owned(),
+                e["field"].as_str().unwrap_or("").to_owned(),
+                e["new"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let row =
+        |user: &str, field: &str, new: &str| (user.to_owned(), field.to_owned(), new.to_owned());
+    assert_eq!(
+        rows,
+        [
+            row(u.alice.name, "organisation", "Alice's organisation"),
+            row(u.bob.name, "head", "E. Head"),
+            row(u.bob.name, "organisation", "Alice's organisation (Bob)"),
+        ]
+    );
+    assert_eq!(h[2]["old"], "Alice's organisation", "what was there before");
+    // The history is the group's like the report: its group, and writable by the group.
+    let hist = dir.path().join("report.history.jsonl");
+    let (_, report_gid, report_mode) = owner(&f);
+    let (_, gid, mode) = owner(&hist);
+    assert_eq!((gid, mode), (report_gid, report_mode));
+    assert_eq!(mode, 0o660);
+    // The text listing, one question's worth.
+    let o = run_as(
+        u,
+        &u.alice,
+        &["history", "report.json", "organisation", "-l", "en"],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains(u.alice.name) && text.contains(u.bob.name),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alice's organisation → Alice's organisation (Bob)"),
+        "{text}"
+    );
+}
