@@ -171,7 +171,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
     let mut i = 0;
     bencher.bench_local(|| {
         if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
-            saver.submit(bytes.clone(), false);
+            saver.submit(bytes.clone(), false, Vec::new());
         }
         app.update(ev[i % 2].clone(), std::time::SystemTime::now());
         i += 1;
