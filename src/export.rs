@@ -255,6 +255,7 @@ static EMPTY: std::sync::LazyLock<Session> = std::sync::LazyLock::new(|| Session
     header: Default::default(),
     sections: Default::default(),
     cursor: None,
+    previous: None,
     extra: Default::default(),
 });
 

@@ -5,7 +5,7 @@
 //! `export` and `aggregate` the documents, `cli` the command line, `output` what it prints.
 
 pub use saualnama_model::{
-    answer, conditions, findings, i18n, json_path, load_error, msg, present, questionnaire,
+    answer, carry, conditions, findings, i18n, json_path, load_error, msg, present, questionnaire,
     reading, session, summary, ui_text,
 };
 

@@ -85,6 +85,21 @@ pub enum Command {
         #[arg(long, default_value = "text")]
         format: Format,
     },
+    /// Start the next period's report from the last one: the organisation, its items and the answers
+    /// that carry over (marked to check); the period, the counts and the rest empty
+    New {
+        /// The new report (refused if it exists)
+        file: PathBuf,
+        /// The last period's report
+        #[arg(long, value_name = "LAST")]
+        from: PathBuf,
+        /// The new period's first month, YYYY-MM (else the editor asks)
+        #[arg(long, value_name = "YYYY-MM")]
+        period_from: Option<String>,
+        /// The new period's last month, YYYY-MM
+        #[arg(long, value_name = "YYYY-MM")]
+        period_to: Option<String>,
+    },
     /// Who entered what: the report's history of changes, oldest first
     History {
         file: PathBuf,
@@ -403,12 +418,24 @@ fn run_command(cli: Cli) -> ExitCode {
                 Format::Json => {
                     let mut v = serde_json::to_value(&sum).unwrap_or_default();
                     v["orphans"] = json!(orphan_paths);
+                    if let Some(p) = &s.previous {
+                        v["previous"] = json!(p);
+                    }
                     outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
                 }
-                Format::Text => out!("{}", summary_text(&q, &sum, &orphan_paths, lang)),
+                Format::Text => out!(
+                    "{}",
+                    summary_text(&q, &sum, &orphan_paths, s.previous.as_ref(), lang)
+                ),
             }
             ExitCode::SUCCESS
         }
+        Some(Command::New {
+            file,
+            from,
+            period_from,
+            period_to,
+        }) => new_command(&registry, &file, &from, [period_from, period_to], cli.lang),
         Some(Command::History {
             file,
             number,
@@ -631,6 +658,67 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
     out
 }
 
+fn new_command(
+    registry: &Registry,
+    file: &std::path::Path,
+    from: &std::path::Path,
+    period: [Option<String>; 2],
+    lang: Option<Lang>,
+) -> ExitCode {
+    let hint = lang.or_else(Lang::from_env).unwrap_or_default();
+    let (last, q) = match read_session(from, registry) {
+        Ok(x) => x,
+        Err(e) => return fail(&e, 2, hint),
+    };
+    let lang = lang.or(last.language).or(Some(hint)).unwrap_or_default();
+    // Never over a report: the new one is new.
+    if std::fs::symlink_metadata(file).is_ok() {
+        say(format_args!(
+            "saualnama: {}: {}",
+            file.display(),
+            Ui::NewExists.get(lang)
+        ));
+        return ExitCode::from(2);
+    }
+    // The last report named as the new one will find it: beside it, by its own name.
+    let shown = match (file.parent(), from.parent()) {
+        (Some(a), Some(b)) if a == b => from.file_name().map_or_else(
+            || from.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        _ => std::fs::canonicalize(from)
+            .unwrap_or_else(|_| from.to_path_buf())
+            .display()
+            .to_string(),
+    };
+    let mut next = crate::carry::next_period(&q, &last, &shown, crate::tui::app::now(), lang);
+    for (id, v) in ["period_from", "period_to"].iter().zip(period) {
+        let Some(v) = v else { continue };
+        let value = serde_json::Value::String(v.clone());
+        if let Err(e) =
+            crate::answer::Answer::from_json(crate::questionnaire::FieldType::Month, &value)
+        {
+            say(format_args!(
+                "saualnama: --{}: {v}: {}",
+                id.replace('_', "-"),
+                e.message(lang)
+            ));
+            return ExitCode::from(2);
+        }
+        next.header.insert((*id).to_owned(), value);
+    }
+    match crate::store::write_atomic(file, next.to_json_pretty().as_bytes(), true) {
+        Ok(()) => {
+            say(format_args!("{}", file.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            say(format_args!("saualnama: {}: {e}", file.display()));
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Where an entry of the history is, as `Ctrl-G` takes it: «4.10», «1.2.Q3», «1.2» for an item.
 fn history_place(q: &Questionnaire, e: &crate::history::Entry) -> String {
     let Some(section) = &e.section else {
@@ -770,7 +858,13 @@ pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) 
     format!("[{sev}] {place}: {}", p.message)
 }
 
-pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: Lang) -> String {
+pub fn summary_text(
+    q: &Questionnaire,
+    sum: &Summary,
+    orphans: &[String],
+    previous: Option<&crate::session::Previous>,
+    lang: Lang,
+) -> String {
     let mut out = format!(
         "{}: {}/{}\n",
         Ui::Progress.get(lang),
@@ -787,10 +881,13 @@ pub fn summary_text(q: &Questionnaire, sum: &Summary, orphans: &[String], lang: 
         }
         out += &format!(": {}/{}\n", sp.answered, sp.total);
         for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
+            let before = previous.and_then(|p| p.figures.get(&f.key).copied());
             let value = match (f.kind, f.value) {
-                (k, None) if k.is_quotient() => Ui::ShareUndefined.get(lang).to_owned(),
-                (_, None) => String::new(),
-                (kind, v) => crate::present::figure(kind, v, lang),
+                (k, None) if k.is_quotient() && before.is_none() => {
+                    Ui::ShareUndefined.get(lang).to_owned()
+                }
+                (_, None) if before.is_none() => String::new(),
+                (kind, v) => crate::present::compared(kind, before, v, lang),
             };
             out += &format!("  {:<60} {value:>10}\n", f.label);
         }

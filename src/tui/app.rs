@@ -297,6 +297,10 @@ impl App {
             (_, v) => v,
         };
         let old = self.form.session.value(&slot);
+        // An answer carried over from the last period is checked once it is committed, changed or not.
+        if self.form.session.is_carried(&slot) && !self.read_only {
+            self.change(Edit::Confirm(slot.clone()));
+        }
         if old == value {
             return true;
         }

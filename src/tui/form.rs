@@ -37,6 +37,8 @@ pub enum Edit {
     /// An item moved by `delta` places.
     MoveItem(String, usize, isize),
     Language(Lang),
+    /// An answer carried over from the last period, checked by the user.
+    Confirm(Slot),
 }
 
 /// What a change gave back.
@@ -144,6 +146,10 @@ impl Form {
                     Some(to) => (Changed::At(to), true),
                     None => (Changed::Nothing, false),
                 }
+            }
+            Edit::Confirm(slot) => {
+                self.session.mark_carried(&slot, false);
+                (Changed::Done, false)
             }
             Edit::Language(lang) => {
                 self.lang = lang;

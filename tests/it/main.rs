@@ -14,6 +14,7 @@ mod findings;
 mod findings_corpus;
 mod form_structure;
 mod layers;
+mod next_period;
 mod persistence;
 mod session_roundtrip;
 mod shared_server;

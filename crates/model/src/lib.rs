@@ -4,6 +4,7 @@
 //! the clock or the terminal, and the crate depends on nothing that could (serde only).
 
 pub mod answer;
+pub mod carry;
 pub mod conditions;
 pub mod findings;
 pub mod i18n;

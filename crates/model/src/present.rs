@@ -17,6 +17,27 @@ pub fn figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// A figure beside the last period's: «93 → 95 (+2,2 %)»; a share or ratio without the change in
+/// percent («10% → 12%»); the figure alone where there is no last one.
+pub fn compared(kind: FigureKind, before: Option<f64>, now: Option<f64>, lang: Lang) -> String {
+    let Some(b) = before else {
+        return figure(kind, now, lang);
+    };
+    let arrow = format!(
+        "{} → {}",
+        figure(kind, Some(b), lang),
+        figure(kind, now, lang)
+    );
+    match (kind, now) {
+        (FigureKind::Total | FigureKind::Sum, Some(n)) if b > 0.0 => {
+            let change = (n - b) * 100.0 / b;
+            let sign = if change > 0.0 { "+" } else { "" };
+            format!("{arrow} ({sign}{})", crate::i18n::percent(change, lang))
+        }
+        _ => arrow,
+    }
+}
+
 /// «1-қосымша — Мемлекеттік көрсетілетін қызметтер».
 pub fn annex_heading(sec: &Section, lang: Lang) -> String {
     format!("{} — {}", sec.label.get(lang), sec.title.get(lang))

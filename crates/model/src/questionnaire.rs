@@ -238,6 +238,11 @@ pub struct Section {
     pub questions: Vec<Field>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// The questions whose answers carry over to the next period's report (`saualnama new --from`):
+    /// descriptions of rules and procedures, which change seldom — not counts, not the period's
+    /// incidents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carry: Vec<String>,
 }
 
 impl Section {

@@ -30,9 +30,29 @@ pub struct Session {
     pub sections: BTreeMap<String, SectionAnswers>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<Cursor>,
+    /// The last period's report this one was started from (`saualnama new --from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
+
+/// The report of the last period, as far as this one needs it: where it was, its period, and its
+/// figures (`section.id` → value), kept here so that the comparison needs the old file no more.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Previous {
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_to: Option<String>,
+    #[serde(default)]
+    pub figures: BTreeMap<String, f64>,
+}
+
+/// Where the answers carried over from the last period and not yet checked are listed: in the item,
+/// or in a single annex, under this key (so that they move with their item).
+pub const CARRIED: &str = "carried";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRef {
@@ -143,7 +163,74 @@ impl Session {
                 .map(|s| (s.id.clone(), SectionAnswers::default()))
                 .collect(),
             cursor: None,
+            previous: None,
             extra: BTreeMap::new(),
+        }
+    }
+
+    fn carried_list<'a>(
+        &'a self,
+        slot: &'a Slot,
+    ) -> Option<(&'a BTreeMap<String, Value>, &'a str)> {
+        let Slot::Answer {
+            section,
+            item,
+            field,
+        } = slot
+        else {
+            return None;
+        };
+        let sa = self.sections.get(section)?;
+        let extra = match item {
+            Some(i) => &sa.items.get(*i)?.extra,
+            None => &sa.extra,
+        };
+        Some((extra, field.as_str()))
+    }
+
+    /// An answer carried over from the last period and not yet checked by the user.
+    pub fn is_carried(&self, slot: &Slot) -> bool {
+        self.carried_list(slot).is_some_and(|(extra, field)| {
+            extra
+                .get(CARRIED)
+                .and_then(Value::as_array)
+                .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(field)))
+        })
+    }
+
+    /// Mark an answer as carried over (unchecked); `false` unmarks it (checked).
+    pub fn mark_carried(&mut self, slot: &Slot, carried: bool) {
+        let Slot::Answer {
+            section,
+            item,
+            field,
+        } = slot
+        else {
+            return;
+        };
+        let Some(sa) = self.sections.get_mut(section) else {
+            return;
+        };
+        let extra = match item {
+            Some(i) => match sa.items.get_mut(*i) {
+                Some(it) => &mut it.extra,
+                None => return,
+            },
+            None => &mut sa.extra,
+        };
+        let mut list: Vec<Value> = extra
+            .get(CARRIED)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        list.retain(|v| v.as_str() != Some(field));
+        if carried {
+            list.push(Value::String(field.clone()));
+        }
+        if list.is_empty() {
+            extra.remove(CARRIED);
+        } else {
+            extra.insert(CARRIED.to_owned(), Value::Array(list));
         }
     }
 

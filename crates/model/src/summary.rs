@@ -294,6 +294,7 @@ pub fn block_stats_with(
         header: BTreeMap::new(),
         sections: BTreeMap::new(),
         cursor: None,
+        previous: None,
         extra: BTreeMap::new(),
     };
     match block {

@@ -158,6 +158,12 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
     }
     // The problems of this very field, in full: the summary may have no room to say them.
     if let Stop::Slot(slot, _) = stop {
+        if app.form.session.is_carried(slot) {
+            fixed.push(Line::styled(
+                crate::tui::keys::text(Ui::CarriedCheck, lang),
+                theme.warning(),
+            ));
+        }
         for p in app.problems_at(slot) {
             let (mark, style) = match p.severity {
                 Severity::Error => ("✗", theme.error()),

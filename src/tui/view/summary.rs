@@ -97,8 +97,14 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             theme.heading(),
         ));
         for fg in figs.iter().take(room_for_figs) {
-            let value = if fg.kind.is_quotient() || fg.value.is_some() {
-                crate::present::figure(fg.kind, fg.value, lang)
+            let before = app
+                .form
+                .session
+                .previous
+                .as_ref()
+                .and_then(|p| p.figures.get(&fg.key).copied());
+            let value = if fg.kind.is_quotient() || fg.value.is_some() || before.is_some() {
+                crate::present::compared(fg.kind, before, fg.value, lang)
             } else {
                 String::new()
             };

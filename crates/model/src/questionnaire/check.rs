@@ -129,6 +129,17 @@ pub fn check(q: &Questionnaire) -> Vec<DefinitionProblem> {
         }
         c.text(sp.key("label"), &s.label);
         c.text(sp.key("title"), &s.title);
+        for (k, id) in s.carry.iter().enumerate() {
+            if !s.questions.iter().any(|f| &f.id == id) {
+                c.bad(
+                    sp.key("carry").index(k),
+                    format!(
+                        "{id:?} is not a question of section {:?}: only questions carry over",
+                        s.id
+                    ),
+                );
+            }
+        }
         if let Some(t) = &s.instructions {
             c.text(sp.key("instructions"), t);
         }

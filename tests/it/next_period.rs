@@ -1,0 +1,180 @@
+//! The next period's report started from the last one: what stays, what starts empty, what is marked
+//! to check, and the last period's figures beside the new.
+
+use crate::common::{self, example_path, form_path, run, stderr, stdout};
+use saualnama::i18n::Lang;
+use saualnama::session::Slot;
+use saualnama::tui::app::App;
+use serde_json::{Value, json};
+
+fn new_from_example(
+    dir: &std::path::Path,
+    extra: &[&str],
+) -> (std::process::Output, std::path::PathBuf) {
+    let next = dir.join("2017-2.json");
+    let last = example_path();
+    let mut args = vec![
+        "new",
+        next.to_str().unwrap(),
+        "--from",
+        last.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    (run(&args), next)
+}
+
+#[test]
+fn the_next_report_keeps_the_organisation_the_items_and_marked_texts_and_empties_the_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, next) = new_from_example(
+        dir.path(),
+        &["--period-from", "2017-07", "--period-to", "2017-12"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    let last: Value =
+        serde_json::from_str(&std::fs::read_to_string(example_path()).unwrap()).unwrap();
+    assert_eq!(v["header"]["organisation"], last["header"]["organisation"]);
+    assert_eq!(v["header"]["head"], last["header"]["head"]);
+    assert_eq!(v["header"]["period_from"], "2017-07");
+    assert_eq!(v["header"]["period_to"], "2017-12");
+    let items = v["sections"]["public_services"]["items"]
+        .as_array()
+        .unwrap();
+    let last_items = last["sections"]["public_services"]["items"]
+        .as_array()
+        .unwrap();
+    assert_eq!(items.len(), last_items.len());
+    for (a, b) in items.iter().zip(last_items) {
+        assert_eq!(a["name"], b["name"]);
+        // The counts and the period's own answers start empty…
+        assert!(a["answers"].get("services_rendered").is_none());
+        assert!(a["answers"].get("complaint_subjects").is_none());
+        // …the descriptions of the rules carry over, marked to check.
+        assert_eq!(
+            a["answers"]["public_information"],
+            b["answers"]["public_information"]
+        );
+        assert!(
+            a["carried"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("public_information"))
+        );
+    }
+    assert!(
+        v["sections"]["personnel"]["answers"]
+            .get("staff_planned")
+            .is_none()
+    );
+    assert_eq!(
+        v["previous"]["figures"]["public_services.services_rendered"],
+        95.0
+    );
+    assert_eq!(v["previous"]["period_from"], "2017-01");
+    // The new report opens and is sound.
+    let o = run(&["validate", next.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "incomplete, not broken: {}",
+        stderr(&o)
+    );
+    // Never over a report; a month must be one.
+    let (o, _) = new_from_example(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let other = tempfile::tempdir().unwrap();
+    let (o, _) = new_from_example(other.path(), &["--period-from", "2017-13"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn the_summary_sets_each_figure_beside_the_last_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, next) = new_from_example(dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["services_rendered"] = json!(100);
+    v["sections"]["public_services"]["items"][1]["answers"]["services_rendered"] = json!(2);
+    std::fs::write(&next, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let text = stdout(&run(&["summary", next.to_str().unwrap(), "-l", "ru"]));
+    let line = text
+        .lines()
+        .find(|l| l.contains("Оказано государственных услуг"))
+        .unwrap();
+    assert!(line.contains("95 → 102 (+7,4%)"), "{line}");
+    let o = run(&["summary", next.to_str().unwrap(), "--format", "json"]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        j["previous"]["figures"]["public_services.services_rendered"],
+        95.0
+    );
+}
+
+#[test]
+fn a_carried_answer_is_marked_until_it_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, next) = new_from_example(dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (s, q) = saualnama::store::read_session(&next, common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "2017-2.json".into(), false);
+    let slot = Slot::Answer {
+        section: "public_services".into(),
+        item: Some(0),
+        field: "public_information".into(),
+    };
+    assert!(app.form.session.is_carried(&slot));
+    let at = app.form.stop_of(&slot).unwrap();
+    let now = std::time::SystemTime::now();
+    let key = |c| {
+        ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+            c,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    use ratatui::crossterm::event::KeyCode;
+    // Go there with Ctrl-G and see the mark.
+    app.update(
+        ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('g'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+        now,
+    );
+    for c in "1.1.14".chars() {
+        app.update(key(KeyCode::Char(c)), now);
+    }
+    app.update(key(KeyCode::Enter), now);
+    assert_eq!(app.form.current, at);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| saualnama::tui::view::view(&app, f, &saualnama::tui::view::Theme { color: false }))
+        .unwrap();
+    assert!(
+        t.backend()
+            .to_string()
+            .contains("перенесено из прошлого периода"),
+        "{}",
+        t.backend()
+    );
+    // Enter, unchanged: checked, and the check is saved.
+    app.update(key(KeyCode::Enter), now);
+    assert!(!app.form.session.is_carried(&slot));
+    assert!(app.needs_save());
+}
+
+#[test]
+fn check_refuses_a_carry_that_names_no_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut form: Value =
+        serde_json::from_str(&std::fs::read_to_string(form_path()).unwrap()).unwrap();
+    form["sections"][0]["carry"] = json!(["public_information", "services_rendered"]);
+    let f = dir.path().join("form.json");
+    std::fs::write(&f, serde_json::to_string_pretty(&form).unwrap()).unwrap();
+    let o = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o) + &stdout(&o);
+    assert!(
+        err.contains("$.sections[0].carry[1]") && err.contains("services_rendered"),
+        "{err}"
+    );
+}
