@@ -12,6 +12,7 @@ const ARGS: &[(&str, &str, Ui)] = &[
     ("", "questionnaire", Ui::CliQuestionnaire),
     ("", "lang", Ui::CliLang),
     ("", "read_only", Ui::CliReadOnly),
+    ("", "plain", Ui::CliPlain),
     ("", "questionnaires", Ui::CliQuestionnaires),
     ("outline", "form", Ui::CliForm),
     ("outline", "format", Ui::CliFormat),

@@ -42,6 +42,10 @@ pub struct Cli {
     /// Open without taking the file: look, do not change
     #[arg(long)]
     pub read_only: bool,
+    /// Plain lines, one question at a time, for a screen reader, a dumb terminal or a script
+    /// (answers from a pipe); also when TERM is dumb or unset
+    #[arg(long)]
+    pub plain: bool,
     /// More questionnaire definitions (*.json) to offer besides the bundled ones
     #[arg(
         long,
@@ -353,6 +357,7 @@ fn run_command(cli: Cli) -> ExitCode {
                     questionnaire: cli.questionnaire,
                     lang: cli.lang,
                     read_only: cli.read_only,
+                    plain: cli.plain,
                 },
                 registry,
             )
@@ -779,7 +784,17 @@ fn history_command(
             let shown = |v: &Option<serde_json::Value>| match v {
                 None => "—".to_owned(),
                 Some(serde_json::Value::String(t)) => t.clone(),
-                Some(v) => v.to_string(),
+                Some(v) if v.get("none") == Some(&serde_json::Value::Bool(true)) => {
+                    crate::answer::Answer::Nothing.display(lang)
+                }
+                Some(v) => match v.get("yes").and_then(serde_json::Value::as_bool) {
+                    Some(yes) => crate::present::yes_no(
+                        yes,
+                        v.get("comment").and_then(|c| c.as_str()).unwrap_or(""),
+                        lang,
+                    ),
+                    None => v.to_string(),
+                },
             };
             for e in chosen {
                 let place = history_place(&q, e);
@@ -1067,6 +1082,8 @@ fn aggregate_command(
     let mut left_out = 0usize;
     // The same report given twice (a copy under another name) would count twice: known by content.
     let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    let mut seen_org: std::collections::HashMap<(String, String), String> =
+        std::collections::HashMap::new();
     let mut first_period: Option<(String, String)> = None;
     let period_of = |s: &crate::session::Session| -> String {
         let h = |id: &str| {
@@ -1125,6 +1142,33 @@ fn aggregate_command(
         }
         seen.insert(digest, name.clone());
         let period = period_of(&s);
+        // Another version of a report already counted (a copy edited since): one organisation
+        // counts once a period.
+        let organisation = s
+            .header
+            .get("organisation")
+            .and_then(|v| v.as_str())
+            .map(|o| {
+                o.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            });
+        if let Some(org) = organisation.filter(|o| !o.is_empty()) {
+            let key = (org, period.clone());
+            if let Some(other) = seen_org.get(&key) {
+                say(format_args!(
+                    "saualnama: {name}: {}",
+                    Ui::AggSameOrganisation.get(mlang).replace("{other}", other)
+                ));
+                if opts.strict {
+                    return ExitCode::from(2);
+                }
+                left_out += 1;
+                continue;
+            }
+            seen_org.insert(key, name.clone());
+        }
         match &first_period {
             Some((first, that)) if *that != period => say(format_args!(
                 "saualnama: {name}: {}",

@@ -139,6 +139,8 @@ impl App {
         read_only: bool,
     ) -> App {
         // The report remembers the language it was last worked in.
+        // A report opened in another language than it was saved in keeps it (its exports follow it).
+        let relanguaged = session.language.is_some_and(|l| l != lang);
         session.language = Some(lang);
         let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
         let stops = nav::stops(&q, &session);
@@ -201,6 +203,7 @@ impl App {
                 c.draft = Some(draft);
             }
         }
+        app.needs_background_save |= relanguaged && !read_only;
         app.recompute();
         app
     }
@@ -236,13 +239,14 @@ impl App {
         let stop = self.stop().clone();
         self.editor = Editor::for_stop(&stop, &self.form.session, self.form.lang);
         // Keys of the cursor this version does not know are kept, as everywhere in the file.
-        let extra = self
-            .form
-            .session
-            .cursor
-            .take()
-            .map(|c| c.extra)
-            .unwrap_or_default();
+        let old = self.form.session.cursor.take();
+        // A draft in the file (text typed and saved as such) is gone with the input it was: the file
+        // must lose it too, or it comes back at the next start and is committed (found by a
+        // newcomer: text thrown away with Esc returned into the report).
+        if old.as_ref().is_some_and(|c| c.draft.is_some()) {
+            self.needs_background_save = !self.read_only;
+        }
+        let extra = old.map(|c| c.extra).unwrap_or_default();
         self.form.session.cursor = Some(crate::session::Cursor {
             extra,
             ..stop.to_cursor()
@@ -812,6 +816,17 @@ impl App {
 
     /// `Ctrl-G`: a question by its number («2.14», «1.2» for item 2 of annex 1).
     fn go_to(&mut self, s: &str) {
+        // «4,10» as a decimal-comma hand types it, and «4.й2» with the Q key on a Cyrillic layout.
+        let s: String = s
+            .chars()
+            .map(|c| match c {
+                ',' => '.',
+                'й' => 'q',
+                'Й' => 'Q',
+                c => c,
+            })
+            .collect();
+        let s = s.as_str();
         match nav::goto(
             &self.form.q,
             &self.form.session,

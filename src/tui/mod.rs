@@ -9,6 +9,7 @@ pub mod input;
 pub mod keys;
 pub mod nav;
 pub mod overlay;
+pub mod plain;
 pub mod saver;
 pub mod terminal;
 pub mod view;
@@ -56,6 +57,8 @@ pub struct Options {
     /// The interface language; else the report's, else the locale's.
     pub lang: Option<Lang>,
     pub read_only: bool,
+    /// Plain lines instead of the full screen (see `plain`).
+    pub plain: bool,
 }
 
 fn open(
@@ -146,7 +149,12 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    // Plain lines when asked, and where a full screen cannot be: a dumb terminal (or none named), or
+    // a terminal to type on whose output goes elsewhere.
+    let stdin_tty = std::io::stdin().is_terminal();
+    let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
+    let plain = cli.plain || (stdin_tty && (dumb || !std::io::stdout().is_terminal()));
+    if !plain && (!stdin_tty || !std::io::stdout().is_terminal()) {
         return no_terminal(&path, hint);
     }
     let lang = cli
@@ -172,7 +180,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
                     given.display(),
                     ui_text::Ui::HeldByOther.get(lang)
                 ));
-                if !ask_yes(ui_text::Ui::OpenReadOnly.get(lang)) {
+                if (plain && !stdin_tty) || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang)) {
                     say(format_args!("saualnama --read-only {}", given.display()));
                     return ExitCode::from(2);
                 }
@@ -227,6 +235,20 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         if !said.is_empty() {
             notice = Some(said.join("; "));
         }
+    }
+    if plain {
+        // Every answer is saved as it is given, so a signal's default (the end) loses nothing.
+        let file_name = given.file_name().map_or_else(
+            || given.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut app = App::new(q, session, lang, file_name, read_only);
+        if let Some(why) = notice {
+            app.message = Some((why, app::Tone::Error));
+        }
+        let r = plain::run(app, &path);
+        drop(lock);
+        return r;
     }
     // A dropped connection (SIGHUP), a kill (SIGTERM) or Ctrl-C from outside (SIGINT) must not take
     // the answers with it: note the signal, and let the loop save and leave.

@@ -349,3 +349,64 @@ fn the_history_lists_every_change_and_survives_a_torn_last_line() {
         common::stderr(&o)
     );
 }
+
+/// Text typed, kept as a draft by the background save, then thrown away with Esc: the file must
+/// lose the draft too. It used to stay, came back at the next start, and Ctrl-Q committed it.
+#[test]
+fn text_thrown_away_with_esc_does_not_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("saualnama");
+    p.keys("\x07");
+    p.keys("4.14\r");
+    p.keys(" ЛИШНЕЕ");
+    // The background save keeps typed text as a draft after two seconds.
+    let draft_saved = || {
+        std::fs::read_to_string(dir.path().join("r.json"))
+            .unwrap()
+            .contains("ЛИШНЕЕ")
+    };
+    let start = std::time::Instant::now();
+    while !draft_saved() && start.elapsed() < Duration::from_secs(10) {
+        p.pump();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(draft_saved(), "the draft is saved");
+    p.keys("\x1b");
+    p.wait_for("Возвращён");
+    let start = std::time::Instant::now();
+    while draft_saved() && start.elapsed() < Duration::from_secs(10) {
+        p.pump();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!draft_saved(), "the draft is gone from the file");
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
+    // And not back on the next start either.
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("saualnama");
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert!(
+        v["sections"]["personnel"]["answers"]["other"].is_null(),
+        "{v}"
+    );
+    assert!(!v.to_string().contains("ЛИШНЕЕ"));
+}
+
+/// A report opened in another language keeps it, edited or not: its exports follow the language.
+#[test]
+fn a_report_opened_in_another_language_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("saualnama");
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(v["language"], "ru");
+}

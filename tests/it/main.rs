@@ -16,6 +16,7 @@ mod form_structure;
 mod layers;
 mod next_period;
 mod persistence;
+mod plain_mode;
 mod session_roundtrip;
 mod shared_server;
 mod spreadsheets;

@@ -304,6 +304,11 @@ fn aggregate_refuses_a_report_twice_warns_of_periods_and_leaves_out_what_it_cann
     // A copy of school 1 under another name, a report of the next half-year, a broken file.
     let copy = dir.path().join("copy-of-school-01.json");
     std::fs::copy(&files[0], &copy).unwrap();
+    // And a version of school 2 edited since: the same organisation and period, counted once.
+    let mut edited: Value =
+        serde_json::from_str(&std::fs::read_to_string(&files[1]).unwrap()).unwrap();
+    edited["sections"]["personnel"]["answers"]["staff_planned"] = json!(43);
+    let edited = write(dir.path(), "school-02-edited.json", &edited);
     let mut later = example();
     later["header"]["organisation"] = json!("Кейінгі кезең");
     later["header"]["period_from"] = json!("2017-07");
@@ -317,7 +322,9 @@ fn aggregate_refuses_a_report_twice_warns_of_periods_and_leaves_out_what_it_cann
             .chain(extra)
             .map(|s| s.to_string())
             .collect();
-        for f in [&files[0], &files[1], &copy, &later, &broken, &files[2]] {
+        for f in [
+            &files[0], &files[1], &copy, &edited, &later, &broken, &files[2],
+        ] {
             a.push(f.to_str().unwrap().to_owned());
         }
         a
@@ -337,7 +344,11 @@ fn aggregate_refuses_a_report_twice_warns_of_periods_and_leaves_out_what_it_cann
         err.contains("broken.json") && err.contains("left out"),
         "{err}"
     );
-    assert!(err.contains("files left out: 2"), "{err}");
+    assert!(
+        err.contains("school-02-edited.json: the same organisation and period as"),
+        "{err}"
+    );
+    assert!(err.contains("files left out: 3"), "{err}");
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let orgs: Vec<&str> = v["rows"]
         .as_array()

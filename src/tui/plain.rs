@@ -1,0 +1,358 @@
+//! Plain mode: the form as plain lines, for a screen reader, a dumb terminal or a script. One question
+//! at a time — its number, text, type and allowed answers, the current answer — and one line read;
+//! commands on a line of their own (`:next`, `:back`, `:go 4.10`, `:summary`, `:findings`, `:help`,
+//! `:quit`, or their Kazakh and Russian words). Not one escape sequence is written.
+//!
+//! The same editor does the work (`App`: the same validation, yes/no words, items, undo log and
+//! history), and the same files: the report is locked, and saved after every answer, so that a kill
+//! loses nothing committed. Lines from a pipe fill a report from a script: the first line that is not
+//! an answer stops it, with its number, exit 1, the answers before it kept.
+
+use super::app::{App, SaveState, Tone};
+use super::keys;
+use super::nav::Stop;
+use crate::answer::{NO_WORDS, YES_WORDS, yes_no_word};
+use crate::output::say;
+use crate::questionnaire::FieldType;
+use crate::session::Slot;
+use crate::ui_text::Ui;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+/// What a command line asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Cmd {
+    Next,
+    Back,
+    Go(String),
+    Summary,
+    Findings,
+    Help,
+    Quit,
+}
+
+/// `:next`, `:келесі`, `:далее` …: a command in English or in the interface's languages.
+fn command(line: &str) -> Option<Result<Cmd, String>> {
+    let rest = line.trim().strip_prefix(':')?;
+    let (word, arg) = rest
+        .split_once(char::is_whitespace)
+        .map_or((rest, ""), |(w, a)| (w, a.trim()));
+    let w = word.to_lowercase();
+    let is = |names: &[&str]| names.contains(&w.as_str());
+    Some(Ok(if is(&["next", "n", "келесі", "далее"]) {
+        Cmd::Next
+    } else if is(&["back", "b", "артқа", "назад"]) {
+        Cmd::Back
+    } else if is(&["go", "g", "өту", "перейти"]) {
+        Cmd::Go(arg.to_owned())
+    } else if is(&["summary", "s", "жиынтық", "сводка"]) {
+        Cmd::Summary
+    } else if is(&["findings", "f", "тәуекелдер", "риски"]) {
+        Cmd::Findings
+    } else if is(&["help", "h", "?", "анықтама", "справка"]) {
+        Cmd::Help
+    } else if is(&["quit", "q", "шығу", "выход"]) {
+        Cmd::Quit
+    } else {
+        return Some(Err(word.to_owned()));
+    }))
+}
+
+fn key(code: KeyCode, m: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, m))
+}
+
+/// The current question as plain lines.
+fn describe(app: &App) -> String {
+    let lang = app.form.lang;
+    let mut out = String::new();
+    match app.stop() {
+        Stop::AddItem(section) => {
+            let sec = app.form.q.section(section);
+            if let Some(sec) = sec {
+                out += &format!("{}\n", crate::present::annex_heading(sec, lang));
+            }
+            out += &format!(
+                "{} ({})\n",
+                Ui::PlainAddItem.get(lang),
+                crate::i18n::count(
+                    app.form.session.item_count(section),
+                    crate::i18n::Noun::Item,
+                    lang
+                )
+            );
+        }
+        Stop::Slot(slot, kind) => {
+            out += &format!("{}\n", crate::cli::slot_label(&app.form.q, slot, lang));
+            let allowed = match kind {
+                Some(FieldType::YesNo) => format!(
+                    "{} ({}) / {} ({}); {}",
+                    yes_no_word(true, lang),
+                    keys::yes_no_keys(true, lang),
+                    yes_no_word(false, lang),
+                    keys::yes_no_keys(false, lang),
+                    Ui::PlainComment.get(lang)
+                ),
+                Some(FieldType::Count) => Ui::TypeCount.get(lang).to_owned(),
+                Some(FieldType::Percent) => format!("{}, 0–100", Ui::TypePercent.get(lang)),
+                Some(FieldType::Month) => Ui::HintMonth.get(lang).to_owned(),
+                Some(FieldType::Text) => Ui::TypeText.get(lang).to_owned(),
+                None => String::new(),
+            };
+            if !allowed.is_empty() {
+                out += &format!("({allowed})\n");
+            }
+            if app.form.session.is_carried(slot) {
+                out += &format!("{}\n", Ui::PlainCarried.get(lang));
+            }
+            let now = current(app, slot, *kind);
+            out += &format!(
+                "{}: {}\n",
+                Ui::PlainCurrent.get(lang),
+                if now.is_empty() {
+                    "—".to_owned()
+                } else {
+                    now
+                }
+            );
+        }
+    }
+    out
+}
+
+/// The stored answer of `slot`, as the documents print it.
+fn current(app: &App, slot: &Slot, kind: Option<FieldType>) -> String {
+    let lang = app.form.lang;
+    match (slot, kind) {
+        (Slot::ItemName { section, item }, _) => app
+            .form
+            .session
+            .item_name(section, *item)
+            .unwrap_or_default()
+            .to_owned(),
+        (_, Some(k)) => match app.form.session.typed(k, slot) {
+            Some(Ok(crate::answer::Answer::YesNo { yes, comment })) => {
+                crate::present::yes_no(yes, &comment, lang)
+            }
+            Some(Ok(a)) => a.display(lang),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// A yes/no line: the choice as a whole word first («да», «н», "yes"), then the comment.
+fn yes_no_line(line: &str) -> Option<(bool, String)> {
+    let line = line.trim();
+    let end = line
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '-'))
+        .unwrap_or(line.len());
+    let word = line[..end].to_lowercase();
+    let yes = if YES_WORDS.contains(&word.as_str()) {
+        true
+    } else if NO_WORDS.contains(&word.as_str()) {
+        false
+    } else {
+        return None;
+    };
+    let comment = line[end..]
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '-')
+        })
+        .trim()
+        .to_owned();
+    Some((yes, comment))
+}
+
+/// One answer line into the editor: what is stored, then on to the next question. `Err`: why not
+/// (nothing stored).
+pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> {
+    let lang = app.form.lang;
+    app.message = None;
+    if line.trim().is_empty() {
+        // Nothing typed: the answer stays as it is, and the next question comes.
+        app.update(key(KeyCode::Tab, KeyModifiers::NONE), now);
+        return Ok(());
+    }
+    match app.stop().clone() {
+        Stop::AddItem(_) => {
+            app.update(key(KeyCode::Enter, KeyModifiers::NONE), now);
+            app.editor.set_text(line.trim());
+        }
+        Stop::Slot(_, Some(FieldType::YesNo)) => {
+            let Some((yes, comment)) = yes_no_line(line) else {
+                return Err(keys::text(Ui::PressYesNo, lang));
+            };
+            app.editor.choice = Some(yes);
+            app.editor.set_text(&comment);
+        }
+        Stop::Slot(..) => app.editor.set_text(line.trim_end_matches(['\r', '\n'])),
+    }
+    let before = app.form.current;
+    app.update(key(KeyCode::Enter, KeyModifiers::NONE), now);
+    match &app.message {
+        Some((m, Tone::Error)) if app.form.current == before => Err(m.clone()),
+        _ => Ok(()),
+    }
+}
+
+/// Save now, on this thread, with the report's history: plain mode saves after every answer.
+fn save(app: &mut App, path: &Path) -> Result<(), String> {
+    if !app.needs_save() {
+        return Ok(());
+    }
+    let bytes = app.form.session.to_json_pretty();
+    app.save_submitted();
+    let history = std::mem::take(&mut app.history);
+    let r = crate::store::write_atomic(path, bytes.as_bytes(), true)
+        .and_then(|()| crate::history::append(path, &history))
+        .map_err(|e| e.to_string());
+    app.save_state = match &r {
+        Ok(()) => SaveState::Saved,
+        Err(e) => SaveState::Failed(e.clone()),
+    };
+    r
+}
+
+/// Run plain mode on `app` (the report at `path`, locked by the caller), reading lines from stdin.
+pub fn run(mut app: App, path: &Path) -> ExitCode {
+    let lang = app.form.lang;
+    let stdin = std::io::stdin();
+    let scripted = !stdin.is_terminal();
+    let mut out = std::io::stdout();
+    let mut print = |text: &str| {
+        let _ = out.write_all(crate::output::defang(text).as_bytes());
+        let _ = out.flush();
+    };
+    print(&format!("{}\n", keys::text(Ui::PlainIntro, lang)));
+    if let Some((m, _)) = &app.message {
+        print(&format!("{m}\n"));
+    }
+    let mut shown = usize::MAX;
+    let mut lines = stdin.lock().lines();
+    let mut n = 0usize;
+    loop {
+        if shown != app.form.current {
+            print(&format!("\n{}", describe(&app)));
+            shown = app.form.current;
+        }
+        print("> ");
+        let Some(Ok(line)) = lines.next() else {
+            // The end of the input: what was answered is saved.
+            break;
+        };
+        n += 1;
+        let now = SystemTime::now();
+        let result = match command(&line) {
+            Some(Ok(Cmd::Quit)) => break,
+            Some(Ok(Cmd::Next)) => {
+                app.update(key(KeyCode::Tab, KeyModifiers::NONE), now);
+                Ok(())
+            }
+            Some(Ok(Cmd::Back)) => {
+                app.update(key(KeyCode::BackTab, KeyModifiers::SHIFT), now);
+                Ok(())
+            }
+            Some(Ok(Cmd::Go(target))) => {
+                app.message = None;
+                let before = app.form.current;
+                app.update(key(KeyCode::Char('g'), KeyModifiers::CONTROL), now);
+                app.update(Event::Paste(target), now);
+                app.update(key(KeyCode::Enter, KeyModifiers::NONE), now);
+                match &app.message {
+                    Some((m, Tone::Error)) if app.form.current == before => Err(m.clone()),
+                    _ => Ok(()),
+                }
+            }
+            Some(Ok(Cmd::Summary)) => {
+                let sum = crate::summary::summarize(&app.form.q, &app.form.session, lang);
+                print(&crate::cli::summary_text(
+                    &app.form.q,
+                    &sum,
+                    &[],
+                    app.form.session.previous.as_ref(),
+                    lang,
+                ));
+                Ok(())
+            }
+            Some(Ok(Cmd::Findings)) => {
+                let found = crate::findings::findings(&app.form.q, &app.form.session, lang);
+                print(&crate::cli::findings_text(&app.form.q, &found, lang));
+                Ok(())
+            }
+            Some(Ok(Cmd::Help)) => {
+                print(&format!("{}\n", Ui::PlainHelp.get(lang)));
+                shown = usize::MAX;
+                Ok(())
+            }
+            Some(Err(word)) => Err(format!("{}: :{word}", Ui::PlainUnknown.get(lang))),
+            None => answer(&mut app, &line, now),
+        };
+        if let Err(e) = save(&mut app, path) {
+            say(format_args!(
+                "saualnama: {}: {}: {e}",
+                path.display(),
+                Ui::SaveFailed.get(lang)
+            ));
+            return ExitCode::from(1);
+        }
+        match result {
+            Ok(()) => {
+                if let Some((m, Tone::Info)) = &app.message {
+                    print(&format!("{m}\n"));
+                }
+            }
+            Err(e) if scripted => {
+                say(format_args!(
+                    "saualnama: {}: {}: {e}",
+                    Ui::PlainLine.get(lang).replace("{n}", &n.to_string()),
+                    line.trim()
+                ));
+                return ExitCode::from(1);
+            }
+            Err(e) => print(&format!("! {e}\n")),
+        }
+    }
+    app.shutdown();
+    match save(&mut app, path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            say(format_args!("saualnama: {}: {e}", path.display()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_in_three_languages() {
+        assert_eq!(command(":next"), Some(Ok(Cmd::Next)));
+        assert_eq!(command(":далее"), Some(Ok(Cmd::Next)));
+        assert_eq!(command(":өту 4.10"), Some(Ok(Cmd::Go("4.10".into()))));
+        assert_eq!(command(":go  1.2.Q3 "), Some(Ok(Cmd::Go("1.2.Q3".into()))));
+        assert_eq!(command(":выход"), Some(Ok(Cmd::Quit)));
+        assert_eq!(command(":что"), Some(Err("что".into())));
+        assert_eq!(command("нет"), None);
+    }
+
+    #[test]
+    fn yes_no_lines_are_whole_words() {
+        assert_eq!(yes_no_line("да"), Some((true, String::new())));
+        assert_eq!(
+            yes_no_line("Нет, всё по Стандарту."),
+            Some((false, "всё по Стандарту.".into()))
+        );
+        assert_eq!(
+            yes_no_line("иә — кеңсе арқылы"),
+            Some((true, "кеңсе арқылы".into()))
+        );
+        assert_eq!(yes_no_line("Половина"), None, "a sentence is no answer");
+        assert_eq!(yes_no_line("Да-да"), Some((true, "да".into())));
+    }
+}
