@@ -44,6 +44,7 @@ const ARGS: &[(&str, &str, Ui)] = &[
     ("aggregate", "ids", Ui::CliIds),
     ("aggregate", "wide", Ui::CliWide),
     ("aggregate", "strict", Ui::CliStrict),
+    ("aggregate", "by", Ui::CliBy),
 ];
 
 const COMMANDS: &[(&str, Ui)] = &[

@@ -153,7 +153,20 @@ pub enum Command {
         /// Stop at the first report that cannot be read, rather than leave it out
         #[arg(long)]
         strict: bool,
+        /// One organisation's periods side by side (a row per period) instead of organisations
+        #[arg(
+            long,
+            value_name = "organisation|period",
+            default_value = "organisation"
+        )]
+        by: By,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum By {
+    Organisation,
+    Period,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -488,6 +501,7 @@ fn run_command(cli: Cli) -> ExitCode {
             csv,
             wide,
             strict,
+            by,
         }) => aggregate_command(
             &registry,
             &files,
@@ -497,6 +511,7 @@ fn run_command(cli: Cli) -> ExitCode {
                 csv,
                 wide,
                 strict,
+                by,
             },
             cli.lang,
         ),
@@ -929,6 +944,7 @@ struct AggregateOpts {
     csv: CsvArgs,
     wide: bool,
     strict: bool,
+    by: By,
 }
 
 /// Write a command's output to `out` whole or not at all (a temporary file renamed over it, private
@@ -1170,6 +1186,8 @@ fn aggregate_command(
             seen_org.insert(key, name.clone());
         }
         match &first_period {
+            // Side by side by period, periods are meant to differ.
+            _ if opts.by == By::Period => {}
             Some((first, that)) if *that != period => say(format_args!(
                 "saualnama: {name}: {}",
                 Ui::AggPeriod
@@ -1192,7 +1210,26 @@ fn aggregate_command(
         ));
         return ExitCode::from(1);
     };
-    let agg = aggregate(&q, &reports, mlang);
+    let mut agg = aggregate(&q, &reports, mlang);
+    if opts.by == By::Period {
+        // One organisation's periods, in order: each row is named by its period.
+        let periods: std::collections::HashMap<&str, String> = reports
+            .iter()
+            .map(|(f, s)| (f.as_str(), period_of(s)))
+            .collect();
+        let organisations: std::collections::BTreeSet<&str> =
+            agg.rows.iter().map(|r| r.organisation.as_str()).collect();
+        if organisations.len() > 1 {
+            say(format_args!(
+                "saualnama: {}",
+                Ui::AggManyOrganisations.get(mlang)
+            ));
+        }
+        for r in &mut agg.rows {
+            r.organisation = periods.get(r.file.as_str()).cloned().unwrap_or_default();
+        }
+        agg.rows.sort_by(|a, b| a.organisation.cmp(&b.organisation));
+    }
     let bytes = match opts.format {
         TableFormat::Json => {
             let mut t = serde_json::to_string_pretty(&agg).unwrap_or_default();

@@ -178,3 +178,41 @@ fn check_refuses_a_carry_that_names_no_question() {
         "{err}"
     );
 }
+
+#[test]
+fn aggregate_sets_one_organisations_periods_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let (o, next) = new_from_example(
+        dir.path(),
+        &["--period-from", "2017-07", "--period-to", "2017-12"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["services_rendered"] = json!(120);
+    std::fs::write(&next, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let last = example_path();
+    // Given in any order: the rows come in the periods' order.
+    let o = run(&[
+        "aggregate",
+        "--by",
+        "period",
+        "--format",
+        "json",
+        next.to_str().unwrap(),
+        last.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("different periods"), "{}", stderr(&o));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = j["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["organisation"], "2017-01 – 2017-06");
+    assert_eq!(rows[1]["organisation"], "2017-07 – 2017-12");
+    assert_eq!(
+        rows[0]["figures"]["public_services.services_rendered"],
+        95.0
+    );
+    assert_eq!(
+        rows[1]["figures"]["public_services.services_rendered"],
+        120.0
+    );
+}

@@ -197,3 +197,26 @@ fn a_dumb_terminal_gets_plain_lines_and_a_kill_loses_nothing() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
     assert_eq!(v["sections"]["personnel"]["answers"]["vacancies"], 2);
 }
+
+/// The same whole example typed in a pseudo-terminal with `TERM=dumb`, line by line.
+#[test]
+fn the_whole_example_typed_on_a_dumb_terminal_is_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = dumb(dir.path(), &["r.json", "-l", "kk"]);
+    p.wait_for("қарапайым режим");
+    for line in example_lines() {
+        p.write(format!("{line}\n").as_bytes());
+        p.pump();
+    }
+    p.write(b":quit\n");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(20)).and_then(|s| s.code()),
+        Some(0)
+    );
+    assert!(!p.raw.contains(&0x1b));
+    let got: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    let want: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::example_path()).unwrap()).unwrap();
+    assert_eq!(comparable(got), comparable(want));
+}

@@ -104,6 +104,8 @@ ui_texts! {
     SheetAnswers => ("Барлық жауаптар", "Все ответы", "All answers"),
     AggDuplicate => ("{other} есебімен бірдей; екінші рет қосылмайды", "тот же отчёт, что и {other}; повторно не учитывается", "the same report as {other}; not counted twice"),
     AggSameOrganisation => ("{other} есебіндегі ұйым мен кезең; екінші рет қосылмайды", "та же организация и тот же период, что в {other}; повторно не учитывается", "the same organisation and period as {other}; not counted twice"),
+    AggManyOrganisations => ("кезеңдер бойынша салыстыруда бірнеше ұйымның есебі бар: олардың сандары бірге қосылады", "в сравнении по периодам отчёты нескольких организаций: их цифры сложены вместе", "side by side by period, but the reports are of several organisations: their figures are added together"),
+    CliBy => ("Бір ұйымның кезеңдері қатар (әр кезеңге бір жол) — ұйымдардың орнына", "Периоды одной организации рядом (строка на период) вместо организаций", "One organisation's periods side by side (a row per period) instead of organisations"),
     AggPeriod => ("кезеңі {this}, ал {first} кезеңі {that}: әр түрлі кезеңдердің сандары бірге қосылды", "период {this}, а у {first} — {that}: сложены цифры разных периодов", "period {this}, but {first} has {that}: figures of different periods are added up"),
     AggSkipped => ("қосылмады", "не учтён", "left out"),
     AggLeftOut => ("қосылмаған файлдар: {n}", "не учтено файлов: {n}", "files left out: {n}"),
