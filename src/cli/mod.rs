@@ -917,6 +917,10 @@ pub fn summary_text(
                     Ui::ShareUndefined.get(lang).to_owned()
                 }
                 (_, None) if before.is_none() => String::new(),
+                // Beside the last period, a total of nothing entered yet is no fall to 0.
+                (kind, _) if before.is_some() && !f.answered => {
+                    crate::present::compared(kind, before, None, lang)
+                }
                 (kind, v) => crate::present::compared(kind, before, v, lang),
             };
             out += &format!("  {:<60} {value:>10}\n", f.label);

@@ -149,13 +149,13 @@ fn a_carried_answer_is_marked_until_it_is_checked() {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| saualnama::tui::view::view(&app, f, &saualnama::tui::view::Theme { color: false }))
         .unwrap();
+    let screen = t.backend().to_string();
     assert!(
-        t.backend()
-            .to_string()
-            .contains("перенесено из прошлого периода"),
-        "{}",
-        t.backend()
+        screen.contains("перенесено из прошлого периода"),
+        "{screen}"
     );
+    // The live summary sets the last period's figures beside the new (none yet).
+    assert!(screen.contains("95 → —"), "{screen}");
     // Enter, unchanged: checked, and the check is saved.
     app.update(key(KeyCode::Enter), now);
     assert!(!app.form.session.is_carried(&slot));

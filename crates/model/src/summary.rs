@@ -55,6 +55,10 @@ pub struct Figure {
     pub label: String,
     /// None for a share whose denominator is 0.
     pub value: Option<f64>,
+    /// Whether any answer went into it: a total of nothing yet entered is 0, and is not compared
+    /// with the last period as a fall to 0.
+    #[serde(skip)]
+    pub answered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -408,6 +412,7 @@ impl Tally {
         for (index, (sec, blocks)) in q.sections.iter().zip(&self.sections).enumerate() {
             let first = problems.len();
             let mut sums = vec![0u64; sec.indicators.len()];
+            let mut entered = vec![false; sec.indicators.len()];
             let (mut sa, mut st) = (0, 0);
             for (i, stored) in blocks.iter().enumerate() {
                 let item = sec.is_repeat().then_some(i);
@@ -427,6 +432,7 @@ impl Tally {
                 for (k, c) in b.counts.iter().enumerate() {
                     if let (Some(sum), Some(c)) = (sums.get_mut(k), c) {
                         *sum = sum.saturating_add(*c);
+                        entered[k] = true;
                     }
                 }
                 problems.extend(b.problems.iter().cloned());
@@ -461,6 +467,7 @@ impl Tally {
                     kind: FigureKind::Total,
                     label: ind.text.get(lang).to_owned(),
                     value: Some(sums[k] as f64),
+                    answered: entered[k],
                 });
             }
             for d in q.summary.iter().filter(|d| d.section == sec.id) {
@@ -487,6 +494,7 @@ impl Tally {
                     kind,
                     label: d.label.get(lang).to_owned(),
                     value,
+                    answered: true,
                 });
             }
             sections.push(SectionProgress {

@@ -104,7 +104,13 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                 .as_ref()
                 .and_then(|p| p.figures.get(&fg.key).copied());
             let value = if fg.kind.is_quotient() || fg.value.is_some() || before.is_some() {
-                crate::present::compared(fg.kind, before, fg.value, lang)
+                // Beside the last period, a total of nothing entered yet is no fall to 0.
+                let now = if before.is_some() && !fg.answered {
+                    None
+                } else {
+                    fg.value
+                };
+                crate::present::compared(fg.kind, before, now, lang)
             } else {
                 String::new()
             };
