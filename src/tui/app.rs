@@ -1103,6 +1103,28 @@ impl App {
 
     /// Keep the text being typed in the session's cursor, for a save in the background.
     pub fn stash_draft(&mut self) -> bool {
+        let want = self.draft_wanted();
+        match self.form.session.cursor.as_mut() {
+            Some(c) if c.draft != want => {
+                c.draft = want;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The input holds text that the file's draft does not (the loop wakes to save it, and only then).
+    pub fn draft_pending(&self) -> bool {
+        let want = self.draft_wanted();
+        self.form
+            .session
+            .cursor
+            .as_ref()
+            .is_some_and(|c| c.draft != want)
+    }
+
+    /// The draft the file should hold: the input's text where it is not what is stored.
+    fn draft_wanted(&self) -> Option<String> {
         let draft = self.editor.raw_text();
         let stored = match self.stop().slot() {
             Some(slot) => self.form.session.get(slot).map(|v| match v {
@@ -1117,13 +1139,6 @@ impl App {
             }),
             None => None,
         };
-        let want = (!draft.is_empty() && Some(&draft) != stored.as_ref()).then_some(draft);
-        match self.form.session.cursor.as_mut() {
-            Some(c) if c.draft != want => {
-                c.draft = want;
-                true
-            }
-            _ => false,
-        }
+        (!draft.is_empty() && Some(&draft) != stored.as_ref()).then_some(draft)
     }
 }

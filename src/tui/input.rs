@@ -410,11 +410,16 @@ mod tty {
             }
         }
 
-        /// The next event, waiting at most `timeout` (a zero timeout still reads what has come).
-        /// `Ok(None)` when nothing came, or a signal interrupted the wait (so the caller sees it at
-        /// once). An error when the terminal is gone.
-        pub fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-            let deadline = Instant::now() + timeout;
+        /// The next event, waiting at most `timeout` (none: until something happens; a zero timeout
+        /// still reads what has come). `Ok(None)` when nothing came, when `wake` became readable
+        /// (the save thread has news), or when a signal interrupted the wait (so that the caller sees
+        /// it at once). An error when the terminal is gone.
+        pub fn next(
+            &mut self,
+            timeout: Option<Duration>,
+            wake: Option<BorrowedFd<'_>>,
+        ) -> io::Result<Option<Event>> {
+            let deadline = timeout.map(|t| Instant::now() + t);
             loop {
                 if self.resized.swap(false, Ordering::Relaxed) {
                     let (w, h) = ratatui::crossterm::terminal::size()?;
@@ -438,12 +443,25 @@ mod tty {
                     }
                     continue;
                 }
-                let until = settle_at.map_or(deadline, |at| at.min(deadline));
-                let wait = until.saturating_duration_since(now);
+                let until = match (settle_at, deadline) {
+                    (Some(a), Some(d)) => Some(a.min(d)),
+                    (a, d) => a.or(d),
+                };
                 // Rounded up: a wait rounded down to 0 ms would spin until the moment comes.
-                let ms = wait.as_micros().div_ceil(1000).min(60_000) as u16;
-                let mut fds = [PollFd::new(self.fd(), PollFlags::POLLIN)];
-                match poll(&mut fds, PollTimeout::from(ms)) {
+                let wait = match until {
+                    Some(u) => PollTimeout::from(
+                        u.saturating_duration_since(now)
+                            .as_micros()
+                            .div_ceil(1000)
+                            .min(60_000) as u16,
+                    ),
+                    None => PollTimeout::NONE,
+                };
+                let mut fds = vec![PollFd::new(self.fd(), PollFlags::POLLIN)];
+                if let Some(w) = wake {
+                    fds.push(PollFd::new(w, PollFlags::POLLIN));
+                }
+                match poll(&mut fds, wait) {
                     Err(nix::errno::Errno::EINTR) => {
                         if self.resized.load(Ordering::Relaxed) {
                             continue;
@@ -452,11 +470,19 @@ mod tty {
                     }
                     Err(e) => return Err(e.into()),
                     Ok(0) => {
-                        if Instant::now() >= deadline && settle_at.is_none_or(|at| deadline < at) {
+                        let past = deadline.is_some_and(|d| Instant::now() >= d);
+                        if past && settle_at.is_none_or(|at| deadline.is_some_and(|d| d < at)) {
                             return Ok(None);
                         }
                     }
                     Ok(_) => {
+                        if fds
+                            .get(1)
+                            .and_then(PollFd::revents)
+                            .is_some_and(|r| !r.is_empty())
+                        {
+                            return Ok(None);
+                        }
                         let revents = fds[0].revents().unwrap_or(PollFlags::empty());
                         if revents.contains(PollFlags::POLLIN) {
                             let mut bytes = [0u8; 4096];
@@ -469,7 +495,7 @@ mod tty {
                                 Err(nix::errno::Errno::EINTR | nix::errno::Errno::EAGAIN) => {}
                                 Err(e) => return Err(e.into()),
                             }
-                        } else {
+                        } else if !revents.is_empty() {
                             // POLLHUP, POLLERR, POLLNVAL: the terminal hung up.
                             return Err(gone());
                         }

@@ -37,9 +37,6 @@ use view::{Theme, view};
 /// How often text being typed is saved as a draft, and a failed save retried.
 const BACKGROUND_SAVE: Duration = Duration::from_secs(2);
 
-/// How long the loop waits for a key before it looks at signals and the clock.
-const TICK: Duration = Duration::from_millis(200);
-
 /// How the loop ended.
 enum End {
     Quit,
@@ -527,11 +524,18 @@ fn event_loop(
         if app.quit {
             return Ok(End::Quit);
         }
-        if let Some(e) = input.next(TICK)? {
+        // Sleep until a key, a signal or a save's result; a timer only while something waits to be
+        // saved (a draft, the cursor, a failed save to retry): an idle editor does not wake up.
+        let waiting = !app.read_only
+            && (app.needs_background_save
+                || app.draft_pending()
+                || matches!(app.save_state, SaveState::Failed(_)));
+        let timeout = waiting.then(|| BACKGROUND_SAVE.saturating_sub(last_background.elapsed()));
+        if let Some(e) = input.next(timeout, saver.wake_fd())? {
             app.update(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit {
-                let Some(e) = input.next(Duration::ZERO)? else {
+                let Some(e) = input.next(Some(Duration::ZERO), None)? else {
                     break;
                 };
                 app.update(e, std::time::SystemTime::now());

@@ -8,6 +8,8 @@
 
 use crate::history::Entry;
 use crate::store::{FileId, file_id, write_atomic};
+use nix::fcntl::OFlag;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -58,6 +60,9 @@ pub struct Saver {
     pub latest: u64,
     /// History entries of saves that failed: written with the next one that succeeds.
     carry: Arc<Mutex<Vec<Entry>>>,
+    /// A pipe the writer writes a byte to with every result, so that the editor's loop can sleep
+    /// until a key, a signal or a result (never wake up just to look).
+    wake: Option<(OwnedFd, Arc<OwnedFd>)>,
 }
 
 impl Saver {
@@ -72,6 +77,7 @@ impl Saver {
             writer: None,
             latest: 0,
             carry: Arc::new(Mutex::new(Vec::new())),
+            wake: None,
         }
     }
 
@@ -81,6 +87,10 @@ impl Saver {
         let path = self.path.clone();
         let identity = Arc::clone(&self.identity);
         let carry = Arc::clone(&self.carry);
+        self.wake = nix::unistd::pipe2(OFlag::O_NONBLOCK | OFlag::O_CLOEXEC)
+            .ok()
+            .map(|(r, w)| (r, Arc::new(w)));
+        let wake = self.wake.as_ref().map(|(_, w)| Arc::clone(w));
         self.writer = std::thread::Builder::new()
             .name("saualnama-save".into())
             .spawn(move || {
@@ -102,6 +112,9 @@ impl Saver {
                     };
                     if outbox.send((job.n, r)).is_err() {
                         break;
+                    }
+                    if let Some(w) = &wake {
+                        let _ = nix::unistd::write(&**w, &[1]);
                     }
                 }
             })
@@ -128,8 +141,17 @@ impl Saver {
         }
     }
 
+    /// What to wait on for results (see `wake`), once the writer runs.
+    pub fn wake_fd(&self) -> Option<BorrowedFd<'_>> {
+        self.wake.as_ref().map(|(r, _)| r.as_fd())
+    }
+
     /// Results that have come back since the last call, oldest first.
     pub fn poll(&self) -> Vec<(u64, Result<(), SaveError>)> {
+        if let Some((r, _)) = &self.wake {
+            let mut buf = [0u8; 64];
+            while matches!(nix::unistd::read(r, &mut buf), Ok(n) if n > 0) {}
+        }
         self.results
             .as_ref()
             .map_or_else(Vec::new, |r| r.try_iter().collect())

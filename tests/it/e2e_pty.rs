@@ -410,3 +410,53 @@ fn a_report_opened_in_another_language_keeps_it() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
     assert_eq!(v["language"], "ru");
 }
+
+/// How often a process has been woken (its main thread's voluntary context switches).
+fn wakeups(pid: i32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// An idle editor sleeps: no timer wakes it while nothing waits to be saved (it woke five times a
+/// second to look at the clock). Typed text arms the draft timer, and once the draft is saved it
+/// sleeps again.
+#[test]
+fn an_idle_editor_does_not_wake_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "en"], dir.path());
+    p.wait_for("saualnama");
+    // Let the first frame and the first (language) save settle.
+    std::thread::sleep(Duration::from_millis(2500));
+    p.pump();
+    let before = wakeups(p.pid());
+    std::thread::sleep(Duration::from_secs(3));
+    let idle = wakeups(p.pid()) - before;
+    assert!(idle <= 2, "{idle} wake-ups in 3 s of idling");
+    // Text typed and left: saved as a draft within the next seconds, then quiet again.
+    p.keys("\x07");
+    p.keys("4.14\rdraft");
+    std::thread::sleep(Duration::from_millis(4500));
+    p.pump();
+    assert!(
+        std::fs::read_to_string(dir.path().join("r.json"))
+            .unwrap()
+            .contains("\"draft\": \"draft\""),
+        "the draft timer ran"
+    );
+    let before = wakeups(p.pid());
+    std::thread::sleep(Duration::from_secs(3));
+    let idle = wakeups(p.pid()) - before;
+    assert!(
+        idle <= 2,
+        "{idle} wake-ups in 3 s after the draft was saved"
+    );
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
+}
