@@ -86,13 +86,26 @@ pub struct FormDocument {
 /// Where a signature goes.
 pub const SIGN: &str = "______________________________";
 
-fn month_text(v: Option<Answer>, lang: Lang) -> String {
-    match v {
-        Some(Answer::Month { year, month }) => match lang {
-            Lang::Kk => format!("{year} ж. {}", month_name(month, lang)),
-            _ => format!("{} {year}", month_name(month, lang)),
+/// The period as an official writes it: «январь – июнь 2017 г.», «2017 ж. қаңтар – маусым», the year
+/// once when both months are in it; a blank for a month not yet given.
+fn period_text(from: Option<Answer>, to: Option<Answer>, lang: Lang) -> String {
+    let month = |v: &Option<Answer>| match v {
+        Some(Answer::Month { year, month }) => Some((*year, month_name(*month, lang))),
+        _ => None,
+    };
+    let with_year = |m: Option<(u16, &str)>| match (m, lang) {
+        (Some((y, name)), Lang::Kk) => format!("{y} ж. {name}"),
+        (Some((y, name)), Lang::Ru) => format!("{name} {y} г."),
+        (Some((y, name)), Lang::En) => format!("{name} {y}"),
+        (None, _) => BLANK.to_owned(),
+    };
+    match (month(&from), month(&to)) {
+        (Some((y1, a)), Some((y2, b))) if y1 == y2 => match lang {
+            Lang::Kk => format!("{y1} ж. {a} – {b}"),
+            Lang::Ru => format!("{a} – {b} {y1} г."),
+            Lang::En => format!("{a} – {b} {y1}"),
         },
-        _ => BLANK.to_owned(),
+        (a, b) => format!("{} – {}", with_year(a), with_year(b)),
     }
 }
 
@@ -269,9 +282,8 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
     let organisation = header("organisation").unwrap_or_else(|| BLANK.to_owned());
     let head = header("head").unwrap_or_else(|| BLANK.to_owned());
     let month = |id: &str| {
-        let f = q.header_field(id);
-        month_text(
-            f.and_then(|f| {
+        q.header_field(id)
+            .and_then(|f| {
                 s.typed(
                     f.kind,
                     &Slot::Header {
@@ -279,15 +291,12 @@ pub fn form_document(q: &Questionnaire, s: Option<&Session>, lang: Lang) -> Form
                     },
                 )
             })
-            .and_then(Result::ok),
-            lang,
-        )
+            .and_then(Result::ok)
     };
     let period = format!(
-        "{}: {} – {}",
+        "{}: {}",
         Ui::PeriodAnalysed.get(lang),
-        month("period_from"),
-        month("period_to")
+        period_text(month("period_from"), month("period_to"), lang)
     );
     let blank_rows = if s.sections.is_empty() { BLANK_ROWS } else { 1 };
     FormDocument {

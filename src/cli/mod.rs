@@ -712,20 +712,43 @@ fn new_command(
             .to_string(),
     };
     let mut next = crate::carry::next_period(&q, &last, &shown, crate::tui::app::now(), lang);
+    next.language = Some(lang);
     for (id, v) in ["period_from", "period_to"].iter().zip(period) {
         let Some(v) = v else { continue };
-        let value = serde_json::Value::String(v.clone());
-        if let Err(e) =
-            crate::answer::Answer::from_json(crate::questionnaire::FieldType::Month, &value)
-        {
-            say(format_args!(
-                "saualnama: --{}: {v}: {}",
-                id.replace('_', "-"),
-                e.message(lang)
-            ));
-            return ExitCode::from(2);
+        match crate::answer::parse_month_checked(&v) {
+            // Stored as the form stores months: «2018-1» is «2018-01».
+            Ok(m) => {
+                next.header.insert((*id).to_owned(), m.to_json());
+            }
+            Err(e) => {
+                say(format_args!(
+                    "saualnama: --{}: {v}: {}",
+                    id.replace('_', "-"),
+                    e.message(lang)
+                ));
+                return ExitCode::from(2);
+            }
         }
-        next.header.insert((*id).to_owned(), value);
+    }
+    let text = |s: &crate::session::Session, id: &str| {
+        s.header.get(id).and_then(|v| v.as_str()).map(str::to_owned)
+    };
+    if let (Some(from), Some(to)) = (text(&next, "period_from"), text(&next, "period_to"))
+        && to < from
+    {
+        say(format_args!(
+            "saualnama: {from} – {to}: {}",
+            Ui::PeriodBackwards.get(lang)
+        ));
+        return ExitCode::from(2);
+    }
+    if let (Some(from), Some(last_to)) = (text(&next, "period_from"), text(&last, "period_to"))
+        && from <= last_to
+    {
+        say(format_args!(
+            "saualnama: {from}: {} ({last_to})",
+            Ui::PeriodNotAfterLast.get(lang)
+        ));
     }
     match crate::store::write_atomic(file, next.to_json_pretty().as_bytes(), true) {
         Ok(()) => {
@@ -773,7 +796,13 @@ fn history_command(
     };
     let lang = lang.or(s.language).or(Some(hint)).unwrap_or_default();
     let entries = match crate::history::read(file) {
-        Ok(x) => x,
+        // Entries older than the report are a deleted namesake's, not this report's.
+        Ok(mut x) => {
+            if let Some(created) = &s.created {
+                x.retain(|e| e.time.as_str() >= created.as_str());
+            }
+            x
+        }
         Err(e) => {
             say(format_args!("saualnama: {e}"));
             return ExitCode::from(2);
@@ -1233,6 +1262,8 @@ fn aggregate_command(
             r.organisation = periods.get(r.file.as_str()).cloned().unwrap_or_default();
         }
         agg.rows.sort_by(|a, b| a.organisation.cmp(&b.organisation));
+        // Periods side by side do not add up (a headcount is not the sum of two half-years).
+        agg.total.figures.clear();
     }
     let bytes = match opts.format {
         TableFormat::Json => {

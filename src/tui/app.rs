@@ -301,12 +301,12 @@ impl App {
             (_, v) => v,
         };
         let old = self.form.session.value(&slot);
-        // An answer carried over from the last period is checked once it is committed, changed or not.
-        if self.form.session.is_carried(&slot) && !self.read_only {
-            self.change(Edit::Confirm(slot.clone()));
-        }
         if old == value {
             return true;
+        }
+        // A carried answer changed is checked (Enter on it unchanged checks it too: see `key_form`).
+        if self.form.session.is_carried(&slot) && !self.read_only {
+            self.change(Edit::Confirm(slot.clone()));
         }
         if self.read_only {
             self.say(Ui::ReadOnlyRefused);
@@ -1041,7 +1041,15 @@ impl App {
             Some(Action::Newline) => self.newline(),
             Some(Action::Commit) => match self.stop().clone() {
                 Stop::AddItem(section) => self.add_item(&section),
-                _ => self.step(true),
+                Stop::Slot(slot, _) => {
+                    // Enter on an answer carried over from the last period: checked, as its mark
+                    // says (passing by with Tab or an arrow does not check it).
+                    let carried = self.form.session.is_carried(&slot) && !self.read_only;
+                    if carried && !self.editor_dirty() {
+                        self.change(Edit::Confirm(slot));
+                    }
+                    self.step(true)
+                }
             },
             Some(Action::Next) if !(k.code == KeyCode::Down && self.editor.can_move_down()) => {
                 self.step(true)

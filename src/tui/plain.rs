@@ -187,7 +187,10 @@ pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> 
                 return Err(keys::text(Ui::PressYesNo, lang));
             };
             app.editor.choice = Some(yes);
-            app.editor.set_text(&comment);
+            // «да» alone keeps the comment there is; a new one after a comma replaces it.
+            if !comment.is_empty() {
+                app.editor.set_text(&comment);
+            }
         }
         Stop::Slot(..) => app.editor.set_text(line.trim_end_matches(['\r', '\n'])),
     }

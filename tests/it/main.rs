@@ -13,6 +13,7 @@ mod export;
 mod findings;
 mod findings_corpus;
 mod form_structure;
+mod language;
 mod layers;
 mod next_period;
 mod persistence;

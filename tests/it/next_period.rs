@@ -102,7 +102,7 @@ fn the_summary_sets_each_figure_beside_the_last_periods() {
         .lines()
         .find(|l| l.contains("Оказано государственных услуг"))
         .unwrap();
-    assert!(line.contains("95 → 102 (+7,4%)"), "{line}");
+    assert!(line.contains("95 → 102 (+7,4\u{a0}%)"), "{line}");
     let o = run(&["summary", next.to_str().unwrap(), "--format", "json"]);
     let j: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
@@ -215,4 +215,98 @@ fn aggregate_sets_one_organisations_periods_side_by_side() {
         rows[1]["figures"]["public_services.services_rendered"],
         120.0
     );
+}
+
+/// Fixes from a newcomer's pass: only Enter (or an edit) checks a carried answer, passing by does
+/// not; «да» alone in plain mode keeps the comment; months stored as months, a backwards period
+/// refused; the last period's figures only where something was entered; periods side by side have
+/// no total; a deleted namesake's history is not this report's.
+#[test]
+fn carried_marks_months_totals_and_history_as_a_newcomer_expects() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let (o, next) = new_from_example(dir.path(), &["--period-from", "2017-7", "-l", "ru"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    assert_eq!(v["header"]["period_from"], "2017-07");
+    assert_eq!(v["language"], "ru");
+    let figures = v["previous"]["figures"].as_object().unwrap();
+    assert!(figures.contains_key("public_services.services_rendered"));
+    assert!(
+        !figures.contains_key("permits.permits_issued"),
+        "annex 2 was not filled: no figure to compare with"
+    );
+    let other = tempfile::tempdir().unwrap();
+    let (o, _) = new_from_example(
+        other.path(),
+        &["--period-from", "2017-12", "--period-to", "2017-07"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a period that ends before it begins"
+    );
+
+    // Passing by does not check; Enter does.
+    let (s, q) = saualnama::store::read_session(&next, common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "2017-2.json".into(), false);
+    let slot = Slot::Answer {
+        section: "public_services".into(),
+        item: Some(0),
+        field: "public_information".into(),
+    };
+    let at = app.form.stop_of(&slot).unwrap();
+    let now = std::time::SystemTime::now();
+    let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    app.form.stand(at - 1);
+    app.update(key(KeyCode::Tab), now);
+    assert_eq!(app.form.current, at);
+    app.update(key(KeyCode::Tab), now);
+    assert!(
+        app.form.session.is_carried(&slot),
+        "passed by: still to check"
+    );
+    app.update(
+        Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        now,
+    );
+    app.update(key(KeyCode::Enter), now);
+    assert!(!app.form.session.is_carried(&slot), "Enter checks it");
+
+    // Plain mode: «да» alone keeps the comment.
+    let yes_slot = Slot::Answer {
+        section: "public_services".into(),
+        item: Some(0),
+        field: "standard_has_refusal_grounds".into(),
+    };
+    let before = app.form.session.get(&yes_slot).cloned().unwrap();
+    assert!(before["comment"].as_str().is_some_and(|c| !c.is_empty()));
+    app.form.stand(app.form.stop_of(&yes_slot).unwrap());
+    app.editor = saualnama::tui::editor::Editor::for_stop(app.stop(), &app.form.session, Lang::Ru);
+    saualnama::tui::plain::answer(&mut app, "да", now).unwrap();
+    assert_eq!(app.form.session.get(&yes_slot), Some(&before));
+
+    // Periods side by side: no total.
+    let o = run(&[
+        "aggregate",
+        "--by",
+        "period",
+        "--format",
+        "json",
+        example_path().to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(j["total"]["figures"].as_object().unwrap().is_empty());
+
+    // A history left by a deleted report of the same name is not this one's.
+    let hist = dir.path().join("2017-2.history.jsonl");
+    std::fs::write(
+        &hist,
+        "{\"time\":\"2016-01-01T00:00:00Z\",\"uid\":0,\"user\":\"root\",\"what\":\"set\",\"field\":\"head\",\"new\":\"old\"}\n",
+    )
+    .unwrap();
+    let o = run(&["history", next.to_str().unwrap(), "--format", "json"]);
+    let h: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(h, json!([]));
 }

@@ -302,7 +302,12 @@ fn no_colour_means_no_colour() {
 
 #[test]
 fn shares_have_a_decimal_comma_in_russian_and_kazakh() {
-    for (lang, want) in [(Lang::Ru, "1,1%"), (Lang::Kk, "1,1%"), (Lang::En, "1.1%")] {
+    // A no-break space before the sign in Kazakh and Russian.
+    for (lang, want) in [
+        (Lang::Ru, "1,1\u{a0}%"),
+        (Lang::Kk, "1,1\u{a0}%"),
+        (Lang::En, "1.1%"),
+    ] {
         let mut a = app(lang);
         goto(&mut a, "1.1.Q2");
         press(&mut a, KeyCode::Char('1'), KeyModifiers::NONE);

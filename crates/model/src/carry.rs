@@ -74,6 +74,7 @@ pub fn next_period(
     let figures = summarize(q, last, lang)
         .indicators
         .into_iter()
+        .filter(|f| f.answered)
         .filter_map(|f| Some((f.key, f.value?)))
         .collect();
     let text = |id: &str| {

@@ -195,8 +195,13 @@ pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
     }
 }
 
+/// «9,1 %» in Kazakh and Russian (a no-break space before the sign, as their style guides write
+/// it), "9.1%" in English.
 pub fn percent(v: f64, lang: Lang) -> String {
-    format!("{}%", number(v, lang))
+    match lang {
+        Lang::Kk | Lang::Ru => format!("{}\u{a0}%", number(v, lang)),
+        Lang::En => format!("{}%", number(v, lang)),
+    }
 }
 
 /// Nouns that are counted on screen.
@@ -262,8 +267,8 @@ mod tests {
 
     #[test]
     fn decimal_commas_where_the_language_wants_them() {
-        assert_eq!(percent(12.1, Lang::Ru), "12,1%");
-        assert_eq!(percent(12.1, Lang::Kk), "12,1%");
+        assert_eq!(percent(12.1, Lang::Ru), "12,1\u{a0}%");
+        assert_eq!(percent(12.1, Lang::Kk), "12,1\u{a0}%");
         assert_eq!(percent(12.1, Lang::En), "12.1%");
         assert_eq!(number(95.0, Lang::Ru), "95");
         assert_eq!(number(99.95, Lang::Ru), "100");

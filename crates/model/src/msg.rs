@@ -103,14 +103,14 @@ impl Msg {
             ),
             Msg::AnswersBelongInItems { section } => pick(
                 format!(
-                    "{section:?} бөлімі жолдарға бөлінеді: жауаптар \"items\" ішінде болуы керек"
+                    "«{section}» қосымшасы жолдарға бөлінеді: жауаптар «items» ішінде болуы керек"
                 ),
-                format!("раздел {section:?} состоит из строк: ответы должны быть в \"items\""),
+                format!("приложение «{section}» состоит из строк: ответы должны быть в «items»"),
                 format!("section {section:?} repeats per item: answers belong in \"items\""),
             ),
             Msg::NoItems { section } => pick(
-                format!("{section:?} бөлімінде жолдар жоқ"),
-                format!("в разделе {section:?} нет строк"),
+                format!("«{section}» қосымшасында жолдар жоқ"),
+                format!("в приложении «{section}» нет строк"),
                 format!("section {section:?} does not repeat: it has no items"),
             ),
             Msg::Expected { place, error } => pick(

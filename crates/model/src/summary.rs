@@ -494,7 +494,13 @@ impl Tally {
                     kind,
                     label: d.label.get(lang).to_owned(),
                     value,
-                    answered: true,
+                    answered: d
+                        .of
+                        .iter()
+                        .chain(&d.numerator)
+                        .chain(&d.denominator)
+                        .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
+                        .any(|k| entered[k]),
                 });
             }
             sections.push(SectionProgress {

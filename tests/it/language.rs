@@ -1,0 +1,311 @@
+//! Kazakh and Russian as a civil servant writes them: every interface text, every message with data
+//! in it, and every text of the bundled form, checked against `docs/glossary.md` for what a machine can
+//! check — no straight quotes, no Latin words outside the product's and the keys' names, no decimal
+//! point, none of the words the glossary rules out.
+
+use saualnama::i18n::Lang;
+use saualnama::ui_text::Ui;
+use serde_json::Value;
+
+/// Latin words a Kazakh or Russian text may hold: names of the program, keys, formats, commands.
+const LATIN_OK: &[&str] = &[
+    "saualnama",
+    "Ctrl",
+    "Alt",
+    "Enter",
+    "Esc",
+    "Tab",
+    "PgDn",
+    "PgUp",
+    "Home",
+    "End",
+    "JSON",
+    "Word",
+    "Excel",
+    "CSV",
+    "HTML",
+    "Markdown",
+    "UTF",
+    "stdout",
+    "stdin",
+    "DIR",
+    "ID",
+    "id",
+    "PATH",
+    "FILE",
+    "TERM",
+    "dumb",
+    "report",
+    "json",
+    "xlsx",
+    "docx",
+    "md",
+    "csv",
+    "html",
+    "README",
+    "English",
+    "roff",
+    "man",
+    "bash",
+    "zsh",
+    "fish",
+    "elvish",
+    "powershell",
+    "LibreOffice",
+    "chmod",
+    "kk",
+    "ru",
+    "en",
+    "yes",
+    "no",
+    "comment",
+    "true",
+    "false",
+    "none",
+    "help",
+    "next",
+    "back",
+    "go",
+    "summary",
+    "findings",
+    "quit",
+    "validate",
+    "export",
+    "blank",
+    "new",
+    "format",
+    "questionnaires",
+];
+
+/// Words the glossary rules out (lower case, whole words).
+const NOT_RU: &[&str] = &[
+    "раздел",
+    "раздела",
+    "разделе",
+    "разделы",
+    "разделов",
+    "гк",
+    "занять",
+    "занят",
+    "делитель",
+    "шапка",
+];
+const NOT_KK: &[&str] = &["бөлім", "бөлімде", "бөлімдер", "үлгілер"];
+/// The interface's own: committing an answer is «енгізу»; «бекіту» (approve) stays for the form's
+/// recommendations, where approving is meant.
+const NOT_KK_INTERFACE: &[&str] = &["бекітіп", "бекіту", "ескерту", "ескертулер"];
+const NOT_KK_PHRASES: &[&str] = &[
+    "ұстап алу",
+    "тақырып бөлігі",
+    "тек сандар",
+    "теріс негіздер",
+];
+
+/// Question numbers and navigation examples («4.10», «1.2.Q3») are not decimals.
+const NUMBERS_OK: &[Ui] = &[Ui::GoToPrompt, Ui::DescGoTo, Ui::CliNumber, Ui::PlainHelp];
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What is wrong with `text` in `lang`, if anything.
+fn problems(text: &str, lang: Lang, numbers_ok: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    // Places the program fills in ({left}) and JSON shapes are not prose.
+    let prose: String = {
+        let mut s = String::new();
+        let mut depth = 0;
+        for c in text.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth > 0 => depth -= 1,
+                c if depth == 0 => s.push(c),
+                _ => {}
+            }
+        }
+        s
+    };
+    if prose.contains('"') {
+        out.push("a straight quote".to_owned());
+    }
+    for w in words(&prose) {
+        let latin = w.chars().all(|c| c.is_ascii_alphabetic());
+        if latin && w.len() > 1 && !LATIN_OK.contains(&w.as_str()) {
+            out.push(format!("the Latin word {w:?}"));
+        }
+    }
+    let chars: Vec<char> = prose.chars().collect();
+    if !numbers_ok
+        && chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+    {
+        out.push("a decimal point".to_owned());
+    }
+    let lower = prose.to_lowercase();
+    let ws = words(&lower);
+    let (banned, phrases): (&[&str], &[&str]) = match lang {
+        Lang::Ru => (NOT_RU, &[]),
+        Lang::Kk => (NOT_KK, NOT_KK_PHRASES),
+        Lang::En => (&[], &[]),
+    };
+    for b in banned {
+        if ws.iter().any(|w| w == b) {
+            out.push(format!("the word «{b}» (see docs/glossary.md)"));
+        }
+    }
+    for p in phrases {
+        if lower.contains(p) {
+            out.push(format!("«{p}» (see docs/glossary.md)"));
+        }
+    }
+    out
+}
+
+#[test]
+fn interface_texts_follow_the_glossary() {
+    let mut found = Vec::new();
+    for t in Ui::ALL {
+        // The JSON shape of a yes/no answer is shown as it is written.
+        if *t == Ui::NotYesNo {
+            continue;
+        }
+        for lang in [Lang::Kk, Lang::Ru] {
+            let mut ps = problems(t.get(lang), lang, NUMBERS_OK.contains(t));
+            if lang == Lang::Kk {
+                let ws = words(&t.get(lang).to_lowercase());
+                ps.extend(
+                    NOT_KK_INTERFACE
+                        .iter()
+                        .filter(|b| ws.iter().any(|w| w == *b))
+                        .map(|b| format!("the word «{b}» (see docs/glossary.md)")),
+                );
+            }
+            for p in ps {
+                found.push(format!("{t:?} ({lang}): {p}: {}", t.get(lang)));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every {kk, ru, en} text of the bundled form, found wherever it is.
+fn form_texts(v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(o) => {
+            if let (Some(Value::String(kk)), Some(Value::String(ru))) = (o.get("kk"), o.get("ru")) {
+                out.push((kk.clone(), ru.clone()));
+            }
+            for x in o.values() {
+                form_texts(x, out);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| form_texts(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_forms_texts_follow_the_glossary() {
+    let q = crate::common::registry().default_form();
+    let mut texts = Vec::new();
+    form_texts(&serde_json::to_value(q).unwrap(), &mut texts);
+    assert!(texts.len() > 300, "{} texts read", texts.len());
+    let mut found = Vec::new();
+    for (kk, ru) in &texts {
+        for (lang, t) in [(Lang::Kk, kk), (Lang::Ru, ru)] {
+            // The penalty itself is «ескерту» in the form (4 Q9a): only the interface avoids it.
+            for p in problems(t, lang, false) {
+                found.push(format!("({lang}) {p}: {t}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_check_finds_what_it_looks_for() {
+    assert_eq!(
+        problems("В этом разделе \"x\" 9.1", Lang::Ru, false).len(),
+        3
+    );
+    assert_eq!(
+        problems("разделитель столбцов", Lang::Ru, false),
+        Vec::<String>::new()
+    );
+    assert_eq!(problems("Тек сандар, Ctrl-G", Lang::Kk, false).len(), 1);
+    assert_eq!(
+        problems("через ГК «Xyz»", Lang::Ru, false).len(),
+        2,
+        "ГК and a Latin word"
+    );
+}
+
+/// The messages built with data in them, and the analytical report's running text on the example.
+#[test]
+fn built_texts_follow_the_glossary() {
+    use saualnama::msg::Msg;
+    let msgs = [
+        Msg::NotUtf8,
+        Msg::NotASession {
+            found: "x".into(),
+            expected: "y".into(),
+        },
+        Msg::NewerVersion {
+            id: "f".into(),
+            version: "2".into(),
+            have: "1".into(),
+        },
+        Msg::UnknownQuestionnaire {
+            id: "f".into(),
+            known: "g".into(),
+        },
+        Msg::NoSuchQuestionnaire { known: "g".into() },
+        Msg::AnswersBelongInItems {
+            section: "s".into(),
+        },
+        Msg::NoItems {
+            section: "s".into(),
+        },
+        Msg::OwnerChanges {
+            owner: "alice".into(),
+            you: "bob".into(),
+        },
+        Msg::GroupChanges { group: "wg".into() },
+    ];
+    let mut found = Vec::new();
+    for m in &msgs {
+        for lang in [Lang::Kk, Lang::Ru] {
+            // Data (ids, names, the option's name) is the caller's; the words are checked.
+            let text = m.render(lang);
+            let text = text.replace("--questionnaires", "");
+            for p in problems(&text, lang, false)
+                .into_iter()
+                .filter(|p| !p.contains("straight quote") && !p.contains("Latin word"))
+            {
+                found.push(format!("{m:?} ({lang}): {p}: {text}"));
+            }
+        }
+    }
+    let (s, q) = saualnama::sample::example();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let doc = saualnama::export::analytical_report(&q, &s, lang);
+        for p in &doc.paragraphs {
+            if let saualnama::export::Para::Text(t) | saualnama::export::Para::Heading(t) = p {
+                // A paragraph's own number («1.2.») is no decimal; a section of the report is a
+                // «бөлім» / «раздел» (an annex of the form is not).
+                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+                for pr in problems(t, lang, false)
+                    .into_iter()
+                    .filter(|p| !p.contains("бөлім") && !p.contains("раздел"))
+                {
+                    found.push(format!("analytical ({lang}): {pr}: {t}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
