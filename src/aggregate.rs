@@ -47,7 +47,7 @@ pub fn columns(q: &Questionnaire, lang: Lang) -> Vec<Column> {
                 section: sec.id.clone(),
                 short: ind.number.clone(),
                 kind: FigureKind::Total,
-                label: ind.text.get(lang).to_owned(),
+                label: sec.field_label(ind, lang),
             });
         }
         for (n, d) in q.summary.iter().filter(|d| d.section == sec.id).enumerate() {

@@ -359,6 +359,25 @@ pub enum LockError {
     Io(io::Error),
 }
 
+/// What a lock file says of its holder («user alice, process 42, since 2026-…»), in the reader's
+/// language; as it is where it says something else.
+pub fn holder_text(info: &str, lang: crate::i18n::Lang) -> String {
+    let parse = || {
+        let rest = info.trim().strip_prefix("user ")?;
+        let (user, rest) = rest.split_once(", process ")?;
+        let (pid, since) = rest.split_once(", since ")?;
+        let since = since.trim().replace('T', " ").replace('Z', " UTC");
+        Some(
+            crate::ui_text::Ui::Holder
+                .get(lang)
+                .replace("{user}", user)
+                .replace("{pid}", pid)
+                .replace("{since}", &since),
+        )
+    };
+    parse().unwrap_or_else(|| info.trim().to_owned())
+}
+
 pub fn lock_path(session: &Path) -> PathBuf {
     let mut name = session
         .file_name()

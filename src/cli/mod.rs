@@ -649,7 +649,8 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
     );
     out += &format!("{}\n", Ui::Header.get(lang));
     for h in &q.header {
-        out += &format!("  {:<14} {:<8} {}\n", h.id, h.kind.name(), h.text.get(lang));
+        let t = crate::present::type_word(Some(h.kind)).get(lang);
+        out += &format!("  {:<14} {t:<10} {}\n", h.id, h.text.get(lang));
     }
     for s in &q.sections {
         out += &format!("\n{} — {}", s.label.get(lang), s.title.get(lang));
@@ -667,9 +668,9 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
             out += &format!("  {}\n", title.get(lang));
             for f in fields {
                 out += &format!(
-                    "    {:>4}  {:<8} {}\n",
+                    "    {:>4}  {:<10} {}\n",
                     f.number,
-                    f.kind.name(),
+                    crate::present::type_word(Some(f.kind)).get(lang),
                     f.text.get(lang)
                 );
             }
@@ -952,7 +953,11 @@ pub fn summary_text(
                 }
                 (kind, v) => crate::present::compared(kind, before, v, lang),
             };
-            out += &format!("  {:<60} {value:>10}\n", f.label);
+            // A breakdown's part with its group: the list shows no group above it.
+            let label = sec
+                .indicator(&f.id)
+                .map_or_else(|| f.label.clone(), |ind| sec.field_label(ind, lang));
+            out += &format!("  {label:<60} {value:>10}\n");
         }
     }
     out += &format!("\n{}\n", Ui::Problems.get(lang));

@@ -105,8 +105,12 @@ pub fn aggregate_text(q: &Questionnaire, agg: &Aggregate, lang: Lang, wide: bool
                 }
             }
         }
+        // What each column is, wrapped under itself within 80 columns.
         for c in &cols {
-            out += &format!("    {:>4} {}\n", c.short, c.label);
+            for (i, l) in wrap(&c.label, WIDTH - 10).iter().enumerate() {
+                let short = if i == 0 { c.short.as_str() } else { "" };
+                out += &format!("    {short:>4} {l}\n");
+            }
         }
         out += "\n";
     }

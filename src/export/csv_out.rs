@@ -169,6 +169,26 @@ pub fn to_csv(q: &Questionnaire, s: &Session, lang: Lang, style: &CsvStyle) -> V
                 _ => (String::new(), String::new()),
             };
             let item_number = item.map_or(String::new(), |i| (i + 1).to_string());
+            // Kind and type in the interface language, unless machine ids are asked for.
+            let (kind_name, type_name) = if style.ids {
+                (kind_name.to_owned(), type_name.to_owned())
+            } else {
+                let kind_word = match kind_name {
+                    "header" => Ui::KindHeader,
+                    "name" => Ui::KindName,
+                    "indicator" => Ui::KindIndicator,
+                    _ => Ui::KindQuestion,
+                };
+                let type_word = if type_name.is_empty() {
+                    String::new()
+                } else {
+                    crate::present::type_word(kind.or(Some(crate::questionnaire::FieldType::Text)))
+                        .get(lang)
+                        .to_owned()
+                };
+                (kind_word.get(lang).to_owned(), type_word)
+            };
+            let (kind_name, type_name) = (kind_name.as_str(), type_name.as_str());
             let section = match (style.ids, q.section(&section)) {
                 (true, _) => section,
                 (false, Some(sec)) => sec.label.get(lang).to_owned(),

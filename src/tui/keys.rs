@@ -488,7 +488,10 @@ mod tests {
                     .replace("{other}", "")
                     .replace("{this}", "")
                     .replace("{that}", "")
-                    .replace("{first}", "");
+                    .replace("{first}", "")
+                    .replace("{user}", "")
+                    .replace("{pid}", "")
+                    .replace("{since}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

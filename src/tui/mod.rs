@@ -111,6 +111,7 @@ fn no_terminal(path: &Path, lang: crate::i18n::Lang) -> ExitCode {
             _ => None,
         });
     if let Some(who) = held {
+        let who = crate::store::holder_text(&who, lang);
         say(format_args!(
             "saualnama: {}: {} ({who}).",
             path.display(),
@@ -172,6 +173,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         match EditLock::acquire(&path, &now()) {
             Ok(l) => Some(l),
             Err(LockError::Held(who)) => {
+                let who = crate::store::holder_text(&who, lang);
                 say(format_args!(
                     "saualnama: {}: {} ({who}).",
                     given.display(),

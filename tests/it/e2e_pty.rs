@@ -107,6 +107,12 @@ fn a_second_editor_is_refused_with_the_holder_named() {
         "{}",
         asked.text()
     );
+    // The holder in Russian too, not the lock file's English.
+    assert!(
+        asked.text().contains(", процесс ") && asked.text().contains(", с 20"),
+        "{}",
+        asked.text()
+    );
     asked.keys("y\r");
     asked.wait_for("только чтение");
     asked.keys(CTRL_Q);

@@ -309,3 +309,50 @@ fn built_texts_follow_the_glossary() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// What the commands print in Russian: types by their Russian names, a breakdown's part with its
+/// group, the CSV's kinds and types in words, the lock holder in Russian.
+#[test]
+fn command_output_speaks_the_language() {
+    use crate::common::{example_path, run, stdout};
+    let outline = stdout(&run(&["outline", "-l", "ru"]));
+    assert!(
+        outline.contains(" число ") && outline.contains(" да / нет "),
+        "{outline}"
+    );
+    assert!(
+        !outline.contains(" count ") && !outline.contains(" yes_no "),
+        "{outline}"
+    );
+    let ex = example_path();
+    let summary = stdout(&run(&["summary", ex.to_str().unwrap(), "-l", "ru"]));
+    assert!(
+        summary.contains("Поступило жалоб: на сотрудника"),
+        "{summary}"
+    );
+    let csv = stdout(&run(&[
+        "export",
+        ex.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-l",
+        "ru",
+        "-o",
+        "-",
+    ]));
+    let row = csv
+        .lines()
+        .find(|l| l.contains(";services_rendered;"))
+        .unwrap();
+    assert!(
+        row.contains(";показатель;") && row.contains(";число;"),
+        "{row}"
+    );
+    assert_eq!(
+        saualnama::store::holder_text(
+            "user alice, process 42, since 2026-11-28T09:00:00Z",
+            Lang::Ru
+        ),
+        "alice, процесс 42, с 2026-11-28 09:00:00 UTC"
+    );
+}

@@ -211,7 +211,7 @@ fn colleagues_in_a_setgid_folder_share_the_lock_and_are_told_who_holds_it() {
     let mut bob = editor_as(u, &u.bob, &["report.json", "-l", "en"], dir.path(), 80, 24);
     bob.wait_for("Open it read-only?");
     assert!(
-        bob.text().contains(&format!("user {}", u.alice.name)),
+        bob.text().contains(&format!("{}, process", u.alice.name)),
         "{}",
         bob.text()
     );

@@ -68,10 +68,7 @@ pub fn answer_line(
 ) -> Option<String> {
     let f = sec.field(id)?;
     // A breakdown's part reads with its group: «Penalties applied: remark».
-    let text = match f.group.as_ref().and_then(|g| sec.group(g)) {
-        Some(g) => format!("{}: {}", g.text.get(lang), f.text.get(lang)),
-        None => f.text.get(lang).to_owned(),
-    };
+    let text = sec.field_label(f, lang);
     let label = match form_number(f) {
         Some(n) => format!("{n}. {text}"),
         None => text,

@@ -38,6 +38,19 @@ pub fn compared(kind: FigureKind, before: Option<f64>, now: Option<f64>, lang: L
     }
 }
 
+/// A field type as people call it: «сан» / «число», «иә / жоқ» / «да / нет»…
+pub fn type_word(kind: Option<crate::questionnaire::FieldType>) -> crate::ui_text::Ui {
+    use crate::questionnaire::FieldType;
+    use crate::ui_text::Ui;
+    match kind {
+        Some(FieldType::Count) => Ui::TypeCount,
+        Some(FieldType::Percent) => Ui::TypePercent,
+        Some(FieldType::YesNo) => Ui::TypeYesNo,
+        Some(FieldType::Month) => Ui::TypeMonth,
+        _ => Ui::TypeText,
+    }
+}
+
 /// «1-қосымша — Мемлекеттік көрсетілетін қызметтер».
 pub fn annex_heading(sec: &Section, lang: Lang) -> String {
     format!("{} — {}", sec.label.get(lang), sec.title.get(lang))

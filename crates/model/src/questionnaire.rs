@@ -262,6 +262,15 @@ impl Section {
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
     }
+
+    /// A field's text as it reads on its own: a breakdown's part with its group («Поступило жалоб:
+    /// на сотрудника»), for lists that do not show the group above it.
+    pub fn field_label(&self, f: &Field, lang: crate::i18n::Lang) -> String {
+        match f.group.as_ref().and_then(|g| self.group(g)) {
+            Some(g) => format!("{}: {}", g.text.get(lang), f.text.get(lang)),
+            None => f.text.get(lang).to_owned(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -15,13 +15,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 fn type_name(kind: Option<FieldType>) -> Ui {
-    match kind {
-        Some(FieldType::Count) => Ui::TypeCount,
-        Some(FieldType::Percent) => Ui::TypePercent,
-        Some(FieldType::YesNo) => Ui::TypeYesNo,
-        Some(FieldType::Month) => Ui::TypeMonth,
-        _ => Ui::TypeText,
-    }
+    crate::present::type_word(kind)
 }
 
 fn type_hint(kind: Option<FieldType>, on_comment: bool) -> Ui {
