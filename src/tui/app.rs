@@ -288,7 +288,7 @@ impl App {
                         keys::text(Ui::NeedChoice, self.form.lang)
                     }
                     AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.form.lang),
-                    e => e.message(self.form.lang).to_owned(),
+                    e => e.instruction(self.form.lang).to_owned(),
                 };
                 self.complain(msg);
                 return false;

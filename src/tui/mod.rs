@@ -179,7 +179,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
                     given.display(),
                     ui_text::Ui::HeldByOther.get(lang)
                 ));
-                if (plain && !stdin_tty) || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang)) {
+                if (plain && !stdin_tty) || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang), lang) {
                     say(format_args!("saualnama --read-only {}", given.display()));
                     return ExitCode::from(2);
                 }
@@ -404,9 +404,14 @@ fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
 }
 
 /// A yes/no question on the terminal, before the editor takes it over: y, Y, or the Н/И/Д keys.
-fn ask_yes(question: &str) -> bool {
+fn ask_yes(question: &str, lang: Lang) -> bool {
     use std::io::Write;
-    let _ = write!(std::io::stderr(), "{question} [y/N] ");
+    // The yes keys of the language, and no for anything else: «[д/Н]», «[и/Ж]», "[y/N]".
+    let _ = write!(
+        std::io::stderr(),
+        "{question} {} ",
+        ui_text::Ui::YesOrNo.get(lang)
+    );
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     if std::io::stdin().read_line(&mut line).is_err() {

@@ -356,3 +356,27 @@ fn command_output_speaks_the_language() {
         "alice, процесс 42, с 2026-11-28 09:00:00 UTC"
     );
 }
+
+/// An answer that does not fit is answered with a whole instruction, not a fragment.
+#[test]
+fn the_editor_says_what_to_type() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let (s, q) = saualnama::sample::example();
+    let mut app = saualnama::tui::app::App::new(q, s, Lang::Ru, "r.json".into(), false);
+    let now = std::time::SystemTime::now();
+    let key = |c, m| Event::Key(KeyEvent::new(c, m));
+    app.update(key(KeyCode::Char('g'), KeyModifiers::CONTROL), now);
+    app.update(Event::Paste("1.1.4".into()), now);
+    app.update(key(KeyCode::Enter, KeyModifiers::NONE), now);
+    app.update(key(KeyCode::Backspace, KeyModifiers::NONE), now);
+    app.update(key(KeyCode::Backspace, KeyModifiers::NONE), now);
+    app.update(key(KeyCode::Backspace, KeyModifiers::NONE), now);
+    app.update(Event::Paste("150".into()), now);
+    app.update(key(KeyCode::Enter, KeyModifiers::NONE), now);
+    let said = app
+        .message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default();
+    assert_eq!(said, "Введите процент от 0 до 100");
+}

@@ -35,6 +35,22 @@ pub enum AnswerError {
 }
 
 impl AnswerError {
+    /// What to type instead, as the editor says it: a whole instruction («Введите процент от 0 до
+    /// 100»). `message` is the noun phrase a file's error message ends with.
+    pub fn instruction(&self, lang: Lang) -> &'static str {
+        use crate::ui_text::Ui;
+        match self {
+            AnswerError::NotCount => Ui::EnterCount,
+            AnswerError::CountTooLarge => Ui::EnterSmallerCount,
+            AnswerError::NotPercent => Ui::EnterPercent,
+            AnswerError::NotYesNo => Ui::EnterYesNo,
+            AnswerError::NotText => Ui::EnterText,
+            AnswerError::MonthOutOfRange => Ui::EnterMonthNumber,
+            AnswerError::NotMonth => Ui::EnterMonth,
+        }
+        .get(lang)
+    }
+
     pub fn message(&self, lang: Lang) -> &'static str {
         use crate::ui_text::Ui;
         match self {
