@@ -669,7 +669,7 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
             for f in fields {
                 out += &format!(
                     "    {:>4}  {:<10} {}\n",
-                    f.number,
+                    crate::present::field_number(&f.number, lang),
                     crate::present::type_word(Some(f.kind)).get(lang),
                     f.text.get(lang)
                 );
@@ -772,7 +772,7 @@ fn history_place(q: &Questionnaire, e: &crate::history::Entry) -> String {
     let num = sec.map_or("?", |s| s.number.as_str());
     let field = e.field.as_ref().map(|f| {
         sec.and_then(|s| s.field(f))
-            .map_or(f.as_str(), |f| f.number.as_str())
+            .map_or(f.clone(), |f| f.number.clone())
     });
     match (e.item, field) {
         (Some(i), Some(f)) => format!("{num}.{i}.{f}"),
@@ -811,7 +811,13 @@ fn history_command(
     };
     let wanted = |place: &str| match number {
         None => true,
-        Some(n) => place == n || place.starts_with(&format!("{n}.")),
+        Some(n) => {
+            let (n, place) = (
+                crate::present::typed_number(n).to_lowercase(),
+                place.to_lowercase(),
+            );
+            place == n || place.starts_with(&format!("{n}."))
+        }
     };
     let chosen: Vec<_> = entries
         .iter()
@@ -851,6 +857,13 @@ fn history_command(
                         format!("{} → {}", Ui::HistItemMoved.get(lang), shown(&e.new))
                     }
                 };
+                // The indicator's number as the reader's screens show it (К in kk and ru).
+                let place = match place.rsplit_once('.') {
+                    Some((head, last)) => {
+                        format!("{head}.{}", crate::present::field_number(last, lang))
+                    }
+                    None => place,
+                };
                 outln!("{}  {:<12} {place:<10} {what}", e.time, e.user);
             }
         }
@@ -881,11 +894,14 @@ pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
         } => {
             let s = q.section(section);
             let num = s.map_or("?", |s| s.number.as_str());
-            let (fnum, text) = s
-                .and_then(|s| s.field(field))
-                .map_or(("?", field.as_str()), |f| {
-                    (f.number.as_str(), f.text.get(lang))
-                });
+            let (fnum, text) =
+                s.and_then(|s| s.field(field))
+                    .map_or(("?".to_owned(), field.as_str()), |f| {
+                        (
+                            crate::present::field_number(&f.number, lang),
+                            f.text.get(lang),
+                        )
+                    });
             match item {
                 Some(i) => format!(
                     "{} {fnum}: {text}",

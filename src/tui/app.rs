@@ -816,16 +816,9 @@ impl App {
 
     /// `Ctrl-G`: a question by its number («2.14», «1.2» for item 2 of annex 1).
     fn go_to(&mut self, s: &str) {
-        // «4,10» as a decimal-comma hand types it, and «4.й2» with the Q key on a Cyrillic layout.
-        let s: String = s
-            .chars()
-            .map(|c| match c {
-                ',' => '.',
-                'й' => 'q',
-                'Й' => 'Q',
-                c => c,
-            })
-            .collect();
+        // «4,10» as a decimal-comma hand types it, «4.К2» as the screen shows it, «4.й2» with the Q
+        // key on a Cyrillic layout.
+        let s = crate::present::typed_number(s);
         let s = s.as_str();
         match nav::goto(
             &self.form.q,

@@ -28,7 +28,7 @@ fn type_kazakh_quit_and_find_it_saved_then_reopen_where_stopped() {
     p.wait_for("Тағы қосу");
     p.keys(ENTER);
     p.keys("Балаларға қосымша білім беру\r93\r");
-    p.wait_for("Q2 оның ішінде");
+    p.wait_for("К2 оның ішінде");
     p.keys(CTRL_Q);
     assert_eq!(
         p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
@@ -67,7 +67,7 @@ fn type_kazakh_quit_and_find_it_saved_then_reopen_where_stopped() {
 
     // Reopen: the question where the user stopped is on screen, in the report's language.
     let mut p = open(&["report.json"], dir.path());
-    p.wait_for("Q2 оның ішінде «Азаматтарға арналған үкімет»");
+    p.wait_for("К2 оның ішінде «Азаматтарға арналған үкімет»");
     assert!(p.text().contains("1-қосымша · 1.1"), "{}", p.text());
     p.keys(CTRL_Q);
     assert_eq!(

@@ -380,3 +380,38 @@ fn the_editor_says_what_to_type() {
         .unwrap_or_default();
     assert_eq!(said, "Введите процент от 0 до 100");
 }
+
+/// No Latin «Q» on Kazakh and Russian screens: the indicators read «К1», «К9а», and «4.К9а» (or
+/// «4.Q9a», or «4.й9а» from the Q key) goes to them.
+#[test]
+fn indicators_are_numbered_in_cyrillic_and_found_either_way() {
+    use crate::common::run;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let outline = crate::common::stdout(&run(&["outline", "-l", "ru"]));
+    assert!(
+        outline.contains("К9а") && !outline.contains("Q9a"),
+        "{outline}"
+    );
+    assert!(crate::common::stdout(&run(&["outline", "-l", "en"])).contains("Q9a"));
+    for target in ["4.К9а", "4.Q9a", "4.й9а", "4,к9а"] {
+        let (s, q) = saualnama::sample::example();
+        let mut app = saualnama::tui::app::App::new(q, s, Lang::Ru, "r.json".into(), false);
+        let now = std::time::SystemTime::now();
+        app.update(
+            Event::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)),
+            now,
+        );
+        app.update(Event::Paste(target.into()), now);
+        app.update(
+            Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            now,
+        );
+        let field = match app.stop() {
+            saualnama::tui::nav::Stop::Slot(saualnama::session::Slot::Answer { field, .. }, _) => {
+                field.clone()
+            }
+            other => panic!("{target}: {other:?}"),
+        };
+        assert_eq!(field, "penalty_remark", "{target}");
+    }
+}

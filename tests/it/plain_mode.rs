@@ -187,7 +187,7 @@ fn a_dumb_terminal_gets_plain_lines_and_a_kill_loses_nothing() {
     let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
     p.wait_for("простой режим");
     p.keys(":перейти 4.й3\r");
-    p.wait_for("4 Q3: Вакансии");
+    p.wait_for("4 К3: Вакансии");
     p.keys("2\r:выход\r");
     assert_eq!(
         p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),

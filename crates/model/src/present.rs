@@ -51,6 +51,46 @@ pub fn type_word(kind: Option<crate::questionnaire::FieldType>) -> crate::ui_tex
     }
 }
 
+/// A field's number as a Kazakh or Russian reader sees it: the quantitative indicators, which the
+/// form leaves unnumbered and this program numbers «Q1», «Q9a», read «К1», «К9а» (Cyrillic);
+/// the questions keep the form's own numbers. English and the files keep «Q».
+pub fn field_number(number: &str, lang: Lang) -> String {
+    match (lang, number.strip_prefix('Q')) {
+        (Lang::Kk | Lang::Ru, Some(rest)) => {
+            let rest: String = rest
+                .chars()
+                .map(|c| match c {
+                    'a' => 'а',
+                    'b' => 'б',
+                    'c' => 'в',
+                    'd' => 'г',
+                    'e' => 'д',
+                    c => c,
+                })
+                .collect();
+            format!("К{rest}")
+        }
+        _ => number.to_owned(),
+    }
+}
+
+/// A number typed to go to (`Ctrl-G`, `:go`, `history … NUMBER`) in the program's own spelling:
+/// «4,10» → «4.10», «4.К9а» or «4.й2» (the Q key on a Cyrillic layout) → «4.q9a», «4.q2».
+pub fn typed_number(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            ',' => '.',
+            'й' | 'Й' | 'к' | 'К' => 'q',
+            'а' => 'a',
+            'б' => 'b',
+            'в' => 'c',
+            'г' => 'd',
+            'д' => 'e',
+            c => c,
+        })
+        .collect()
+}
+
 /// «1-қосымша — Мемлекеттік көрсетілетін қызметтер».
 pub fn annex_heading(sec: &Section, lang: Lang) -> String {
     format!("{} — {}", sec.label.get(lang), sec.title.get(lang))

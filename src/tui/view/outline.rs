@@ -127,7 +127,11 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
         Stop::Slot(Slot::Answer { section, field, .. }, _) => {
             let fdef = app.form.q.section(section).and_then(|s| s.field(field));
             fdef.map_or(String::new(), |f| {
-                format!("{} {}", f.number, f.text.get(lang))
+                format!(
+                    "{} {}",
+                    crate::present::field_number(&f.number, lang),
+                    f.text.get(lang)
+                )
             })
         }
         Stop::AddItem(_) => Ui::AddAnother.get(lang).to_owned(),

@@ -154,7 +154,9 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                         .and_then(|sid| app.form.q.section(sid))
                         .and_then(|s| s.field(fid))
                 })
-                .map_or(String::new(), |f| format!(" {}", f.number));
+                .map_or(String::new(), |f| {
+                    format!(" {}", crate::present::field_number(&f.number, lang))
+                });
             lines.push(Line::styled(
                 format!("{mark} {place}{num}: {}", p.message),
                 style,
