@@ -1271,16 +1271,22 @@ fn aggregate_command(
             .iter()
             .map(|(f, s)| (f.as_str(), period_of(s)))
             .collect();
-        let organisations: std::collections::BTreeSet<&str> =
-            agg.rows.iter().map(|r| r.organisation.as_str()).collect();
+        let organisations: std::collections::BTreeSet<String> =
+            agg.rows.iter().map(|r| r.organisation.clone()).collect();
         if organisations.len() > 1 {
             say(format_args!(
                 "saualnama: {}",
                 Ui::AggManyOrganisations.get(mlang)
             ));
         }
+        let several = organisations.len() > 1;
         for r in &mut agg.rows {
-            r.organisation = periods.get(r.file.as_str()).cloned().unwrap_or_default();
+            let period = periods.get(r.file.as_str()).cloned().unwrap_or_default();
+            r.organisation = if several {
+                format!("{period} — {}", r.organisation)
+            } else {
+                period
+            };
         }
         agg.rows.sort_by(|a, b| a.organisation.cmp(&b.organisation));
         // Periods side by side do not add up (a headcount is not the sum of two half-years).
