@@ -894,14 +894,14 @@ pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
         } => {
             let s = q.section(section);
             let num = s.map_or("?", |s| s.number.as_str());
-            let (fnum, text) =
-                s.and_then(|s| s.field(field))
-                    .map_or(("?".to_owned(), field.as_str()), |f| {
-                        (
-                            crate::present::field_number(&f.number, lang),
-                            f.text.get(lang),
-                        )
-                    });
+            // A breakdown's part with its group: «Поступило жалоб: на сотрудника».
+            let (fnum, text) = match s.and_then(|sec| sec.field(field).map(|f| (sec, f))) {
+                Some((sec, f)) => (
+                    crate::present::field_number(&f.number, lang),
+                    sec.field_label(f, lang),
+                ),
+                None => ("?".to_owned(), field.clone()),
+            };
             match item {
                 Some(i) => format!(
                     "{} {fnum}: {text}",

@@ -67,17 +67,17 @@ impl Msg {
                 "the file is not UTF-8 text".into(),
             ),
             Msg::NotASession { found, expected } => pick(
-                format!("бұл saualnama есебі емес: format {found:?}, керегі {expected:?}"),
-                format!("это не отчёт saualnama: format {found:?}, ожидается {expected:?}"),
+                format!("бұл saualnama есебі емес: format «{found}», керегі «{expected}»"),
+                format!("это не отчёт saualnama: format «{found}», ожидается «{expected}»"),
                 format!("not a saualnama session: format is {found:?}, expected {expected:?}"),
             ),
             Msg::NewerVersion { id, version, have } => pick(
                 format!(
-                    "есеп {id:?} нысанының {version:?} нұсқасымен толтырылған, ол осы saualnama-дағы {have:?} нұсқасынан жаңа; \
+                    "есеп «{id}» нысанының «{version}» нұсқасымен толтырылған, ол осы saualnama-дағы «{have}» нұсқасынан жаңа; \
                      saualnama-ны жаңартыңыз немесе нысанның сол нұсқасын --questionnaires DIR арқылы қосыңыз"
                 ),
                 format!(
-                    "отчёт заполнен по версии {version:?} формы {id:?}, более новой, чем {have:?} в этом saualnama; \
+                    "отчёт заполнен по версии «{version}» формы «{id}», более новой, чем «{have}» в этом saualnama; \
                      обновите saualnama или добавьте эту версию формы через --questionnaires DIR"
                 ),
                 format!(
@@ -87,10 +87,10 @@ impl Msg {
             ),
             Msg::UnknownQuestionnaire { id, known } => pick(
                 format!(
-                    "белгісіз сауалнама {id:?} (барлары: {known}; оның анықтамасын --questionnaires DIR арқылы қосыңыз)"
+                    "белгісіз сауалнама «{id}» (барлары: {known}; оның анықтамасын --questionnaires DIR арқылы қосыңыз)"
                 ),
                 format!(
-                    "неизвестная анкета {id:?} (есть: {known}; добавьте её описание через --questionnaires DIR)"
+                    "неизвестная анкета «{id}» (есть: {known}; добавьте её описание через --questionnaires DIR)"
                 ),
                 format!(
                     "unknown questionnaire {id:?} (known: {known}; add its definition with --questionnaires DIR)"
