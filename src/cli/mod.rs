@@ -1199,18 +1199,6 @@ fn aggregate_command(
             s.to_json_pretty().hash(&mut h);
             h.finish()
         };
-        if let Some(other) = seen.get(&digest) {
-            say(format_args!(
-                "saualnama: {name}: {}",
-                Ui::AggDuplicate.get(mlang).replace("{other}", other)
-            ));
-            if opts.strict {
-                return ExitCode::from(2);
-            }
-            left_out += 1;
-            continue;
-        }
-        seen.insert(digest, name.clone());
         let period = period_of(&s);
         // Another version of a report already counted (a copy edited since): one organisation
         // counts once a period.
@@ -1223,21 +1211,33 @@ fn aggregate_command(
                     .collect::<Vec<_>>()
                     .join(" ")
                     .to_lowercase()
+            })
+            .filter(|o| !o.is_empty());
+        let org_key = organisation.map(|o| (o, period.clone()));
+        // The same report twice, or one organisation's period twice: counted once.
+        let counted = seen
+            .get(&digest)
+            .map(|o| (Ui::AggDuplicate, o))
+            .or_else(|| {
+                org_key
+                    .as_ref()
+                    .and_then(|k| seen_org.get(k))
+                    .map(|o| (Ui::AggSameOrganisation, o))
             });
-        if let Some(org) = organisation.filter(|o| !o.is_empty()) {
-            let key = (org, period.clone());
-            if let Some(other) = seen_org.get(&key) {
-                say(format_args!(
-                    "saualnama: {name}: {}",
-                    Ui::AggSameOrganisation.get(mlang).replace("{other}", other)
-                ));
-                if opts.strict {
-                    return ExitCode::from(2);
-                }
-                left_out += 1;
-                continue;
+        if let Some((why, other)) = counted {
+            say(format_args!(
+                "saualnama: {name}: {}",
+                why.get(mlang).replace("{other}", other)
+            ));
+            if opts.strict {
+                return ExitCode::from(2);
             }
-            seen_org.insert(key, name.clone());
+            left_out += 1;
+            continue;
+        }
+        seen.insert(digest, name.clone());
+        if let Some(k) = org_key {
+            seen_org.insert(k, name.clone());
         }
         match &first_period {
             // Side by side by period, periods are meant to differ.
