@@ -226,6 +226,16 @@ impl App {
         self.needs_save
     }
 
+    /// Opened only to read.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Anything at all waits to be saved: a change, or where the user stands.
+    pub fn wants_save(&self) -> bool {
+        self.needs_save || self.needs_background_save
+    }
+
     fn say(&mut self, t: Ui) {
         self.message = Some((keys::text(t, self.form.lang), Tone::Info));
     }

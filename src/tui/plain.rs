@@ -86,7 +86,13 @@ fn describe(app: &App) -> String {
             );
         }
         Stop::Slot(slot, kind) => {
-            out += &format!("{}\n", crate::cli::slot_label(&app.form.q, slot, lang));
+            // Where in the form, for a listener who cannot see it: «5/87».
+            out += &format!(
+                "{}/{} {}\n",
+                app.form.current + 1,
+                app.form.stops.len(),
+                crate::cli::slot_label(&app.form.q, slot, lang)
+            );
             let allowed = match kind {
                 Some(FieldType::YesNo) => format!(
                     "{} ({}) / {} ({}); {}",
@@ -112,8 +118,9 @@ fn describe(app: &App) -> String {
             out += &format!(
                 "{}: {}\n",
                 Ui::PlainCurrent.get(lang),
+                // A word, not a dash a screen reader reads as «тире».
                 if now.is_empty() {
-                    "—".to_owned()
+                    Ui::Missing.get(lang).to_lowercase()
                 } else {
                     now
                 }
@@ -204,7 +211,8 @@ pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> 
 
 /// Save now, on this thread, with the report's history: plain mode saves after every answer.
 fn save(app: &mut App, path: &Path) -> Result<(), String> {
-    if !app.needs_save() {
+    // Where the user stands is saved too: the next session resumes there.
+    if !app.wants_save() || app.read_only() {
         return Ok(());
     }
     let bytes = app.form.session.to_json_pretty();
@@ -279,11 +287,14 @@ pub fn run(mut app: App, path: &Path) -> ExitCode {
                     app.form.session.previous.as_ref(),
                     lang,
                 ));
+                // And the question again, so that the next line is not answered blind.
+                shown = usize::MAX;
                 Ok(())
             }
             Some(Ok(Cmd::Findings)) => {
                 let found = crate::findings::findings(&app.form.q, &app.form.session, lang);
                 print(&crate::cli::findings_text(&app.form.q, &found, lang));
+                shown = usize::MAX;
                 Ok(())
             }
             Some(Ok(Cmd::Help)) => {

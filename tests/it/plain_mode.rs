@@ -220,3 +220,44 @@ fn the_whole_example_typed_on_a_dumb_terminal_is_the_example() {
         serde_json::from_str(&std::fs::read_to_string(common::example_path()).unwrap()).unwrap();
     assert_eq!(comparable(got), comparable(want));
 }
+
+/// For a listener: where in the form («5/87»), a word for no answer (not a dash read as «тире»), the
+/// question again after `:сводка`, and the next session resumes where this one stopped.
+#[test]
+fn plain_mode_says_where_you_are_and_resumes_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
+    p.wait_for("простой режим");
+    p.keys(":перейти 4.К3\r");
+    p.wait_for("4 К3: Вакансии");
+    let text = p.text();
+    assert!(text.contains("Текущий ответ: не заполнено"), "{text}");
+    let line = text.lines().find(|l| l.contains("4 К3: Вакансии")).unwrap();
+    assert!(
+        line.split_whitespace().next().unwrap().contains('/'),
+        "{line}"
+    );
+    p.keys(":сводка\r");
+    // The summary is long; the question comes again after it.
+    let start = std::time::Instant::now();
+    let again = |p: &Pty| {
+        String::from_utf8_lossy(&p.raw)
+            .matches("4 К3: Вакансии")
+            .count()
+            >= 2
+    };
+    while !again(&p) && start.elapsed() < Duration::from_secs(10) {
+        p.pump();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(again(&p), "the question once more after the summary");
+    p.keys(":выход\r");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
+    p.wait_for("4 К3: Вакансии");
+    p.keys(":выход\r");
+    p.wait_exit(Duration::from_secs(10));
+}
