@@ -161,7 +161,6 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("r.json");
     let mut saver = saualnama::tui::saver::Saver::start(f, None);
-    let bytes = s.to_json_pretty().into_bytes();
     let ev = [
         key(KeyCode::Char('ә'), KeyModifiers::NONE),
         key(KeyCode::Backspace, KeyModifiers::NONE),
@@ -171,7 +170,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
     let mut i = 0;
     bencher.bench_local(|| {
         if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
-            saver.submit(bytes.clone(), false, Vec::new());
+            saver.submit(s.clone(), false, Vec::new(), "2026-01-01T00:00:00Z".into());
         }
         app.update(ev[i % 2].clone(), std::time::SystemTime::now());
         i += 1;

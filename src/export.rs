@@ -268,6 +268,8 @@ static EMPTY: std::sync::LazyLock<Session> = std::sync::LazyLock::new(|| Session
     header: Default::default(),
     sections: Default::default(),
     cursor: None,
+    cursors: Default::default(),
+    conflicts: Vec::new(),
     previous: None,
     extra: Default::default(),
 });

@@ -3,93 +3,10 @@
 //! fsynced after the report itself, so it names only what the report holds; a torn last line (a crash
 //! mid-append) is left out on reading. A new history file takes the report's group and mode.
 
-use crate::session::Slot;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+pub use crate::changes::{Entry, What};
 use std::io::{self, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-
-/// One change, as the history keeps it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    /// When (RFC 3339, to the second).
-    pub time: String,
-    /// Who, by the operating system's account (uid and its name, LDAP users too).
-    pub uid: u32,
-    pub user: String,
-    pub what: What,
-    /// The annex (absent for the header).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
-    /// The item, numbered from 1 as the form numbers them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub item: Option<usize>,
-    /// The field (absent for an item's name and for changes of whole items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub old: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub new: Option<Value>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum What {
-    /// An answer, a header field or an item's name set or cleared.
-    Set,
-    ItemAdded,
-    /// An item deleted; `old` is all it held.
-    ItemRemoved,
-    /// An item moved; `item` is where from, `new` where to (both from 1).
-    ItemMoved,
-}
-
-impl Entry {
-    /// A value set in `slot` (the user filled in by the writer).
-    pub fn set(time: String, slot: &Slot, old: Option<Value>, new: Option<Value>) -> Entry {
-        let (section, item, field) = match slot {
-            Slot::Header { field } => (None, None, Some(field.clone())),
-            Slot::ItemName { section, item } => (Some(section.clone()), Some(item + 1), None),
-            Slot::Answer {
-                section,
-                item,
-                field,
-            } => (
-                Some(section.clone()),
-                item.map(|i| i + 1),
-                Some(field.clone()),
-            ),
-        };
-        Entry {
-            time,
-            uid: 0,
-            user: String::new(),
-            what: What::Set,
-            section,
-            item,
-            field,
-            old,
-            new,
-        }
-    }
-
-    /// A change of a whole item (`item` from 0).
-    pub fn item(time: String, what: What, section: &str, item: usize) -> Entry {
-        Entry {
-            time,
-            uid: 0,
-            user: String::new(),
-            what,
-            section: Some(section.to_owned()),
-            item: Some(item + 1),
-            field: None,
-            old: None,
-            new: None,
-        }
-    }
-}
 
 /// `report.json` → `report.history.jsonl`.
 pub fn path_of(report: &Path) -> PathBuf {

@@ -5,8 +5,8 @@
 //! `export` and `aggregate` the documents, `cli` the command line, `output` what it prints.
 
 pub use saualnama_model::{
-    answer, carry, conditions, findings, i18n, json_path, load_error, msg, present, questionnaire,
-    reading, session, summary, ui_text,
+    answer, carry, changes, conditions, findings, i18n, json_path, load_error, merge, msg, present,
+    questionnaire, reading, session, summary, ui_text,
 };
 
 pub mod aggregate;
@@ -14,6 +14,8 @@ pub mod cli;
 pub mod export;
 pub mod history;
 pub mod output;
+pub mod presence;
 pub mod sample;
+pub mod save;
 pub mod store;
 pub mod tui;

@@ -283,12 +283,18 @@ pub fn clean_stale_temps(path: &Path) -> usize {
 pub struct FileId {
     pub dev: u64,
     pub ino: u64,
+    /// An inode number is reused once its file is gone: a colleague's second save may get the
+    /// number of this editor's first. The change time and size tell the two apart.
+    pub ctime: (i64, i64),
+    pub size: u64,
 }
 
 pub fn file_id(path: &Path) -> Option<FileId> {
     std::fs::symlink_metadata(path).ok().map(|m| FileId {
         dev: m.dev(),
         ino: m.ino(),
+        ctime: (m.ctime(), m.ctime_nsec()),
+        size: m.size(),
     })
 }
 
@@ -335,15 +341,6 @@ pub fn replace_notice(path: &Path) -> Vec<Msg> {
     out
 }
 
-/// An exclusive hold on a session file, as long as this value lives. The OS drops the lock with the
-/// process, so a crash never leaves a stale one; the lock file itself only names the holder. It is
-/// never deleted: deleting it would let a third process lock a new file while a second holds the old.
-#[derive(Debug)]
-pub struct EditLock {
-    file: File,
-    pub path: PathBuf,
-}
-
 #[derive(Debug)]
 pub enum LockError {
     /// Someone holds it; what the lock file says about them.
@@ -359,25 +356,6 @@ pub enum LockError {
     Io(io::Error),
 }
 
-/// What a lock file says of its holder («user alice, process 42, since 2026-…»), in the reader's
-/// language; as it is where it says something else.
-pub fn holder_text(info: &str, lang: crate::i18n::Lang) -> String {
-    let parse = || {
-        let rest = info.trim().strip_prefix("user ")?;
-        let (user, rest) = rest.split_once(", process ")?;
-        let (pid, since) = rest.split_once(", since ")?;
-        let since = since.trim().replace('T', " ").replace('Z', " UTC");
-        Some(
-            crate::ui_text::Ui::Holder
-                .get(lang)
-                .replace("{user}", user)
-                .replace("{pid}", pid)
-                .replace("{since}", &since),
-        )
-    };
-    parse().unwrap_or_else(|| info.trim().to_owned())
-}
-
 pub fn lock_path(session: &Path) -> PathBuf {
     let mut name = session
         .file_name()
@@ -385,118 +363,6 @@ pub fn lock_path(session: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(".lock");
     session.with_file_name(name)
-}
-
-impl EditLock {
-    /// Take the lock of the report at `session` (already resolved to the real file). The lock file is
-    /// opened without following a link, must be a regular file with no other name, owned by this
-    /// user, root, the report's owner or the report's group; a new one gets the report's group and its
-    /// group bits, so that colleagues who may write the report may also lock it.
-    pub fn acquire(session: &Path, now: &str) -> Result<EditLock, LockError> {
-        let path = lock_path(session);
-        let report = std::fs::metadata(session).ok();
-        // Colleagues who may write the report must be able to take its lock: the lock gets the
-        // report's group bits, and in a setgid folder the group may write (a working group's folder,
-        // where a new report's first lock is taken before anyone shares the report). The lock file
-        // holds only who holds it, never answers.
-        let folder = session
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let group_folder = std::fs::metadata(folder)
-            .is_ok_and(|m| m.mode() & 0o2000 != 0 && m.mode() & 0o020 != 0);
-        let group_bits =
-            report.as_ref().map_or(0, |m| m.mode() & 0o060) | if group_folder { 0o060 } else { 0 };
-        let existed = std::fs::symlink_metadata(&path).is_ok();
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600 | group_bits)
-            .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NONBLOCK)
-            .open(&path);
-        let file = match file {
-            Ok(f) => f,
-            Err(e) if e.raw_os_error() == Some(nix::libc::ELOOP) => {
-                return Err(LockError::Unsafe(format!(
-                    "{} is a symbolic link",
-                    path.display()
-                )));
-            }
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && existed => {
-                let m = std::fs::symlink_metadata(&path).map_err(LockError::Io)?;
-                return Err(LockError::Denied {
-                    owner: user_name_of(m.uid()),
-                    mode: m.mode() & 0o7777,
-                });
-            }
-            Err(e) => return Err(LockError::Io(e)),
-        };
-        let m = file.metadata().map_err(LockError::Io)?;
-        let me = euid();
-        if !m.is_file() {
-            return Err(LockError::Unsafe(format!(
-                "{} is not a regular file",
-                path.display()
-            )));
-        }
-        if m.nlink() != 1 {
-            return Err(LockError::Unsafe(format!(
-                "{} has {} names (a hard link)",
-                path.display(),
-                m.nlink()
-            )));
-        }
-        let sensible = m.uid() == me
-            || m.uid() == 0
-            || report
-                .as_ref()
-                .is_some_and(|r| r.uid() == m.uid() || r.gid() == m.gid());
-        if !sensible {
-            return Err(LockError::Unsafe(format!(
-                "{} belongs to {}, who has nothing to do with the report",
-                path.display(),
-                user_name_of(m.uid())
-            )));
-        }
-        if !existed || m.uid() == me {
-            // The umask must not take the group bits colleagues need, nor an older lock keep fewer
-            // than the report has now (`chmod 660 report.json` after the first session); the report's
-            // group, not ours.
-            if let Some(r) = &report {
-                let fd = std::os::fd::AsFd::as_fd(&file);
-                let _ = nix::unistd::fchown(fd, None, Some(nix::unistd::Gid::from_raw(r.gid())));
-            }
-            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600 | group_bits));
-        }
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = (&file).take(4096).read_to_string(&mut holder);
-                return Err(LockError::Held(holder.trim().to_owned()));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
-        }
-        // Who holds it, for the next one to be told. The lock is the flock itself: on a full disk the
-        // name may not fit, and the report still opens.
-        let user = user_name_of(me);
-        let info = format!("user {user}, process {}, since {now}\n", std::process::id());
-        if file.set_len(0).is_ok() {
-            let _ = (&file).write_all(info.as_bytes());
-        }
-        Ok(EditLock { file, path })
-    }
-
-    /// Whether the lock file at its path is still the one this lock holds: deleted or replaced, a
-    /// second editor could take a new one.
-    pub fn intact(&self) -> bool {
-        match (self.file.metadata(), std::fs::symlink_metadata(&self.path)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        }
-    }
 }
 
 /// A questionnaire definition file, read whole and checked.

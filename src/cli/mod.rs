@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::load_error::LoadError;
 use crate::output::{emit, say};
 use crate::questionnaire::{DefinitionProblem, Questionnaire, Registry, Severity, check};
-use crate::session::{Slot, is_answered, orphans, slots};
+use crate::session::{is_answered, orphans, slots};
 use crate::store::read_session;
 use crate::summary::{Summary, summarize};
 use crate::ui_text::Ui;
@@ -851,6 +851,13 @@ fn history_command(
                 let place = history_place(&q, e);
                 let what = match e.what {
                     What::Set => format!("{} → {}", shown(&e.old), shown(&e.new)),
+                    What::Chosen => format!(
+                        "{} → {} ({})",
+                        shown(&e.old),
+                        shown(&e.new),
+                        Ui::HistChosen.get(lang)
+                    ),
+                    What::Checked => Ui::HistChecked.get(lang).to_owned(),
                     What::ItemAdded => Ui::HistItemAdded.get(lang).to_owned(),
                     What::ItemRemoved => Ui::HistItemRemoved.get(lang).to_owned(),
                     What::ItemMoved => {
@@ -871,47 +878,7 @@ fn history_command(
     ExitCode::SUCCESS
 }
 
-/// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.
-pub fn slot_label(q: &Questionnaire, slot: &Slot, lang: Lang) -> String {
-    match slot {
-        Slot::Header { field } => {
-            let text = q
-                .header_field(field)
-                .map_or(field.as_str(), |h| h.text.get(lang));
-            format!("{}: {text}", Ui::Header.get(lang))
-        }
-        Slot::ItemName { section, item } => {
-            let what = q
-                .section(section)
-                .and_then(|s| s.repeat.as_ref())
-                .map_or(Ui::ItemName.get(lang), |r| r.name.get(lang));
-            format!("{} {what}", crate::present::item_place(q, section, *item))
-        }
-        Slot::Answer {
-            section,
-            item,
-            field,
-        } => {
-            let s = q.section(section);
-            let num = s.map_or("?", |s| s.number.as_str());
-            // A breakdown's part with its group: «Поступило жалоб: на сотрудника».
-            let (fnum, text) = match s.and_then(|sec| sec.field(field).map(|f| (sec, f))) {
-                Some((sec, f)) => (
-                    crate::present::field_number(&f.number, lang),
-                    sec.field_label(f, lang),
-                ),
-                None => ("?".to_owned(), field.clone()),
-            };
-            match item {
-                Some(i) => format!(
-                    "{} {fnum}: {text}",
-                    crate::present::item_place(q, section, *i)
-                ),
-                None => format!("{num} {fnum}: {text}"),
-            }
-        }
-    }
-}
+pub use crate::present::slot_label;
 
 pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) -> String {
     let sev = match p.severity {

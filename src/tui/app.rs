@@ -5,6 +5,7 @@ use super::editor::Editor;
 use super::form::{Changed, Edit, Form};
 use super::keys::{self, Action, Context};
 use super::nav::{self, Stop};
+use super::overlay::answer_history::AnswerHistory;
 use super::overlay::confirm::Confirm;
 use super::overlay::findings::Findings;
 use super::overlay::help::Help;
@@ -14,6 +15,7 @@ use super::overlay::{Command, Outcome, Overlay};
 use crate::answer::{Answer, AnswerError};
 use crate::history::{Entry, What};
 use crate::i18n::Lang;
+use crate::presence::Part;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Item, Session, Slot};
 use crate::ui_text::Ui;
@@ -56,12 +58,16 @@ pub enum Change {
     /// An answer, a header field or an item's name changed.
     Value {
         slot: Slot,
+        /// The slot's item, found by its id when the change is undone (colleagues may have added or
+        /// deleted items before it since).
+        id: Option<String>,
         before: Option<Value>,
         after: Option<Value>,
     },
     ItemAdded {
         section: String,
         item: usize,
+        id: String,
     },
     /// An item deleted, with everything it held.
     ItemRemoved {
@@ -73,6 +79,7 @@ pub enum Change {
         section: String,
         from: usize,
         to: usize,
+        id: String,
     },
     /// Text typed and thrown away with `Esc`: undo puts it back into the input (not stored).
     Discarded {
@@ -114,9 +121,37 @@ pub struct App {
     force_save: bool,
     /// Changes made since the last save was handed over, for the report's history.
     pub(crate) history: Vec<Entry>,
+    /// Changes handed to the writer and not yet known to be on disk, by save number: laid over a
+    /// colleague's newer report, so that the view keeps them (see `rebase`).
+    in_flight: Vec<(u64, Entry)>,
+    /// Who this editor is, by the OS account: what its conflicts and its place are named by.
+    pub user: String,
+    /// New items' ids: this editor's prefix (unique among the working group's editors) and a count.
+    pub id_prefix: String,
+    id_count: u64,
+    /// The colleague in the part the user stands in («alice, since 10:42»): read-only until they
+    /// leave it (see `presence`).
+    pub held_by: Option<String>,
+    /// Where the colleagues are: the part (`presence::Part::key`) and who.
+    pub others: Vec<(String, String)>,
+    /// The history of the current answer was asked for (`F6`): the loop reads it and calls
+    /// `show_history`.
+    pub wants_history: bool,
+    /// The current slot's value when the user arrived (or last committed): a colleague's change
+    /// since, seen only by the save, is a conflict rather than overwritten.
+    loaded: Option<(Slot, Option<Value>)>,
     /// F12 panics (see `key`): for the end-to-end test of the panic path.
     #[cfg(debug_assertions)]
     pub(crate) panic_key: bool,
+}
+
+/// The item a slot is in, numbered from 1 as the history numbers them.
+fn slot_item(slot: &Slot) -> Option<usize> {
+    match slot {
+        Slot::ItemName { item, .. } => Some(item + 1),
+        Slot::Answer { item, .. } => item.map(|i| i + 1),
+        Slot::Header { .. } => None,
+    }
 }
 
 /// A moment as the report stores it (RFC 3339, to the second).
@@ -142,6 +177,8 @@ impl App {
         // A report opened in another language than it was saved in keeps it (its exports follow it).
         let relanguaged = session.language.is_some_and(|l| l != lang);
         session.language = Some(lang);
+        // Reports from before item ids get them here, the same in every colleague's editor.
+        session.ensure_item_ids();
         let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
         let stops = nav::stops(&q, &session);
         // Resume where the user stopped: the cursor's stop, or the first unanswered one.
@@ -189,6 +226,14 @@ impl App {
             clock: std::time::UNIX_EPOCH,
             force_save: false,
             history: Vec::new(),
+            in_flight: Vec::new(),
+            user: String::new(),
+            id_prefix: String::new(),
+            id_count: 0,
+            held_by: None,
+            others: Vec::new(),
+            wants_history: false,
+            loaded: None,
             #[cfg(debug_assertions)]
             panic_key: false,
         };
@@ -244,10 +289,262 @@ impl App {
         self.message = Some((msg, Tone::Error));
     }
 
+    fn refuse_held(&mut self, who: &str) {
+        let msg = keys::text(Ui::PartHeld, self.form.lang).replace("{holder}", who);
+        self.complain(msg);
+    }
+
+    /// The id of a slot's item.
+    fn id_of(&self, slot: &Slot) -> Option<String> {
+        let (section, item) = match slot {
+            Slot::ItemName { section, item } => (section, Some(*item)),
+            Slot::Answer { section, item, .. } => (section, *item),
+            Slot::Header { .. } => return None,
+        };
+        self.form
+            .session
+            .item_id(section, item?)
+            .filter(|i| !i.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// `slot` with its item found again by `id` (`None`: the item is gone).
+    fn find(&self, slot: &Slot, id: Option<&str>) -> Option<Slot> {
+        let Some(id) = id else {
+            return Some(slot.clone());
+        };
+        match slot {
+            Slot::ItemName { section, .. } => Some(Slot::ItemName {
+                section: section.clone(),
+                item: self.form.session.item_index(section, id)?,
+            }),
+            Slot::Answer { section, field, .. } => Some(Slot::Answer {
+                section: section.clone(),
+                item: Some(self.form.session.item_index(section, id)?),
+                field: field.clone(),
+            }),
+            h => Some(h.clone()),
+        }
+    }
+
+    /// An id for a new item, unique in the report (and, by the prefix, among the group's editors).
+    fn mint_id(&mut self) -> String {
+        loop {
+            self.id_count += 1;
+            let id = format!("{}{}", self.id_prefix, self.id_count);
+            let taken = self
+                .form
+                .session
+                .sections
+                .values()
+                .any(|s| s.items.iter().any(|i| i.id == id));
+            if !taken {
+                return id;
+            }
+        }
+    }
+
+    /// The part of the report the user stands in (see `presence`): the header, a single annex, or
+    /// one item; none on an annex's "add an item" line.
+    pub fn part(&self) -> Option<Part> {
+        match self.stop() {
+            Stop::AddItem(_) => None,
+            Stop::Slot(Slot::Header { .. }, _) => Some(Part::Header),
+            stop => {
+                let section = stop.section()?.to_owned();
+                match stop.item() {
+                    Some(i) => Some(Part::Item(
+                        section.clone(),
+                        self.form.session.item_id(&section, i)?.to_owned(),
+                    )),
+                    None => Some(Part::Annex(section)),
+                }
+            }
+        }
+    }
+
+    /// Hand the changes made since the last save to save number `n`. Until it is on disk they are
+    /// laid over any newer report a colleague saved (see `rebase`).
+    pub fn take_ops(&mut self, n: u64) -> Vec<Entry> {
+        let ops = std::mem::take(&mut self.history);
+        self.in_flight.extend(ops.iter().cloned().map(|e| (n, e)));
+        ops
+    }
+
+    /// Changes of a save that failed, back to be brought by the next one.
+    pub fn give_back_ops(&mut self, mut ops: Vec<Entry>) {
+        self.in_flight.retain(|(k, _)| *k != u64::MAX);
+        ops.append(&mut self.history);
+        self.history = ops;
+    }
+
+    /// A colleague saved: show the report as it is on disk now, with this editor's changes not yet
+    /// there laid over it. The user stays where they stood (found by the item's id), and what they
+    /// are typing stays in the input.
+    pub fn rebase(&mut self, disk: Session) {
+        let ops: Vec<Entry> = self
+            .in_flight
+            .iter()
+            .map(|(_, e)| e.clone())
+            .chain(self.history.iter().cloned())
+            .collect();
+        let mut view = crate::merge::overlay(disk, &self.form.session, &ops);
+        view.cursor = self.form.session.cursor.clone();
+        view.language = self.form.session.language;
+        if view == self.form.session {
+            return;
+        }
+        let here = self.stop().clone();
+        let slot = here.slot().cloned();
+        let here_id = slot.as_ref().and_then(|s| self.id_of(s));
+        let before = slot.as_ref().and_then(|s| self.form.session.value(s));
+        let dirty = self.editor_dirty();
+        let q = self.form.q.clone();
+        self.form = Form::new(q, view, self.form.lang, 0);
+        let target = match (&here, &slot) {
+            (Stop::AddItem(section), _) => self
+                .form
+                .stops
+                .iter()
+                .position(|st| matches!(st, Stop::AddItem(s) if s == section)),
+            (_, Some(slot)) => self
+                .find(slot, here_id.as_deref())
+                .and_then(|s| self.form.stop_of(&s)),
+            _ => None,
+        };
+        match target {
+            Some(i) => {
+                self.form.current = i;
+                let now = self.stop().slot().and_then(|s| self.form.session.value(s));
+                if now != before && !dirty {
+                    self.load_editor();
+                } else if let (Some((_, seen)), Some(at)) =
+                    (self.loaded.take(), self.stop().slot().cloned())
+                {
+                    self.loaded = Some((at, seen));
+                }
+            }
+            None => {
+                self.form.current = here
+                    .section()
+                    .and_then(|s| self.form.section_stop(s))
+                    .unwrap_or(0);
+                self.load_editor();
+                self.say(Ui::ItemGone);
+            }
+        }
+        self.recompute();
+    }
+
+    /// A value as the history and the conflicts show it.
+    fn shown(&self, slot: &Slot, v: &Option<Value>) -> String {
+        let kind = match self.form.stop_of(slot).map(|i| &self.form.stops[i]) {
+            Some(Stop::Slot(_, k)) => *k,
+            _ => None,
+        };
+        match (v, kind) {
+            (None, _) => "—".into(),
+            (Some(Value::String(t)), None) => t.clone(),
+            (Some(v), Some(k)) => match crate::answer::Answer::from_json(k, v) {
+                Ok(a) => a.display(self.form.lang),
+                Err(_) => v.to_string(),
+            },
+            (Some(v), None) => v.to_string(),
+        }
+    }
+
+    /// Show the history of the current answer (`F6`), from the report's `entries`, and its
+    /// conflict where there is one.
+    pub fn show_history(&mut self, entries: &[Entry]) {
+        let Some(slot) = self.stop().slot().cloned() else {
+            return;
+        };
+        let lang = self.form.lang;
+        let key = self.form.session.conflict_key(&slot);
+        let lines = entries
+            .iter()
+            .filter(|e| {
+                matches!(e.what, What::Set | What::Chosen)
+                    && key.as_ref().is_some_and(|(section, id, field)| {
+                        e.section == *section
+                            && e.field == *field
+                            && (id.is_none()
+                                || e.id == *id
+                                || (e.id.is_none() && e.item == slot_item(&slot)))
+                    })
+            })
+            .map(|e| {
+                format!(
+                    "{}  {}  {} → {}",
+                    e.time.replace('T', " ").trim_end_matches('Z'),
+                    e.user,
+                    self.shown(&slot, &e.old),
+                    self.shown(&slot, &e.new)
+                )
+            })
+            .collect();
+        let rivals = self
+            .form
+            .session
+            .conflict(&slot)
+            .map(|c| {
+                c.values
+                    .iter()
+                    .map(|r| {
+                        let who = match (&r.user, &r.time) {
+                            (Some(u), Some(t)) => format!(
+                                "{u}, {}",
+                                t.split_once('T')
+                                    .map_or(t.as_str(), |(_, h)| h.get(..5).unwrap_or(h))
+                            ),
+                            (Some(u), None) => u.clone(),
+                            _ => Ui::InReportNow.get(lang).to_owned(),
+                        };
+                        (
+                            format!("{who}: {}", self.shown(&slot, &r.value)),
+                            r.value.clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let title = crate::present::slot_label(&self.form.q, &slot, lang);
+        self.overlay = Some(Overlay::History(AnswerHistory {
+            slot,
+            title,
+            rivals,
+            lines,
+            scroll: 0,
+        }));
+    }
+
+    /// One of a conflict's values chosen: it is the answer, and the conflict is settled.
+    fn choose(&mut self, slot: Slot, value: Option<Value>) {
+        if self.read_only {
+            return self.say(Ui::ReadOnlyRefused);
+        }
+        if let Some(who) = self.held_by.clone() {
+            return self.refuse_held(&who);
+        }
+        let before = self.form.session.value(&slot);
+        let id = self.id_of(&slot);
+        self.change(Edit::Set(slot.clone(), value.clone()));
+        self.record(Change::Value {
+            slot: slot.clone(),
+            id,
+            before,
+            after: value,
+        });
+        let at = self.stop_of(&slot);
+        self.stand_on(at);
+        self.say(Ui::ValueChosen);
+    }
+
     /// Fill the editor from the stored value of the current stop.
     fn load_editor(&mut self) {
         let stop = self.stop().clone();
         self.editor = Editor::for_stop(&stop, &self.form.session, self.form.lang);
+        self.loaded = stop.slot().map(|s| (s.clone(), self.form.session.value(s)));
         // Keys of the cursor this version does not know are kept, as everywhere in the file.
         let old = self.form.session.cursor.take();
         // A draft in the file (text typed and saved as such) is gone with the input it was: the file
@@ -314,18 +611,25 @@ impl App {
         if old == value {
             return true;
         }
-        // A carried answer changed is checked (Enter on it unchanged checks it too: see `key_form`).
-        if self.form.session.is_carried(&slot) && !self.read_only {
-            self.change(Edit::Confirm(slot.clone()));
-        }
         if self.read_only {
             self.say(Ui::ReadOnlyRefused);
             self.load_editor();
             return false;
         }
+        if let Some(who) = self.held_by.clone() {
+            self.refuse_held(&who);
+            self.load_editor();
+            return false;
+        }
+        // A carried answer changed is checked (Enter on it unchanged checks it too: see `key_form`).
+        if self.form.session.is_carried(&slot) {
+            self.change(Edit::Confirm(slot.clone()));
+        }
+        let id = self.id_of(&slot);
         self.change(Edit::Set(slot.clone(), value.clone()));
         self.record(Change::Value {
             slot: slot.clone(),
+            id,
             before: old,
             after: value,
         });
@@ -375,20 +679,33 @@ impl App {
         match c {
             Change::Value {
                 slot,
+                id,
                 before,
                 after,
             } => {
+                let Some(slot) = self.find(slot, id.as_deref()) else {
+                    return self.say(Ui::ItemGone);
+                };
                 let v = if forward { after } else { before };
                 self.change(Edit::Set(slot.clone(), v.clone()));
-                let at = self.stop_of(slot);
+                let at = self.stop_of(&slot);
                 self.stand_on(at);
             }
-            Change::ItemAdded { section, item } => {
-                self.change(if forward {
-                    Edit::InsertItem(section.clone(), *item, Item::default())
-                } else {
-                    Edit::RemoveItem(section.clone(), *item)
-                });
+            Change::ItemAdded { section, item, id } => {
+                let here = self.form.session.item_index(section, id);
+                match (forward, here) {
+                    (true, None) => {
+                        let blank = Item {
+                            id: id.clone(),
+                            ..Item::default()
+                        };
+                        self.change(Edit::InsertItem(section.clone(), *item, blank));
+                    }
+                    (false, Some(i)) => {
+                        self.change(Edit::RemoveItem(section.clone(), i));
+                    }
+                    _ => {}
+                }
                 let at = self
                     .item_stop(section, *item)
                     .or_else(|| self.section_stop(section));
@@ -399,22 +716,32 @@ impl App {
                 item,
                 removed,
             } => {
-                self.change(if forward {
-                    Edit::RemoveItem(section.clone(), *item)
-                } else {
-                    Edit::InsertItem(section.clone(), *item, removed.clone())
-                });
+                let here = self.form.session.item_index(section, &removed.id);
+                match (forward, here) {
+                    (true, Some(i)) => {
+                        self.change(Edit::RemoveItem(section.clone(), i));
+                    }
+                    (false, None) => {
+                        self.change(Edit::InsertItem(section.clone(), *item, removed.clone()));
+                    }
+                    _ => {}
+                }
                 let at = self
                     .item_stop(section, *item)
                     .or_else(|| self.section_stop(section));
                 self.stand_on(at);
             }
-            Change::ItemMoved { section, from, to } => {
-                let (at, delta) = if forward {
-                    (*from, *to as isize - *from as isize)
-                } else {
-                    (*to, *from as isize - *to as isize)
+            Change::ItemMoved {
+                section,
+                from,
+                to,
+                id,
+            } => {
+                let Some(now) = self.form.session.item_index(section, id) else {
+                    return self.say(Ui::ItemGone);
                 };
+                let target = if forward { *to } else { *from };
+                let (at, delta) = (now, target as isize - now as isize);
                 let landed = match self.change(Edit::MoveItem(section.clone(), at, delta)) {
                     Changed::At(i) => Some(i),
                     _ => None,
@@ -501,29 +828,61 @@ impl App {
     /// ask for a save now.
     fn change(&mut self, e: Edit) -> Changed {
         let time = stamp(self.clock);
-        let old = match &e {
-            Edit::Set(slot, _) => self.form.session.value(slot),
-            _ => None,
+        // The value as the user saw it when they began (what a colleague's change since is told by),
+        // and whether this settles a conflict.
+        let (old, settles, id) = match &e {
+            Edit::Set(slot, _) => (
+                self.form.session.value(slot),
+                self.form.session.conflict(slot).is_some(),
+                self.id_of(slot),
+            ),
+            Edit::Confirm(slot) => (None, false, self.id_of(slot)),
+            Edit::MoveItem(section, at, _) | Edit::RemoveItem(section, at) => (
+                None,
+                false,
+                self.form.session.item_id(section, *at).map(str::to_owned),
+            ),
+            _ => (None, false, None),
+        };
+        let old = match (&e, &self.loaded) {
+            (Edit::Set(slot, _), Some((at, seen))) if at == slot => seen.clone(),
+            _ => old,
         };
         let logged = e.clone();
         let changed = self.form.change(e);
-        // Who entered what (written to the history with the save that carries it).
+        // Who entered what (written to the history with the save that carries it), and what the
+        // save applies onto the report as colleagues left it.
         let entry = match (logged, &changed) {
-            (Edit::Set(slot, new), _) => Some(Entry::set(time.clone(), &slot, old, new)),
-            (Edit::AddItem(section), Changed::At(i)) => {
-                Some(Entry::item(time.clone(), What::ItemAdded, &section, *i))
+            (Edit::Set(slot, new), _) => {
+                if self.loaded.as_ref().is_some_and(|(at, _)| *at == slot) {
+                    self.loaded = Some((slot.clone(), new.clone()));
+                }
+                if settles && let Some(key) = self.form.session.conflict_key(&slot) {
+                    self.form.session.conflicts.retain(|c| c.key() != key);
+                }
+                Some(Entry {
+                    what: if settles { What::Chosen } else { What::Set },
+                    ..Entry::set(time.clone(), &slot, old, new).with_id(id.as_deref())
+                })
+            }
+            (Edit::Confirm(slot), _) => Some(Entry {
+                what: What::Checked,
+                ..Entry::set(time.clone(), &slot, None, None).with_id(id.as_deref())
+            }),
+            (Edit::AddItem(section, id), Changed::At(i)) => {
+                Some(Entry::item(time.clone(), What::ItemAdded, &section, *i).with_id(Some(&id)))
             }
             (Edit::InsertItem(section, at, item), _) => Some(Entry {
                 new: serde_json::to_value(&item).ok(),
-                ..Entry::item(time.clone(), What::ItemAdded, &section, at)
+                ..Entry::item(time.clone(), What::ItemAdded, &section, at).with_id(Some(&item.id))
             }),
             (Edit::RemoveItem(section, at), Changed::Removed(item)) => Some(Entry {
                 old: serde_json::to_value(item).ok(),
-                ..Entry::item(time.clone(), What::ItemRemoved, &section, at)
+                ..Entry::item(time.clone(), What::ItemRemoved, &section, at).with_id(Some(&item.id))
             }),
             (Edit::MoveItem(section, from, _), Changed::At(to)) => Some(Entry {
                 new: Some(Value::from(to + 1)),
-                ..Entry::item(time.clone(), What::ItemMoved, &section, from)
+                ..Entry::item(time.clone(), What::ItemMoved, &section, from).with_id(id.as_deref())
             }),
             _ => None,
         };
@@ -597,12 +956,14 @@ impl App {
             self.say(Ui::ReadOnlyRefused);
             return;
         }
-        let Changed::At(i) = self.change(Edit::AddItem(section.to_owned())) else {
+        let id = self.mint_id();
+        let Changed::At(i) = self.change(Edit::AddItem(section.to_owned(), id.clone())) else {
             return;
         };
         self.record(Change::ItemAdded {
             section: section.to_owned(),
             item: i,
+            id,
         });
         if let Some(p) = self.form.stops.iter().position(|st| {
             matches!(st, Stop::Slot(Slot::ItemName { section: s, item }, _) if s == section && *item == i)
@@ -650,6 +1011,12 @@ impl App {
             return;
         }
         let slot = self.stop().slot().cloned();
+        let id = self
+            .form
+            .session
+            .item_id(&section, item)
+            .unwrap_or_default()
+            .to_owned();
         if let Changed::At(to) = self.change(Edit::MoveItem(
             section.clone(),
             item,
@@ -659,6 +1026,7 @@ impl App {
                 section: section.clone(),
                 from: item,
                 to,
+                id,
             });
             let moved = match slot {
                 Some(Slot::Answer { section, field, .. }) => Slot::Answer {
@@ -821,6 +1189,7 @@ impl App {
                 }
             }
             Command::Item(a) => self.item_action(a),
+            Command::Choose(slot, value) => self.choose(slot, value),
         }
     }
 
@@ -1023,6 +1392,7 @@ impl App {
                 Some(_) => self.overlay = Some(Overlay::ItemMenu(ItemMenu)),
                 None => self.say(Ui::NotRepeatable),
             },
+            Some(Action::History) => self.wants_history = self.stop().slot().is_some(),
             Some(Action::Undo) => self.undo(),
             Some(Action::Redo) => self.redo(),
             Some(Action::Revert) => {
@@ -1088,7 +1458,7 @@ impl App {
 
     /// Save number `n` of `latest` came back. Saved only once the newest one is on disk; a failure
     /// shows at once, and stays until a save succeeds.
-    pub fn save_done(&mut self, n: u64, latest: u64, result: Result<(), super::saver::SaveError>) {
+    pub fn save_done(&mut self, n: u64, latest: u64, result: super::saver::SaveResult) {
         match result {
             Err(e) => {
                 self.replaced = e.replaced;
@@ -1098,8 +1468,18 @@ impl App {
                     e.message
                 });
             }
-            Ok(()) => {
+            Ok(m) => {
                 self.replaced = false;
+                self.in_flight.retain(|(k, _)| *k > n);
+                if let Some(disk) = m.others {
+                    self.rebase(disk);
+                }
+                if m.conflicts > 0 {
+                    let msg = keys::text(Ui::ConflictsFound, self.form.lang);
+                    self.complain(msg);
+                } else if m.kept_items > 0 {
+                    self.say(Ui::ItemsKept);
+                }
                 if n == latest && !self.needs_save {
                     self.save_state = SaveState::Saved;
                 }

@@ -29,8 +29,8 @@ pub struct Form {
 pub enum Edit {
     /// An answer, a header field or an item's name; `None` clears it.
     Set(Slot, Option<Value>),
-    /// A new item at the end of a repeatable annex.
-    AddItem(String),
+    /// A new item at the end of a repeatable annex, with its id.
+    AddItem(String, String),
     /// An item put back at its place (undoing a deletion).
     InsertItem(String, usize, Item),
     RemoveItem(String, usize),
@@ -132,7 +132,10 @@ impl Form {
                 }
                 (Changed::Done, false)
             }
-            Edit::AddItem(section) => (Changed::At(self.session.add_item(&section, "")), true),
+            Edit::AddItem(section, id) => (
+                Changed::At(self.session.add_item_with_id(&section, "", id)),
+                true,
+            ),
             Edit::InsertItem(section, at, item) => {
                 self.session.insert_item(&section, at, item);
                 (Changed::Done, true)

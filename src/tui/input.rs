@@ -417,7 +417,7 @@ mod tty {
         pub fn next(
             &mut self,
             timeout: Option<Duration>,
-            wake: Option<BorrowedFd<'_>>,
+            wake: &[BorrowedFd<'_>],
         ) -> io::Result<Option<Event>> {
             let deadline = timeout.map(|t| Instant::now() + t);
             loop {
@@ -458,9 +458,7 @@ mod tty {
                     None => PollTimeout::NONE,
                 };
                 let mut fds = vec![PollFd::new(self.fd(), PollFlags::POLLIN)];
-                if let Some(w) = wake {
-                    fds.push(PollFd::new(w, PollFlags::POLLIN));
-                }
+                fds.extend(wake.iter().map(|w| PollFd::new(*w, PollFlags::POLLIN)));
                 match poll(&mut fds, wait) {
                     Err(nix::errno::Errno::EINTR) => {
                         if self.resized.load(Ordering::Relaxed) {
@@ -476,10 +474,9 @@ mod tty {
                         }
                     }
                     Ok(_) => {
-                        if fds
-                            .get(1)
-                            .and_then(PollFd::revents)
-                            .is_some_and(|r| !r.is_empty())
+                        if fds[1..]
+                            .iter()
+                            .any(|f| f.revents().is_some_and(|r| !r.is_empty()))
                         {
                             return Ok(None);
                         }

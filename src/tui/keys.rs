@@ -33,6 +33,7 @@ pub enum Action {
     Undo,
     Redo,
     Revert,
+    History,
     Outline,
     Summary,
     Help,
@@ -52,6 +53,8 @@ pub enum Action {
     // Asked before deleting an item.
     ConfirmDelete,
     KeepItem,
+    // An answer's history.
+    Choose,
     // The findings list.
     FindingNext,
     FindingPrev,
@@ -79,13 +82,15 @@ pub enum Context {
     Confirm,
     /// The findings list.
     Findings,
+    /// An answer's history, with its conflict.
+    History,
     /// Help, go-to and search.
     Overlay,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Form,
         Context::Choice,
         Context::Comment,
@@ -93,6 +98,7 @@ impl Context {
         Context::ItemMenu,
         Context::Confirm,
         Context::Findings,
+        Context::History,
         Context::Overlay,
     ];
 
@@ -105,6 +111,7 @@ impl Context {
             Context::ItemMenu => Ui::CtxItemMenu,
             Context::Confirm => Ui::CtxConfirm,
             Context::Findings => Ui::CtxFindings,
+            Context::History => Ui::CtxHistory,
             Context::Overlay => Ui::CtxOverlay,
         }
     }
@@ -250,6 +257,7 @@ bindings! {
     Undo, Form, [ctrl('z')], DescUndo, None, "undo";
     Redo, Form, [ctrl('y')], DescRedo, None, "redo";
     Revert, Form, [plain(KeyCode::Esc)], DescRevert, None, "revert";
+    History, Form, [alt(KeyCode::Char('h')), alt(KeyCode::Char('р')), plain(KeyCode::F(6))], DescHistory, None, "history";
     Outline, Form, [ctrl('w'), plain(KeyCode::F(2))], DescOutline, None, "outline";
     Summary, Form, [ctrl('r'), plain(KeyCode::F(4))], DescSummary, None, "summary";
     Yes, Choice, [ch('y'), ch('д'), ch('и')], DescYes, None, "yes";
@@ -267,6 +275,7 @@ bindings! {
     ItemDown, ItemMenu, [plain(KeyCode::Down)], DescItemDown, None, "item_down";
     ConfirmDelete, Confirm, [ch('y'), ch('д'), ch('и')], DescConfirmDelete, None, "confirm_delete";
     KeepItem, Confirm, [plain(KeyCode::Enter), plain(KeyCode::Esc), ch('n'), ch('н'), ch('т'), ch('ж')], DescKeepItem, None, "keep_item";
+    Choose, History, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], DescChoose, None, "choose";
     FindingNext, Findings, [plain(KeyCode::Down)], DescFindingNext, None, "finding_next";
     FindingPrev, Findings, [plain(KeyCode::Up)], DescFindingPrev, None, "finding_prev";
     FindingOpen, Findings, [plain(KeyCode::Enter)], DescFindingOpen, None, "finding_open";
@@ -491,6 +500,7 @@ mod tests {
                     .replace("{first}", "")
                     .replace("{user}", "")
                     .replace("{pid}", "")
+                    .replace("{holder}", "")
                     .replace("{since}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),

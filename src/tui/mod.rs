@@ -13,13 +13,15 @@ pub mod plain;
 pub mod saver;
 pub mod terminal;
 pub mod view;
+pub mod watch;
 pub mod widgets;
 
 use crate::i18n::Lang;
 use crate::output::say;
+use crate::presence::Presence;
 use crate::questionnaire::Registry;
 use crate::session::Session;
-use crate::store::{EditLock, LockError, read_session, session_from_str, write_atomic};
+use crate::store::{LockError, read_session, session_from_str, write_atomic};
 use crate::ui_text;
 use app::{App, SaveState, now};
 use saver::Saver;
@@ -92,32 +94,21 @@ fn resolve(given: &Path) -> std::io::Result<PathBuf> {
     Ok(std::fs::canonicalize(dir)?.join(name))
 }
 
-/// Without a terminal, the editor only says so — and, when someone holds the report, who — and
-/// creates nothing, not even a lock file.
+/// Without a terminal, the editor only says so — and, when colleagues have the report open, who —
+/// and creates nothing, not even a lock file.
 fn no_terminal(path: &Path, lang: crate::i18n::Lang) -> ExitCode {
-    let lock = crate::store::lock_path(path);
-    let held = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_NONBLOCK)
-        .open(&lock)
-        .ok()
-        .filter(|f| f.metadata().is_ok_and(|m| m.is_file()))
-        .and_then(|f| match f.try_lock_shared() {
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut who = String::new();
-                let _ = std::io::Read::read_to_string(&mut std::io::Read::take(&f, 4096), &mut who);
-                Some(who.trim().to_owned())
-            }
-            _ => None,
-        });
-    if let Some(who) = held {
-        let who = crate::store::holder_text(&who, lang);
+    let editors = crate::presence::editors(path);
+    if !editors.is_empty() {
+        let who = editors
+            .iter()
+            .map(|r| r.describe(lang))
+            .collect::<Vec<_>>()
+            .join("; ");
         say(format_args!(
             "saualnama: {}: {} ({who}).",
             path.display(),
             ui_text::Ui::HeldByOther.get(lang)
         ));
-        say(format_args!("saualnama --read-only {}", path.display()));
     }
     say(format_args!(
         "saualnama: {}",
@@ -167,23 +158,16 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         read_only = true;
         notice = Some(ui_text::Ui::HardLinked.get(lang).to_owned());
     }
+    // Colleagues fill the report at the same time, each in a part of their own (see `presence`).
     let lock = if read_only {
         None
     } else {
-        match EditLock::acquire(&path, &now()) {
+        match Presence::join(&path, &now()) {
             Ok(l) => Some(l),
-            Err(LockError::Held(who)) => {
-                let who = crate::store::holder_text(&who, lang);
-                say(format_args!(
-                    "saualnama: {}: {} ({who}).",
-                    given.display(),
-                    ui_text::Ui::HeldByOther.get(lang)
-                ));
-                if (plain && !stdin_tty) || !ask_yes(ui_text::Ui::OpenReadOnly.get(lang), lang) {
-                    say(format_args!("saualnama --read-only {}", given.display()));
-                    return ExitCode::from(2);
-                }
+            // Every slot taken: more editors than any working group has.
+            Err(LockError::Held(_)) => {
                 read_only = true;
+                notice = Some(ui_text::Ui::HeldByOther.get(lang).to_owned());
                 None
             }
             Err(LockError::Denied { owner, mode }) => {
@@ -235,6 +219,16 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             notice = Some(said.join("; "));
         }
     }
+    let user = crate::store::user_name_of(nix::unistd::geteuid().as_raw());
+    let mut session = session;
+    // Each member of the working group resumes where they stopped; never in a colleague's place
+    // (with their unsent draft).
+    match session.cursors.get(&user) {
+        Some(c) => session.cursor = Some(c.clone()),
+        None if !session.cursors.is_empty() => session.cursor = None,
+        None => {}
+    }
+    let is_new = !path.exists();
     if plain {
         // Every answer is saved as it is given, so a signal's default (the end) loses nothing.
         let file_name = given.file_name().map_or_else(
@@ -242,10 +236,19 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             |n| n.to_string_lossy().into_owned(),
         );
         let mut app = App::new(q, session, lang, file_name, read_only);
+        joined(&mut app, user);
         if let Some(why) = notice {
             app.message = Some((why, app::Tone::Error));
         }
-        let r = plain::run(app, &path);
+        let last = (!is_new).then(|| crate::store::file_id(&path)).flatten();
+        let r = plain::run(
+            app,
+            plain::Target {
+                path: &path,
+                lock: lock.as_ref().map(|l| l.file()),
+                last,
+            },
+        );
         drop(lock);
         return r;
     }
@@ -263,8 +266,8 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         || given.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let is_new = !path.exists();
     let mut app = App::new(q, session, lang, file_name, read_only);
+    joined(&mut app, user);
     #[cfg(debug_assertions)]
     {
         app.panic_key = std::env::var_os("SAUALNAMA_TEST_PANIC").is_some();
@@ -278,9 +281,10 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     let theme = Theme::from_env();
     let identity = lock.as_ref().map(|l| saver::Identity {
         report: crate::store::file_id(&path),
-        lock: crate::store::file_id(&l.path).map(|id| (l.path.clone(), id)),
+        lock: Some((l.path.clone(), l.file())),
     });
     let mut saver = Saver::start(path.clone(), identity);
+    let mut lock = lock;
     let mut rescued = Rescue {
         path: &path,
         lang,
@@ -288,7 +292,15 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         terminal::with_terminal(|t| {
-            event_loop(t, &mut app, &mut saver, &theme, &signalled, &mut rescued)
+            event_loop(
+                t,
+                &mut app,
+                &mut saver,
+                &theme,
+                &signalled,
+                &mut rescued,
+                lock.as_mut(),
+            )
         })
     }));
     // Every save handed to the writer is on disk (or failed) before anything else is written.
@@ -299,7 +311,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         Ok(r) => r,
         Err(_) => {
             // The panic hook has given the terminal back and printed the message.
-            match recover(&mut app, &path) {
+            match recover(&mut app, &path, &saver) {
                 Some(Ok(at)) => say(format_args!(
                     "saualnama: {} {}",
                     ui_text::Ui::CrashSaved.get(lang),
@@ -403,26 +415,9 @@ fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
     ));
 }
 
-/// A yes/no question on the terminal, before the editor takes it over: y, Y, or the Н/И/Д keys.
-fn ask_yes(question: &str, lang: Lang) -> bool {
-    use std::io::Write;
-    // The yes keys of the language, and no for anything else: «[д/Н]», «[и/Ж]», "[y/N]".
-    let _ = write!(
-        std::io::stderr(),
-        "{question} {} ",
-        ui_text::Ui::YesOrNo.get(lang)
-    );
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    if std::io::stdin().read_line(&mut line).is_err() {
-        return false;
-    }
-    crate::answer::yes_no_prefix(&line) == Some(true)
-}
-
 /// After a panic: the answers go to FILE when they still make a sound report, else beside it to
 /// FILE.recovered.json, so a good file is never overwritten by a state that may be broken.
-fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
+fn recover(app: &mut App, path: &Path, saver: &Saver) -> Option<std::io::Result<PathBuf>> {
     if app.read_only {
         return None;
     }
@@ -434,35 +429,72 @@ fn recover(app: &mut App, path: &Path) -> Option<std::io::Result<PathBuf>> {
     let mut registry = Registry { forms: Vec::new() };
     registry.add(app.form.q.clone());
     let sound = session_from_str("recovered", &text, &registry).is_ok();
-    let target = if sound {
-        path.to_path_buf()
-    } else {
-        let mut name = path.as_os_str().to_owned();
-        name.push(".recovered.json");
-        PathBuf::from(name)
-    };
+    if sound {
+        // Into the report as colleagues left it: this editor's changes merged, theirs kept.
+        let ops = catch_unwind(AssertUnwindSafe(|| app.take_ops(u64::MAX))).ok()?;
+        let mut last = None;
+        let r = crate::save::save_merged(
+            path,
+            saver.lock_file().as_deref(),
+            &app.form.session,
+            &ops,
+            &mut last,
+            false,
+            &now(),
+        );
+        return Some(match r {
+            Ok(_) => Ok(path.to_path_buf()),
+            Err(crate::save::MergeError::Io(e)) => Err(e),
+            Err(crate::save::MergeError::Replaced(why)) => Err(std::io::Error::other(why)),
+        });
+    }
+    let mut name = path.as_os_str().to_owned();
+    name.push(".recovered.json");
+    let target = PathBuf::from(name);
     Some(write_atomic(&target, text.as_bytes(), true).map(|()| target))
+}
+
+/// The editor as one of the working group: who it is, and the prefix of its new items' ids
+/// (unique among the group's editors: the time and the process).
+fn joined(app: &mut App, user: String) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    app.user = user;
+    app.id_prefix = format!("{}{}-", base36(secs), base36(u64::from(std::process::id())));
+}
+
+fn base36(mut n: u64) -> String {
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(digits[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Save now, on this thread: at the end, when nothing waits for a key.
 fn save(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
-    let bytes = app.form.session.to_json_pretty().into_bytes();
     let force = app.take_force();
-    let history = std::mem::take(&mut app.history);
-    let r = saver.save_now(bytes, force, history);
+    let ops = app.take_ops(u64::MAX);
+    let r = saver.save_now(app.form.session.clone(), force, ops, now());
     app.save_submitted();
-    app.save_done(1, 1, r);
+    app.save_done(u64::MAX, u64::MAX, r);
 }
 
 /// Hand the report to the writer thread.
 fn save_in_background(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
-    let bytes = app.form.session.to_json_pretty().into_bytes();
     app.save_submitted();
     let force = app.take_force();
-    let history = std::mem::take(&mut app.history);
-    if !saver.submit(bytes, force, history) {
+    let ops = app.take_ops(saver.latest + 1);
+    if !saver.submit(app.form.session.clone(), force, ops, now()) {
         app.save_done(
             saver.latest,
             saver.latest,
@@ -493,6 +525,68 @@ struct Rescue<'a> {
     done: bool,
 }
 
+/// While the user stands in a part a colleague holds, how often the loop looks whether they left
+/// (their leaving is seen at once through the lock file; their crash only by looking).
+const HELD_RETRY: Duration = Duration::from_millis(500);
+
+/// Move the editor's presence into the part the user stands in, and tell the user when a colleague
+/// is in it (or has just left it).
+fn sync_part(app: &mut App, presence: &mut Presence) -> bool {
+    let want = app.part();
+    let lang = app.form.lang;
+    let before = app.held_by.clone();
+    match presence.enter(want.as_ref(), &now()) {
+        Ok(()) => {
+            app.held_by = None;
+            if before.is_some() {
+                app.message = Some((keys::text(ui_text::Ui::PartFree, lang), app::Tone::Info));
+            }
+        }
+        Err(holder) => {
+            let who = holder.describe(lang);
+            if before.as_ref() != Some(&who) {
+                app.message = Some((
+                    keys::text(ui_text::Ui::PartHeld, lang).replace("{holder}", &who),
+                    app::Tone::Error,
+                ));
+            }
+            app.held_by = Some(who);
+        }
+    }
+    before != app.held_by
+}
+
+/// The colleagues' places, for the outline.
+fn look_at_others(app: &mut App, presence: &Presence) {
+    app.others = presence
+        .others()
+        .into_iter()
+        .filter_map(|r| Some((r.part?, r.user)))
+        .collect();
+}
+
+/// A colleague's save: the report as it is now, shown with this editor's changes over it.
+fn take_in_colleagues(app: &mut App, path: &Path, saver: &Saver) -> bool {
+    let here = crate::store::file_id(path);
+    if here.is_none() || here == saver.last_written() {
+        return false;
+    }
+    let Ok(bytes) = crate::store::read_regular(path) else {
+        return false;
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return false;
+    };
+    match crate::session::parse_session(&path.display().to_string(), &text) {
+        Ok(disk) => {
+            app.rebase(disk);
+            true
+        }
+        // Not a report (any more): the next save says so and asks.
+        Err(_) => false,
+    }
+}
+
 fn event_loop(
     t: &mut terminal::Term,
     app: &mut App,
@@ -500,9 +594,18 @@ fn event_loop(
     theme: &Theme,
     signalled: &AtomicUsize,
     rescue_at: &mut Rescue,
+    mut presence: Option<&mut Presence>,
 ) -> std::io::Result<End> {
     let mut input = input::TtyInput::open()?;
     let mut last_background = Instant::now();
+    let mut watch = presence
+        .as_ref()
+        .map(|p| watch::Watch::new(rescue_at.path, &p.path));
+    if let Some(p) = presence.as_deref_mut() {
+        look_at_others(app, p);
+        sync_part(app, p);
+    }
+    let mut last_held_look = Instant::now();
     // Draw only when something may have changed: an idle editor sends nothing over the line.
     let mut dirty = true;
     loop {
@@ -531,23 +634,59 @@ fn event_loop(
         if app.quit {
             return Ok(End::Quit);
         }
-        // Sleep until a key, a signal or a save's result; a timer only while something waits to be
-        // saved (a draft, the cursor, a failed save to retry): an idle editor does not wake up.
+        // Sleep until a key, a signal, a save's result or a colleague's change; a timer only while
+        // something waits to be saved (a draft, the cursor, a failed save to retry) or the user
+        // waits for a colleague to leave a part: an idle editor does not wake up.
         let waiting = !app.read_only
             && (app.needs_background_save
                 || app.draft_pending()
                 || matches!(app.save_state, SaveState::Failed(_)));
-        let timeout = waiting.then(|| BACKGROUND_SAVE.saturating_sub(last_background.elapsed()));
-        if let Some(e) = input.next(timeout, saver.wake_fd())? {
+        let timeout = [
+            waiting.then(|| BACKGROUND_SAVE.saturating_sub(last_background.elapsed())),
+            app.held_by
+                .is_some()
+                .then(|| HELD_RETRY.saturating_sub(last_held_look.elapsed())),
+            watch.as_ref().and_then(watch::Watch::timeout),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let fds: Vec<_> = saver
+            .wake_fd()
+            .into_iter()
+            .chain(watch.as_ref().and_then(watch::Watch::fd))
+            .collect();
+        if let Some(e) = input.next(timeout, &fds)? {
             app.update(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit {
-                let Some(e) = input.next(Some(Duration::ZERO), None)? else {
+                let Some(e) = input.next(Some(Duration::ZERO), &[])? else {
                     break;
                 };
                 app.update(e, std::time::SystemTime::now());
             }
             dirty = true;
+        }
+        if app.wants_history {
+            app.wants_history = false;
+            let entries = crate::history::read(rescue_at.path).unwrap_or_default();
+            app.show_history(&entries);
+            dirty = true;
+        }
+        if let (Some(w), Some(p)) = (watch.as_mut(), presence.as_deref_mut()) {
+            let changes = w.changes();
+            if changes.report && take_in_colleagues(app, rescue_at.path, saver) {
+                dirty = true;
+            }
+            if changes.lock {
+                look_at_others(app, p);
+                dirty = true;
+            }
+            let held_look = app.held_by.is_some() && last_held_look.elapsed() >= HELD_RETRY;
+            if held_look || changes.lock || changes.report {
+                last_held_look = Instant::now();
+            }
+            dirty |= sync_part(app, p);
         }
         if app.read_only || app.quit {
             continue;
@@ -565,6 +704,7 @@ fn event_loop(
         }
         for (n, r) in saver.poll() {
             app.save_done(n, saver.latest, r);
+            dirty = true;
         }
         dirty |= app.save_state != before;
     }

@@ -209,27 +209,53 @@ pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> 
     }
 }
 
-/// Save now, on this thread, with the report's history: plain mode saves after every answer.
-fn save(app: &mut App, path: &Path) -> Result<(), String> {
+/// Where plain mode saves: the report, the lock file its saves take (with colleagues at work on
+/// it) and the report as this editor last read or wrote it.
+pub struct Target<'a> {
+    pub path: &'a Path,
+    pub lock: Option<std::sync::Arc<std::fs::File>>,
+    pub last: Option<crate::store::FileId>,
+}
+
+/// Save now, on this thread, with the report's history: plain mode saves after every answer, merged
+/// into the report as colleagues left it.
+fn save(app: &mut App, to: &mut Target) -> Result<(), String> {
     // Where the user stands is saved too: the next session resumes there.
     if !app.wants_save() || app.read_only() {
         return Ok(());
     }
-    let bytes = app.form.session.to_json_pretty();
     app.save_submitted();
-    let history = std::mem::take(&mut app.history);
-    let r = crate::store::write_atomic(path, bytes.as_bytes(), true)
-        .and_then(|()| crate::history::append(path, &history))
-        .map_err(|e| e.to_string());
-    app.save_state = match &r {
-        Ok(()) => SaveState::Saved,
-        Err(e) => SaveState::Failed(e.clone()),
+    let ops = app.take_ops(u64::MAX);
+    let sent = ops.clone();
+    let r = crate::save::save_merged(
+        to.path,
+        to.lock.as_deref(),
+        &app.form.session,
+        &ops,
+        &mut to.last,
+        false,
+        &super::app::now(),
+    );
+    let r = match r {
+        Ok(m) => {
+            app.save_done(u64::MAX, u64::MAX, Ok(m));
+            Ok(())
+        }
+        Err(crate::save::MergeError::Replaced(e)) => Err(e),
+        Err(crate::save::MergeError::Io(e)) => Err(e.to_string()),
     };
+    if let Err(e) = &r {
+        // Kept for the next save, which brings them along.
+        app.give_back_ops(sent);
+        app.save_state = SaveState::Failed(e.clone());
+    }
     r
 }
 
 /// Run plain mode on `app` (the report at `path`, locked by the caller), reading lines from stdin.
-pub fn run(mut app: App, path: &Path) -> ExitCode {
+pub fn run(mut app: App, to: Target) -> ExitCode {
+    let path = to.path;
+    let mut to = to;
     let lang = app.form.lang;
     let stdin = std::io::stdin();
     let scripted = !stdin.is_terminal();
@@ -305,7 +331,7 @@ pub fn run(mut app: App, path: &Path) -> ExitCode {
             Some(Err(word)) => Err(format!("{}: :{word}", Ui::PlainUnknown.get(lang))),
             None => answer(&mut app, &line, now),
         };
-        if let Err(e) = save(&mut app, path) {
+        if let Err(e) = save(&mut app, &mut to) {
             say(format_args!(
                 "saualnama: {}: {}: {e}",
                 path.display(),
@@ -331,7 +357,7 @@ pub fn run(mut app: App, path: &Path) -> ExitCode {
         }
     }
     app.shutdown();
-    match save(&mut app, path) {
+    match save(&mut app, &mut to) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             say(format_args!("saualnama: {}: {e}", path.display()));

@@ -2,12 +2,16 @@
 //! and renamed by a writer thread, so that a slow disk never delays a key. Saves are applied in order;
 //! when several wait, only the newest is written.
 //!
-//! Before each save the writer checks that the report and its lock are still the files this editor
-//! wrote and took: a report replaced or deleted by someone else, or a lock file removed (which would
-//! let a second editor in), stops the saves until the user says to write over (`Ctrl-S`).
+//! Each save merges: under the report's save lock it re-reads the report, applies this editor's
+//! changes onto what colleagues saved, and writes (`store::save_merged`). A report deleted or
+//! replaced by something that is not a report, or a lock file removed (which would let a second
+//! group of editors form around a new one), stops the saves until the user says to write over
+//! (`Ctrl-S`).
 
 use crate::history::Entry;
-use crate::store::{FileId, file_id, write_atomic};
+use crate::save::{MergeError, MergedSave, save_merged};
+use crate::session::Session;
+use crate::store::FileId;
 use nix::fcntl::OFlag;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::PathBuf;
@@ -33,28 +37,34 @@ impl SaveError {
     }
 }
 
-/// One report to write; `force` writes over a report that was replaced.
+/// One save; `force` writes over a report that was replaced.
 struct Job {
     n: u64,
-    bytes: Vec<u8>,
+    /// The editor's view, as it was when the save was asked for.
+    mine: Box<Session>,
     force: bool,
-    /// The changes this report carries, for its history.
+    /// The changes this save brings (applied onto the report as it is, and its history).
     history: Vec<Entry>,
+    now: String,
 }
 
-/// What the writer checks before writing: the report as last read or written, and the lock file.
+/// What the writer checks and holds: the report as last read or written, and the lock file (the
+/// one the editor joined, whose byte 0 every save of the group takes).
 #[derive(Clone, Debug)]
 pub struct Identity {
     pub report: Option<FileId>,
-    pub lock: Option<(PathBuf, FileId)>,
+    pub lock: Option<(PathBuf, Arc<std::fs::File>)>,
 }
+
+/// What a save gave back.
+pub type SaveResult = Result<MergedSave, SaveError>;
 
 pub struct Saver {
     path: PathBuf,
     /// Shared with the writer thread, which moves it on with every save it makes.
     identity: Arc<Mutex<Option<Identity>>>,
     jobs: Option<Sender<Job>>,
-    results: Option<Receiver<(u64, Result<(), SaveError>)>>,
+    results: Option<Receiver<(u64, SaveResult)>>,
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
@@ -123,22 +133,35 @@ impl Saver {
         self.results = Some(results);
     }
 
-    /// Hand over a whole report to write. False when the writer is gone (the caller saves itself).
-    pub fn submit(&mut self, bytes: Vec<u8>, force: bool, history: Vec<Entry>) -> bool {
+    /// Hand over a save. False when the writer is gone (the caller saves itself).
+    pub fn submit(&mut self, mine: Session, force: bool, history: Vec<Entry>, now: String) -> bool {
         if self.writer.is_none() && self.jobs.is_none() {
             self.spawn();
         }
         self.latest += 1;
         let job = Job {
             n: self.latest,
-            bytes,
+            mine: Box::new(mine),
             force,
             history,
+            now,
         };
         match &self.jobs {
             Some(tx) if self.writer.is_some() => tx.send(job).is_ok(),
             _ => false,
         }
+    }
+
+    /// The report as this editor's last save left it (a change since is a colleague's).
+    /// `None` also while a save is under way (the caller then reads the report: harmless).
+    pub fn last_written(&self) -> Option<FileId> {
+        self.identity.try_lock().ok()?.as_ref()?.report
+    }
+
+    /// The lock file whose byte 0 the saves take.
+    pub fn lock_file(&self) -> Option<Arc<std::fs::File>> {
+        let id = self.identity.lock().ok()?;
+        id.as_ref()?.lock.as_ref().map(|(_, f)| Arc::clone(f))
     }
 
     /// What to wait on for results (see `wake`), once the writer runs.
@@ -147,7 +170,7 @@ impl Saver {
     }
 
     /// Results that have come back since the last call, oldest first.
-    pub fn poll(&self) -> Vec<(u64, Result<(), SaveError>)> {
+    pub fn poll(&self) -> Vec<(u64, SaveResult)> {
         if let Some((r, _)) = &self.wake {
             let mut buf = [0u8; 64];
             while matches!(nix::unistd::read(r, &mut buf), Ok(n) if n > 0) {}
@@ -158,7 +181,7 @@ impl Saver {
     }
 
     /// Wait for every save handed over; what came back.
-    pub fn finish(&mut self) -> Vec<(u64, Result<(), SaveError>)> {
+    pub fn finish(&mut self) -> Vec<(u64, SaveResult)> {
         self.jobs = None;
         if let Some(w) = self.writer.take() {
             let _ = w.join();
@@ -169,15 +192,17 @@ impl Saver {
     /// Save on the calling thread, with the same checks: at the end, when nothing waits for a key.
     pub fn save_now(
         &mut self,
-        bytes: Vec<u8>,
+        mine: Session,
         force: bool,
         history: Vec<Entry>,
-    ) -> Result<(), SaveError> {
+        now: String,
+    ) -> SaveResult {
         let job = Job {
             n: 0,
-            bytes,
+            mine: Box::new(mine),
             force,
             history,
+            now,
         };
         match self.identity.lock() {
             Ok(mut id) => save(&self.path, &job, id.as_mut(), &self.carry),
@@ -186,23 +211,20 @@ impl Saver {
     }
 }
 
-/// Write the report, then its history: the changes it carries and those of saves that failed. A
-/// failure keeps them for the next save, so the history names all the report holds.
+/// Merge and write the report, then its history: the changes it carries and those of saves that
+/// failed. A failure keeps them for the next save, so that no change is lost on the way.
 fn save(
     path: &std::path::Path,
     job: &Job,
     identity: Option<&mut Identity>,
     carry: &Mutex<Vec<Entry>>,
-) -> Result<(), SaveError> {
+) -> SaveResult {
     let mut pending = carry
         .lock()
         .map(|mut c| std::mem::take(&mut *c))
         .unwrap_or_default();
     pending.extend(job.history.iter().cloned());
-    let r = write_report(path, job, identity).and_then(|()| {
-        crate::history::append(path, &pending)
-            .map_err(|e| SaveError::io(format!("{}: {e}", crate::history::path_of(path).display())))
-    });
+    let r = write_report(path, job, identity, &pending);
     if r.is_err()
         && let Ok(mut c) = carry.lock()
     {
@@ -216,27 +238,50 @@ fn write_report(
     path: &std::path::Path,
     job: &Job,
     identity: Option<&mut Identity>,
-) -> Result<(), SaveError> {
-    let Some(id) = identity else {
-        return write_atomic(path, &job.bytes, true).map_err(|e| SaveError::io(e.to_string()));
+    ops: &[Entry],
+) -> SaveResult {
+    let mut none = Identity {
+        report: None,
+        lock: None,
     };
-    if !job.force {
-        if file_id(path) != id.report {
-            return Err(SaveError {
-                message: "the report was replaced or deleted by another program".into(),
-                replaced: true,
-            });
-        }
-        if let Some((lock, held)) = &id.lock
-            && file_id(lock) != Some(*held)
-        {
-            return Err(SaveError {
-                message: "the lock file was removed or replaced".into(),
-                replaced: true,
-            });
-        }
+    let checked = identity.is_some();
+    let id = identity.unwrap_or(&mut none);
+    if checked
+        && !job.force
+        && let Some((lock, held)) = &id.lock
+        && !same_file(held, lock)
+    {
+        return Err(SaveError {
+            message: "the lock file was removed or replaced".into(),
+            replaced: true,
+        });
     }
-    write_atomic(path, &job.bytes, true).map_err(|e| SaveError::io(e.to_string()))?;
-    id.report = file_id(path);
-    Ok(())
+    let lock = id.lock.as_ref().map(|(_, f)| Arc::clone(f));
+    let mut last = id.report;
+    let r = save_merged(
+        path,
+        lock.as_deref(),
+        &job.mine,
+        ops,
+        &mut last,
+        job.force || !checked,
+        &job.now,
+    );
+    id.report = last;
+    r.map_err(|e| match e {
+        MergeError::Replaced(message) => SaveError {
+            message,
+            replaced: true,
+        },
+        MergeError::Io(e) => SaveError::io(e.to_string()),
+    })
+}
+
+/// Whether `held` is still the file at `path` (a lock file deleted or replaced is not).
+fn same_file(held: &std::fs::File, path: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (held.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
 }

@@ -77,68 +77,75 @@ fn type_kazakh_quit_and_find_it_saved_then_reopen_where_stopped() {
 }
 
 #[test]
-fn a_second_editor_is_refused_with_the_holder_named() {
+fn a_second_editor_fills_another_part_and_waits_for_a_held_one() {
+    const CTRL_G: &str = "\x07";
     let dir = tempfile::tempdir().unwrap();
-    let mut first = open(&["report.json"], dir.path());
-    first.wait_for("saualnama");
+    let f = dir.path().join("report.json");
+    std::fs::write(&f, std::fs::read(common::example_path()).unwrap()).unwrap();
+    let mut first = open(&["report.json", "-l", "en"], dir.path());
+    first.wait_for("saved");
+    first.keys(CTRL_G);
+    first.keys("4.Q3\r");
+    first.wait_for("Q3 ");
+    // Without a terminal: who has it open, and nothing created.
     let out = Command::new(bin())
         .args(["report.json", "-l", "en"])
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "no terminal to ask on: refused");
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("this report is open in another saualnama"),
         "{err}"
     );
-    assert!(
-        err.contains("process") && err.contains("since") && !err.contains("user ?"),
-        "who holds it: {err}"
-    );
-    assert!(err.contains("--read-only"), "{err}");
-    // At a terminal, the second one is asked, and may open it read-only.
-    let mut asked = open(&["report.json", "-l", "ru"], dir.path());
-    asked.wait_for("Открыть только для чтения?");
-    assert!(
-        asked
-            .text()
-            .contains("этот отчёт открыт в другом saualnama"),
-        "{}",
-        asked.text()
-    );
-    // The holder in Russian too, not the lock file's English.
-    assert!(
-        asked.text().contains(", процесс ") && asked.text().contains(", с 20"),
-        "{}",
-        asked.text()
-    );
-    asked.keys("y\r");
-    asked.wait_for("только чтение");
-    asked.keys(CTRL_Q);
+    assert!(err.contains(", since "), "who and since when: {err}");
+    // A second editor opens it to write, not read-only; in the part the first is in, it is told who
+    // holds it, and nothing typed there is stored.
+    let mut second = open(&["report.json", "-l", "ru"], dir.path());
+    second.wait_for("сохранено");
+    second.keys(CTRL_G);
+    second.keys("4.К3\r");
+    second.wait_for("Эту часть сейчас заполняет");
+    second.keys("9\r");
+    std::thread::sleep(Duration::from_millis(400));
+    second.pump();
+    let load = |f: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+    };
     assert_eq!(
-        asked
-            .wait_exit(Duration::from_secs(10))
-            .and_then(|s| s.code()),
-        Some(0)
+        load(&f)["sections"]["personnel"]["answers"]["vacancies"],
+        0,
+        "refused"
     );
-    // Read-only opens alongside.
-    let mut second = open(&["--read-only", "-l", "en", "report.json"], dir.path());
-    second.wait_for("read-only");
-    second.keys(CTRL_Q);
-    assert_eq!(
+    assert!(
         second
-            .wait_exit(Duration::from_secs(10))
-            .and_then(|s| s.code()),
-        Some(0)
+            .text()
+            .contains("Вакансии                                          0"),
+        "{}",
+        second.text()
     );
-    first.keys(CTRL_Q);
-    assert_eq!(
-        first
-            .wait_exit(Duration::from_secs(10))
-            .and_then(|s| s.code()),
-        Some(0)
-    );
+    // The first leaves annex 4: the part is the second's at once.
+    first.keys("5\r");
+    first.wait_for("✓ saved");
+    first.keys(CTRL_G);
+    first.keys("1.1\r");
+    second.wait_for("Часть освободилась");
+    // The first's answer is in the second's view already, and the second may change it now.
+    second.keys(CTRL_G);
+    second.keys("4.К3\r");
+    second.keys("6\r");
+    second.wait_for("✓ сохранено");
+    for p in [&mut first, &mut second] {
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0)
+        );
+    }
+    let v = load(&f);
+    assert_eq!(v["sections"]["personnel"]["answers"]["vacancies"], 6);
+    assert!(v.get("conflicts").is_none(), "{v}");
 }
 
 #[test]

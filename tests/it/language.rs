@@ -348,13 +348,16 @@ fn command_output_speaks_the_language() {
         row.contains(";показатель;") && row.contains(";число;"),
         "{row}"
     );
-    assert_eq!(
-        saualnama::store::holder_text(
-            "user alice, process 42, since 2026-11-28T09:00:00Z",
-            Lang::Ru
-        ),
-        "alice, процесс 42, с 2026-11-28 09:00:00 UTC"
-    );
+    let holder = saualnama::presence::Record {
+        user: "alice".into(),
+        uid: 1001,
+        pid: 42,
+        since: "2026-11-28T09:00:00Z".into(),
+        part: Some("annex:personnel".into()),
+        entered: Some("2026-11-28T10:42:07Z".into()),
+    };
+    assert_eq!(holder.describe(Lang::Ru), "alice, с 10:42");
+    assert_eq!(holder.describe(Lang::Kk), "alice, 10:42 бастап");
 }
 
 /// An answer that does not fit is answered with a whole instruction, not a fragment.

@@ -72,7 +72,7 @@ fn example_text() -> &'static str {
 /// The example's notes on its own transcription are not typed in the editor.
 fn without_notes(mut v: Value) -> Value {
     v.as_object_mut().unwrap().remove("transcription_notes");
-    v
+    crate::common::without_ids(v)
 }
 
 const REFUSAL_NORM: &str = "Құжаттар пакеті Стандартқа сай келмеген жағдайда мемлекеттік қызмет көрсетуден бас тарту негіздері туралы норма қарастырылған.";
@@ -799,7 +799,9 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
     // The cursor names a third service the report no longer has, with text typed there.
     v["cursor"] = serde_json::json!({"section": "public_services", "item": 2, "field": "refusal_grounds", "draft": "жартылай", "future_key": 1});
     let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
-    let before = s.sections.clone();
+    let mut with_ids = s.clone();
+    with_ids.ensure_item_ids();
+    let before = with_ids.sections.clone();
     let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
     assert_eq!(
         app.editor.raw_text(),

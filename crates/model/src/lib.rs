@@ -5,11 +5,13 @@
 
 pub mod answer;
 pub mod carry;
+pub mod changes;
 pub mod conditions;
 pub mod findings;
 pub mod i18n;
 pub mod json_path;
 pub mod load_error;
+pub mod merge;
 pub mod msg;
 pub mod present;
 pub mod questionnaire;

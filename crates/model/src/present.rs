@@ -124,3 +124,43 @@ pub fn yes_no(yes: bool, comment: &str, lang: Lang) -> String {
         format!("{}. {comment}", yes_no_word(yes, lang))
     }
 }
+
+/// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.
+pub fn slot_label(
+    q: &crate::questionnaire::Questionnaire,
+    slot: &crate::session::Slot,
+    lang: Lang,
+) -> String {
+    match slot {
+        crate::session::Slot::Header { field } => {
+            let text = q
+                .header_field(field)
+                .map_or(field.as_str(), |h| h.text.get(lang));
+            format!("{}: {text}", crate::ui_text::Ui::Header.get(lang))
+        }
+        crate::session::Slot::ItemName { section, item } => {
+            let what = q
+                .section(section)
+                .and_then(|s| s.repeat.as_ref())
+                .map_or(crate::ui_text::Ui::ItemName.get(lang), |r| r.name.get(lang));
+            format!("{} {what}", item_place(q, section, *item))
+        }
+        crate::session::Slot::Answer {
+            section,
+            item,
+            field,
+        } => {
+            let s = q.section(section);
+            let num = s.map_or("?", |s| s.number.as_str());
+            // A breakdown's part with its group: «Поступило жалоб: на сотрудника».
+            let (fnum, text) = match s.and_then(|sec| sec.field(field).map(|f| (sec, f))) {
+                Some((sec, f)) => (field_number(&f.number, lang), sec.field_label(f, lang)),
+                None => ("?".to_owned(), field.clone()),
+            };
+            match item {
+                Some(i) => format!("{} {fnum}: {text}", item_place(q, section, *i)),
+                None => format!("{num} {fnum}: {text}"),
+            }
+        }
+    }
+}

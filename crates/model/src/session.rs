@@ -33,8 +33,42 @@ pub struct Session {
     /// The last period's report this one was started from (`saualnama new --from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// Where each member of the working group was (by OS user name), for each to resume there;
+    /// `cursor` is the last one's, for versions that know only it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cursors: BTreeMap<String, Cursor>,
+    /// Answers two colleagues changed at once: the report keeps the first saved, and every value
+    /// stays here until someone chooses (see `merge`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// One place two colleagues filled differently at the same time, with each value entered.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Conflict {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The item's id (see `Item::id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Absent for an item's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub values: Vec<Rival>,
+}
+
+/// A value in a conflict, and who entered it when (as far as known).
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Rival {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// `None`: the answer cleared.
+    #[serde(default)]
+    pub value: Option<Value>,
 }
 
 /// The report of the last period, as far as this one needs it: where it was, its period, and its
@@ -76,12 +110,26 @@ pub struct SectionAnswers {
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Item {
+    /// Stable for the item's life, whatever is added, deleted or moved around it: what a
+    /// colleague's save and the history name it by. Reports from before ids get them on opening
+    /// (see `ensure_item_ids`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub answers: BTreeMap<String, Value>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// Annex, item id and field: where a conflict is.
+pub type ConflictKey = (Option<String>, Option<String>, Option<String>);
+
+impl Conflict {
+    pub fn key(&self) -> ConflictKey {
+        (self.section.clone(), self.item.clone(), self.field.clone())
+    }
 }
 
 /// Where the user was: a header field (`section` absent), an item's name (`field` absent), or an answer.
@@ -164,8 +212,77 @@ impl Session {
                 .collect(),
             cursor: None,
             previous: None,
+            cursors: BTreeMap::new(),
+            conflicts: Vec::new(),
             extra: BTreeMap::new(),
         }
+    }
+
+    /// Give every item without an id one: `n` and its place (`n3`), the same for every editor that
+    /// opens the same old report, so that their changes name the same items.
+    pub fn ensure_item_ids(&mut self) -> bool {
+        let mut changed = false;
+        for sa in self.sections.values_mut() {
+            if sa.items.iter().all(|i| !i.id.is_empty()) {
+                continue;
+            }
+            let mut taken: std::collections::BTreeSet<String> =
+                sa.items.iter().map(|i| i.id.clone()).collect();
+            for (n, it) in sa.items.iter_mut().enumerate() {
+                if it.id.is_empty() {
+                    let mut id = format!("n{}", n + 1);
+                    let mut k = 2;
+                    while taken.contains(&id) {
+                        id = format!("n{}-{k}", n + 1);
+                        k += 1;
+                    }
+                    taken.insert(id.clone());
+                    it.id = id;
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// Where the item with `id` stands now.
+    pub fn item_index(&self, section: &str, id: &str) -> Option<usize> {
+        self.items(section).iter().position(|i| i.id == id)
+    }
+
+    /// The id of the item at `index`.
+    pub fn item_id(&self, section: &str, index: usize) -> Option<&str> {
+        self.items(section).get(index).map(|i| i.id.as_str())
+    }
+
+    /// The conflict at a slot, if two colleagues filled it differently.
+    pub fn conflict(&self, slot: &Slot) -> Option<&Conflict> {
+        let key = self.conflict_key(slot)?;
+        self.conflicts.iter().find(|c| c.key() == key)
+    }
+
+    /// A slot as a conflict names it: annex, item id, field.
+    pub fn conflict_key(&self, slot: &Slot) -> Option<ConflictKey> {
+        Some(match slot {
+            Slot::Header { field } => (None, None, Some(field.clone())),
+            Slot::ItemName { section, item } => (
+                Some(section.clone()),
+                Some(self.item_id(section, *item)?.to_owned()),
+                None,
+            ),
+            Slot::Answer {
+                section,
+                item,
+                field,
+            } => (
+                Some(section.clone()),
+                match item {
+                    Some(i) => Some(self.item_id(section, *i)?.to_owned()),
+                    None => None,
+                },
+                Some(field.clone()),
+            ),
+        })
     }
 
     fn carried_list<'a>(
@@ -325,8 +442,14 @@ impl Session {
 
     /// Add a block to a repeatable annex; returns its index.
     pub fn add_item(&mut self, section: &str, name: &str) -> usize {
+        self.add_item_with_id(section, name, String::new())
+    }
+
+    /// Add a block with its id (see `Item::id`); returns its index.
+    pub fn add_item_with_id(&mut self, section: &str, name: &str, id: String) -> usize {
         let s = self.sections.entry(section.to_owned()).or_default();
         s.items.push(Item {
+            id,
             name: name.to_owned(),
             ..Item::default()
         });

@@ -299,6 +299,8 @@ pub fn block_stats_with(
         sections: BTreeMap::new(),
         cursor: None,
         previous: None,
+        cursors: BTreeMap::new(),
+        conflicts: Vec::new(),
         extra: BTreeMap::new(),
     };
     match block {

@@ -1,11 +1,12 @@
 //! The boxes that open over the form: help, the go-to and search prompts, the item menu, the
-//! confirmations and the findings list. Each is a type in a file of its own with its keys (`key`,
+//! confirmations, the findings list and an answer's history. Each is a type in a file of its own with its keys (`key`,
 //! which says what the editor is to do) and its drawing (`render`); `App` holds at most one.
 //!
 //! A new overlay: a file here with its state, `key` and `render`; a variant of `Overlay` (and its arm
 //! in the two `match`es below); the place in `App` that opens it. If it asks the editor for
 //! something new, a variant of `Command` and its arm in `App::run`.
 
+pub mod answer_history;
 pub mod confirm;
 pub mod findings;
 pub mod help;
@@ -28,6 +29,7 @@ pub enum Overlay {
     ItemMenu(item_menu::ItemMenu),
     Confirm(confirm::Confirm),
     Findings(findings::Findings),
+    History(answer_history::AnswerHistory),
 }
 
 /// What a key in an overlay asks of the editor.
@@ -59,6 +61,8 @@ pub enum Command {
     Item(Action),
     /// Say that nothing was deleted.
     KeptItem,
+    /// Settle the conflict at a slot with this value.
+    Choose(Slot, Option<serde_json::Value>),
 }
 
 /// What an overlay is drawn from: the editor's state as far as overlays read it (not `App`, so that
@@ -80,6 +84,7 @@ impl Overlay {
             Overlay::ItemMenu(o) => o.key(k),
             Overlay::Confirm(o) => o.key(k),
             Overlay::Findings(o) => o.key(k),
+            Overlay::History(o) => o.key(k),
         }
     }
 
@@ -90,6 +95,7 @@ impl Overlay {
             Overlay::ItemMenu(o) => o.render(ctx, f, body, theme),
             Overlay::Confirm(o) => o.render(ctx, f, body, theme),
             Overlay::Findings(o) => o.render(ctx, f, body, theme),
+            Overlay::History(o) => o.render(ctx, f, body, theme),
         }
     }
 }

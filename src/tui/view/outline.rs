@@ -11,12 +11,31 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-/// The marker of a stop: answered `✓`, empty `·`, a problem `!`, the add line `+`.
+/// The colleagues in the parts whose keys `part` accepts: « ◆ alice, bob», or nothing.
+fn who(app: &App, part: impl Fn(&str) -> bool) -> String {
+    let mut names: Vec<&str> = app
+        .others
+        .iter()
+        .filter(|(k, _)| part(k))
+        .map(|(_, u)| u.as_str())
+        .collect();
+    names.dedup();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" ◆ {}", names.join(", "))
+    }
+}
+
+/// The marker of a stop: answered `✓`, empty `·`, a problem `!`, a conflict between colleagues
+/// `≠`, the add line `+`.
 fn marker(app: &App, st: &Stop) -> char {
     match st {
         Stop::AddItem(_) => '+',
         Stop::Slot(slot, kind) => {
-            if has_problem(&app.form.summary, st) {
+            if app.form.session.conflict(slot).is_some() {
+                '≠'
+            } else if has_problem(&app.form.summary, st) {
                 '!'
             } else if is_answered(&app.form.session, slot, *kind) {
                 '✓'
@@ -83,7 +102,10 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let visible: Vec<Line> = rows[start..(start + h).min(rows.len())]
         .iter()
         .map(|r| match *r {
-            Row::Header => Line::styled(Ui::Header.get(lang).to_owned(), theme.heading()),
+            Row::Header => Line::styled(
+                format!("{}{}", Ui::Header.get(lang), who(app, |k| k == "header")),
+                theme.heading(),
+            ),
             Row::Section(si) => {
                 let (sec, sp) = (&app.form.q.sections[si], &app.form.summary.sections[si]);
                 let problems = if sp.errors + sp.warnings > 0 {
@@ -91,13 +113,15 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                 } else {
                     ""
                 };
+                let (single, items) = (format!("annex:{}", sec.id), format!("item:{}:", sec.id));
                 Line::styled(
                     format!(
-                        "{} {}/{}{problems} {}",
+                        "{} {}/{}{problems} {}{}",
                         sec.number,
                         sp.answered,
                         sp.total,
-                        sec.title.get(lang)
+                        sec.title.get(lang),
+                        who(app, |k| k == single || k.starts_with(&items))
                     ),
                     theme.heading(),
                 )
@@ -118,10 +142,16 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
             .header_field(field)
             .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
         Stop::Slot(Slot::ItemName { section, item }, _) => {
+            let key = app
+                .form
+                .session
+                .item_id(section, *item)
+                .map(|id| format!("item:{section}:{id}"));
             format!(
-                "{} {}",
+                "{} {}{}",
                 item_label(&app.form.q, section, *item),
-                app.form.session.item_name(section, *item).unwrap_or("…")
+                app.form.session.item_name(section, *item).unwrap_or("…"),
+                who(app, |k| Some(k) == key.as_deref())
             )
         }
         Stop::Slot(Slot::Answer { section, field, .. }, _) => {

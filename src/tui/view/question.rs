@@ -153,7 +153,19 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
         }
     }
     // The problems of this very field, in full: the summary may have no room to say them.
+    if let Some(who) = &app.held_by {
+        fixed.push(Line::styled(
+            keys::text(Ui::PartHeld, lang).replace("{holder}", who),
+            theme.error(),
+        ));
+    }
     if let Stop::Slot(slot, _) = stop {
+        if app.form.session.conflict(slot).is_some() {
+            fixed.push(Line::styled(
+                keys::text(Ui::ConflictHere, lang),
+                theme.error(),
+            ));
+        }
         if app.form.session.is_carried(slot) {
             fixed.push(Line::styled(
                 crate::tui::keys::text(Ui::CarriedCheck, lang),

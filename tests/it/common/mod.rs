@@ -168,3 +168,23 @@ pub fn registry() -> &'static saualnama::questionnaire::Registry {
     static R: std::sync::OnceLock<saualnama::questionnaire::Registry> = std::sync::OnceLock::new();
     R.get_or_init(saualnama::questionnaire::Registry::bundled)
 }
+
+/// A report as JSON without what differs between two editors' runs of the same answers: the items'
+/// ids (minted per editor) and each user's place.
+pub fn without_ids(mut v: serde_json::Value) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        o.remove("cursors");
+    }
+    if let Some(sections) = v.get_mut("sections").and_then(|s| s.as_object_mut()) {
+        for s in sections.values_mut() {
+            if let Some(items) = s.get_mut("items").and_then(|i| i.as_array_mut()) {
+                for it in items {
+                    if let Some(o) = it.as_object_mut() {
+                        o.remove("id");
+                    }
+                }
+            }
+        }
+    }
+    v
+}
