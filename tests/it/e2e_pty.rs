@@ -99,7 +99,7 @@ fn a_second_editor_fills_another_part_and_waits_for_a_held_one() {
         err.contains("this report is open in another saualnama"),
         "{err}"
     );
-    assert!(err.contains(", since "), "who and since when: {err}");
+    assert!(err.contains(" (since "), "who and since when: {err}");
     // A second editor opens it to write, not read-only; in the part the first is in, it is told who
     // holds it, and nothing typed there is stored.
     let mut second = open(&["report.json", "-l", "ru"], dir.path());

@@ -23,3 +23,4 @@ mod shared_server;
 mod spreadsheets;
 mod tui_keys;
 mod tui_screens;
+mod working_group;

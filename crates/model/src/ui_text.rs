@@ -121,7 +121,7 @@ ui_texts! {
     Organisation => ("Ұйым", "Организация", "Organisation"),
     Incomplete => ("Толық толтырылмаған", "Заполнены не полностью", "Incomplete"),
     File => ("Файл", "Файл", "File"),
-    Holder => ("{user}, {since} бастап", "{user}, с {since}", "{user}, since {since}"),
+    Holder => ("{user} ({since} бастап)", "{user} (с {since})", "{user} (since {since})"),
     KindHeader => ("жалпы мәлімет", "общие сведения", "header"),
     KindName => ("атауы", "наименование", "name"),
     KindIndicator => ("көрсеткіш", "показатель", "indicator"),

@@ -1,4 +1,4 @@
-//! Real OS users for the shared-server tests: two colleagues in one working group, created with
+//! Real OS users for the shared-server tests: three colleagues in one working group, created with
 //! `useradd`/`groupadd` the first time a test asks (as root, as CI runs); the binary copied where they
 //! may run it. Without root, the tests that need them say so and skip; under CI they fail instead,
 //! since a skipped safety test is one that cannot fail.
@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 pub const ALICE: &str = "saual_alice";
 pub const BOB: &str = "saual_bob";
+pub const CAROL: &str = "saual_carol";
 pub const GROUP: &str = "saual_wg";
 
 pub struct User {
@@ -22,7 +23,8 @@ pub struct User {
 pub struct Users {
     pub alice: User,
     pub bob: User,
-    /// The working group both are in.
+    pub carol: User,
+    /// The working group they are in.
     pub group: u32,
     /// The binary, where every user may run it.
     pub bin: PathBuf,
@@ -63,7 +65,7 @@ fn gid_of_group(name: &str) -> Option<u32> {
         .ok()
 }
 
-/// The two colleagues, created once per test run; None (after `skip`) where that cannot be done.
+/// The colleagues, created once per test run; None (after `skip`) where that cannot be done.
 pub fn users() -> Option<&'static Users> {
     static USERS: OnceLock<Result<Users, String>> = OnceLock::new();
     let r = USERS.get_or_init(|| {
@@ -73,7 +75,7 @@ pub fn users() -> Option<&'static Users> {
         if gid_of_group(GROUP).is_none() && !sh("groupadd", &[GROUP]) {
             return Err(format!("groupadd {GROUP} failed"));
         }
-        for u in [ALICE, BOB] {
+        for u in [ALICE, BOB, CAROL] {
             if id("-u", u).is_none() && !sh("useradd", &["-M", "-s", "/bin/sh", "-G", GROUP, u]) {
                 return Err(format!("useradd {u} failed"));
             }
@@ -96,6 +98,7 @@ pub fn users() -> Option<&'static Users> {
         Ok(Users {
             alice: user(ALICE)?,
             bob: user(BOB)?,
+            carol: user(CAROL)?,
             group: gid_of_group(GROUP).ok_or("no group")?,
             bin,
         })
