@@ -103,7 +103,7 @@ fn three_colleagues_fill_three_annexes_at_once_and_a_killed_one_loses_nothing_co
     let alice = start_report(u, dir.path());
     let path = dir.path().to_path_buf();
     let (f1, f2, f3) = (f.clone(), f.clone(), f.clone());
-    let (p1, p2, p3) = (path.clone(), path.clone(), path);
+    let (p2, p3) = (path.clone(), path);
     let alice_t = std::thread::spawn(move || {
         let mut alice = alice;
         let mut pauses = Pauses(seed);
@@ -220,7 +220,8 @@ fn three_colleagues_fill_three_annexes_at_once_and_a_killed_one_loses_nothing_co
 }
 
 /// Hold byte 0 of the lock file, as a colleague's save does while it writes to a slow disk.
-struct SlowSave(std::fs::File);
+/// (The lock is the open file's: it lasts as long as the file is open.)
+struct SlowSave(#[allow(dead_code)] std::fs::File);
 
 impl SlowSave {
     fn hold(lock: &Path) -> SlowSave {
