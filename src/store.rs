@@ -248,8 +248,8 @@ fn temp_prefix(path: &Path) -> String {
 }
 
 /// Remove the temp files that a save killed half-way (`kill -9`, a power cut) left beside `path`:
-/// only the user's own, only regular files, only with this report's prefix. Called with the lock
-/// held, so no save of this report is under way. Returns how many were removed.
+/// only the user's own, only regular files, only with this report's prefix. Called when no other
+/// editor has the report open, so no save of it is under way. Returns how many were removed.
 pub fn clean_stale_temps(path: &Path) -> usize {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

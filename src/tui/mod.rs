@@ -208,8 +208,12 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             }
         }
     };
-    if lock.is_some() {
-        crate::store::clean_stale_temps(&path);
+    if let Some(l) = &lock {
+        // Only with nobody else at work on the report: a colleague's save (the same account's, in
+        // another terminal) may be writing its temp file now.
+        if l.others().is_empty() {
+            crate::store::clean_stale_temps(&path);
+        }
         // Said before the first save: what saving will do to another user's file.
         let said: Vec<String> = crate::store::replace_notice(&path)
             .iter()
@@ -241,11 +245,13 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             app.message = Some((why, app::Tone::Error));
         }
         let last = (!is_new).then(|| crate::store::file_id(&path)).flatten();
+        let mut lock = lock;
         let r = plain::run(
             app,
             plain::Target {
                 path: &path,
                 lock: lock.as_ref().map(|l| l.file()),
+                presence: lock.as_mut(),
                 last,
             },
         );
@@ -531,7 +537,7 @@ const HELD_RETRY: Duration = Duration::from_millis(500);
 
 /// Move the editor's presence into the part the user stands in, and tell the user when a colleague
 /// is in it (or has just left it).
-fn sync_part(app: &mut App, presence: &mut Presence) -> bool {
+pub(crate) fn sync_part(app: &mut App, presence: &mut Presence) -> bool {
     let want = app.part();
     let lang = app.form.lang;
     let before = app.held_by.clone();

@@ -213,8 +213,30 @@ pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> 
 /// it) and the report as this editor last read or wrote it.
 pub struct Target<'a> {
     pub path: &'a Path,
+    /// This editor among the working group's (see `presence`): plain mode holds parts too.
+    pub presence: Option<&'a mut crate::presence::Presence>,
     pub lock: Option<std::sync::Arc<std::fs::File>>,
     pub last: Option<crate::store::FileId>,
+}
+
+/// A colleague's save since this editor last read or wrote the report: shown with this editor's
+/// changes laid over it.
+fn colleagues(app: &mut App, last: &mut Option<crate::store::FileId>, path: &Path) {
+    let here = crate::store::file_id(path);
+    if here.is_none() || here == *last {
+        return;
+    }
+    let text = crate::store::read_regular(path)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok());
+    if let Some(disk) =
+        text.and_then(|t| crate::session::parse_session(&path.display().to_string(), &t).ok())
+    {
+        app.rebase(disk);
+        // What was read (its identity taken before reading it): the next save need not merge
+        // unless a colleague saves again.
+        *last = here;
+    }
 }
 
 /// Save now, on this thread, with the report's history: plain mode saves after every answer, merged
@@ -272,8 +294,19 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
     let mut lines = stdin.lock().lines();
     let mut n = 0usize;
     loop {
+        // The colleagues' answers since, and the part the user is in (see `presence`).
+        if let Some(p) = to.presence.as_deref_mut() {
+            colleagues(&mut app, &mut to.last, to.path);
+            super::sync_part(&mut app, p);
+        }
         if shown != app.form.current {
             print(&format!("\n{}", describe(&app)));
+            if let Some(who) = &app.held_by {
+                print(&format!(
+                    "{}\n",
+                    keys::text(Ui::PartHeld, lang).replace("{holder}", who)
+                ));
+            }
             shown = app.form.current;
         }
         print("> ");
@@ -282,6 +315,9 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
             break;
         };
         n += 1;
+        if let Some(p) = to.presence.as_deref_mut() {
+            super::sync_part(&mut app, p);
+        }
         let now = SystemTime::now();
         let result = match command(&line) {
             Some(Ok(Cmd::Quit)) => break,

@@ -261,3 +261,53 @@ fn plain_mode_says_where_you_are_and_resumes_there() {
     p.keys(":выход\r");
     p.wait_exit(Duration::from_secs(10));
 }
+
+/// Plain mode is one of the working group too: a part a full-screen colleague is in is only read,
+/// their answers are seen, and the part is written once they leave it.
+#[test]
+fn plain_mode_holds_parts_and_sees_the_colleagues_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut full = Pty::spawn(
+        crate::common::pty::saualnama(&["r.json", "-l", "en"], dir.path()),
+        80,
+        24,
+    );
+    full.wait_for("saved");
+    full.keys("\x07");
+    full.keys("4.Q3\r7\r");
+    full.wait_for("✓ saved");
+    let mut p = dumb(dir.path(), &["r.json", "-l", "en"]);
+    p.wait_for("plain mode");
+    p.keys(":go 4.Q3\r");
+    p.wait_for("is filling this part now");
+    // Her 7 is what the plain editor shows as the current answer.
+    assert!(p.text().contains("7"), "{}", p.text());
+    p.keys("9\r");
+    std::thread::sleep(Duration::from_millis(300));
+    let load = || -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap()
+    };
+    assert_eq!(load()["sections"]["personnel"]["answers"]["vacancies"], 7);
+    // She moves to annex 1: the next answer is written.
+    full.keys("\x07");
+    full.keys("1.1\r");
+    std::thread::sleep(Duration::from_millis(300));
+    full.pump();
+    p.keys(":go 4.Q3\r");
+    p.keys("9\r");
+    p.wait_for("4 Q4a");
+    assert_eq!(load()["sections"]["personnel"]["answers"]["vacancies"], 9);
+    p.keys(":quit\r");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    full.keys("\x11");
+    assert_eq!(
+        full.wait_exit(Duration::from_secs(10))
+            .and_then(|s| s.code()),
+        Some(0)
+    );
+    assert_eq!(load()["sections"]["personnel"]["answers"]["vacancies"], 9);
+}
