@@ -939,3 +939,113 @@ fn a_change_after_a_failed_save_still_asks_before_quitting() {
         Some(Overlay::Confirm(Confirm::QuitUnsaved))
     ));
 }
+
+
+fn vacancies(app: &App) -> Value {
+    app.form.session.sections["personnel"].answers["vacancies"].clone()
+}
+
+/// In a part a colleague holds, nothing typed is stored, and the user is told who holds it.
+#[test]
+fn a_held_part_refuses_changes_and_names_its_holder() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.К3").enter();
+    app.held_by = Some("alice (с 10:42)".into());
+    Keys(&mut app).typ("9").enter();
+    assert_eq!(vacancies(&app), 0);
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("Эту часть сейчас заполняет alice (с 10:42)"), "{msg}");
+    assert!(app.take_ops(1).is_empty() && !app.needs_save(), "nothing to save");
+    // The part freed: the same keys store it.
+    app.held_by = None;
+    Keys(&mut app).ctrl('g').typ("4.К3").enter().typ("9").enter();
+    assert_eq!(vacancies(&app), 9);
+}
+
+/// `F6` asks for the answer's history; with a conflict in it, a digit chooses a value, which is the
+/// answer then, settles the conflict for the next save, and can be undone.
+#[test]
+fn the_answers_history_chooses_between_conflicting_values_and_undo_takes_it_back() {
+    use saualnama::changes::{Entry, What};
+    use saualnama::session::{Conflict, Rival, Slot};
+    let mut app = example_app(Lang::En);
+    Keys(&mut app).ctrl('g').typ("4.Q3").enter();
+    app.form.session.conflicts.push(Conflict {
+        section: Some("personnel".into()),
+        item: None,
+        field: Some("vacancies".into()),
+        values: vec![
+            Rival {
+                user: Some("alice".into()),
+                time: Some("2026-11-28T10:42:00Z".into()),
+                value: Some(Value::from(0)),
+            },
+            Rival {
+                user: Some("bob".into()),
+                time: Some("2026-11-28T10:43:00Z".into()),
+                value: Some(Value::from(9)),
+            },
+        ],
+    });
+    app.update(key(KeyCode::F(6)), now());
+    assert!(app.wants_history, "the loop is asked to read the history");
+    let slot = Slot::Answer {
+        section: "personnel".into(),
+        item: None,
+        field: "vacancies".into(),
+    };
+    let mut e = Entry::set("2026-11-28T10:42:00Z".into(), &slot, None, Some(Value::from(0)));
+    e.user = "alice".into();
+    let other = Entry {
+        field: Some("staff_planned".into()),
+        ..e.clone()
+    };
+    app.show_history(&[e, other]);
+    let Some(Overlay::History(h)) = &app.overlay else {
+        panic!("{:?}", app.overlay)
+    };
+    assert_eq!(h.lines.len(), 1, "this answer's only: {:?}", h.lines);
+    assert!(h.lines[0].contains("alice") && h.lines[0].contains("— → 0"), "{:?}", h.lines);
+    assert_eq!(h.rivals[1].0, "bob, 10:43: 9");
+    app.update(key(KeyCode::Char('2')), now());
+    assert_eq!(vacancies(&app), 9);
+    assert!(app.form.session.conflicts.is_empty());
+    assert_eq!(app.take_ops(1).last().unwrap().what, What::Chosen);
+    assert!(app.message.clone().unwrap().0.contains("Value chosen"));
+    Keys(&mut app).ctrl('z');
+    assert_eq!(vacancies(&app), 0, "undone");
+}
+
+/// A colleague's save arrives while the user types: the view takes in their answers, the user
+/// stays where they were (by the item's id, though an item was added before it), and what is being
+/// typed stays in the input.
+#[test]
+fn a_colleagues_save_is_taken_in_without_losing_the_place_or_the_typing() {
+    let mut app = example_app(Lang::En);
+    Keys(&mut app).ctrl('g').typ("1.2.Q1").enter().typ("5");
+    let mut theirs = app.form.session.clone();
+    theirs
+        .sections
+        .get_mut("personnel")
+        .unwrap()
+        .answers
+        .insert("vacancies".into(), Value::from(3));
+    theirs.insert_item(
+        "public_services",
+        0,
+        saualnama::session::Item {
+            id: "bob-1".into(),
+            name: "New service".into(),
+            ..Default::default()
+        },
+    );
+    app.rebase(theirs);
+    assert_eq!(vacancies(&app), 3);
+    assert_eq!(app.stop().item(), Some(2), "the same service, now third");
+    assert_eq!(app.editor.raw_text(), "5", "the 5 typed over the stored 2");
+    Keys(&mut app).enter();
+    assert_eq!(
+        app.form.session.sections["public_services"].items[2].answers["services_rendered"],
+        5
+    );
+}
