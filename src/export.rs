@@ -45,6 +45,35 @@ pub struct AnnexTable {
     pub widths: Vec<u32>,
     /// Rows of cells; a cell is a list of paragraphs.
     pub rows: Vec<Vec<Vec<String>>>,
+    /// Who of the working group entered the annex's answers («Внесли ответы: alice, bob»), from the
+    /// report's history (`export --entered-by`).
+    pub entered_by: Option<String>,
+}
+
+/// Name under each annex of `doc` who entered its answers, from the report's `history`: each
+/// account once, the one who entered most first.
+pub fn add_entered_by(doc: &mut FormDocument, history: &[crate::changes::Entry]) {
+    let lang = doc.lang;
+    for t in &mut doc.tables {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for e in history.iter().filter(|e| {
+            e.section.as_deref() == Some(t.section.as_str())
+                && matches!(
+                    e.what,
+                    crate::changes::What::Set | crate::changes::What::Chosen
+                )
+        }) {
+            match counts.iter_mut().find(|(u, _)| *u == e.user) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((e.user.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        if !counts.is_empty() {
+            let names: Vec<String> = counts.into_iter().map(|(u, _)| u).collect();
+            t.entered_by = Some(format!("{}: {}", Ui::EnteredBy.get(lang), names.join(", ")));
+        }
+    }
 }
 
 /// One block of running text.
@@ -248,6 +277,7 @@ fn annex_table(sec: &Section, s: &Session, lang: Lang, blank_rows: usize) -> Ann
         label: sec.label.get(lang).to_owned(),
         title: sec.title.get(lang).to_owned(),
         instructions: sec.instructions.as_ref().map(|t| t.get(lang).to_owned()),
+        entered_by: None,
         columns,
         widths,
         rows,

@@ -34,6 +34,7 @@ const ARGS: &[(&str, &str, Ui)] = &[
     ("export", "format", Ui::CliFormat),
     ("export", "document", Ui::CliDocument),
     ("export", "out", Ui::CliOut),
+    ("export", "entered_by", Ui::CliEnteredBy),
     ("export", "delimiter", Ui::CliDelimiter),
     ("export", "ids", Ui::CliIds),
     ("completions", "shell", Ui::CliShell),

@@ -129,6 +129,9 @@ pub enum Command {
         /// Where to write (default: FILE with the format's extension; `-` for stdout, text formats)
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
+        /// Under each annex, name who entered its answers (from the report's history)
+        #[arg(long, conflicts_with = "blank")]
+        entered_by: bool,
         #[command(flatten)]
         csv: CsvArgs,
     },
@@ -485,12 +488,13 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             document,
             out,
+            entered_by,
             csv,
         }) => export_command(
             &registry,
             file,
             blank,
-            (format, document, csv),
+            (format, document, csv, entered_by),
             out,
             cli.lang,
         ),
@@ -990,7 +994,7 @@ fn export_command(
     registry: &Registry,
     file: Option<PathBuf>,
     blank: Option<String>,
-    (format, document, csv): (ExportFormat, Document, CsvArgs),
+    (format, document, csv, entered_by): (ExportFormat, Document, CsvArgs, bool),
     out: Option<PathBuf>,
     lang: Option<Lang>,
 ) -> ExitCode {
@@ -1023,7 +1027,7 @@ fn export_command(
         .or(session.as_ref().and_then(|s| s.language))
         .or_else(Lang::from_env)
         .unwrap_or_default();
-    let doc = match (document, &session) {
+    let mut doc = match (document, &session) {
         (Document::Form, s) => form_document(&q, s.as_ref(), lang),
         (Document::AnalyticalReport, Some(s))
             if !matches!(
@@ -1041,6 +1045,15 @@ fn export_command(
             return ExitCode::from(2);
         }
     };
+    if entered_by && let Some(f) = &file {
+        match crate::history::read(f) {
+            Ok(h) => crate::export::add_entered_by(&mut doc, &h),
+            Err(e) => {
+                say(format_args!("saualnama: {e}"));
+                return ExitCode::from(2);
+            }
+        }
+    }
     let default_out = match document {
         Document::AnalyticalReport => {
             let stem = default_out

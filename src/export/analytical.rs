@@ -499,6 +499,7 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
             label: String::new(),
             title: subheading,
             instructions: None,
+            entered_by: None,
             columns: vec![
                 Ui::ColNo.get(lang).to_owned(),
                 Ui::ColRisk.get(lang).to_owned(),

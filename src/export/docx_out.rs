@@ -144,12 +144,16 @@ fn add_table(mut d: Docx, t: &AnnexTable, text_w: u32, blank: bool) -> Docx {
             row
         }
     }));
-    d.add_table(
+    let d = d.add_table(
         Table::new(rows)
             .set_grid(widths.iter().map(|w| *w as usize).collect())
             .width(text_w as usize, WidthType::Dxa)
             .set_borders(borders()),
-    )
+    );
+    match &t.entered_by {
+        Some(who) => d.add_paragraph(para(who, BODY).align(AlignmentType::Left)),
+        None => d,
+    }
 }
 
 fn styles(d: Docx) -> Docx {

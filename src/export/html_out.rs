@@ -90,7 +90,11 @@ fn table(h: &mut String, t: &AnnexTable) {
         }
         *h += "</tr>\n";
     }
-    *h += "</tbody>\n</table>\n</section>\n";
+    *h += "</tbody>\n</table>\n";
+    if let Some(who) = &t.entered_by {
+        *h += &format!("<p class=\"entered-by\">{}</p>\n", escape(who));
+    }
+    *h += "</section>\n";
 }
 
 pub fn to_html(doc: &FormDocument) -> String {

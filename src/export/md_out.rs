@@ -37,6 +37,9 @@ fn table(m: &mut String, t: &AnnexTable) {
             r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
         );
     }
+    if let Some(who) = &t.entered_by {
+        *m += &format!("\n*{who}*\n");
+    }
 }
 
 pub fn to_markdown(doc: &FormDocument) -> String {

@@ -990,3 +990,62 @@ fn csv_opens_in_a_kazakh_or_russian_excel() {
     ]);
     assert_eq!(o.status.code(), Some(2), "a letter is no separator");
 }
+
+/// `--entered-by`: under each annex, who of the working group entered its answers, the one who
+/// entered most first; annexes nobody touched say nothing, and without the flag nothing is added.
+#[test]
+fn entered_by_names_the_working_group_under_each_annex() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.json");
+    std::fs::copy(example_path(), &f).unwrap();
+    let entry = |user: &str, section: &str, field: &str| {
+        json!({"time": "2017-07-10T09:00:00Z", "uid": 1000, "user": user, "what": "set",
+               "section": section, "field": field, "new": 1})
+        .to_string()
+    };
+    let lines = [
+        entry("bob", "personnel", "vacancies"),
+        entry("alice", "personnel", "staff_planned"),
+        entry("alice", "personnel", "staff_actual"),
+        entry("bob", "public_services", "refusals"),
+    ];
+    std::fs::write(dir.path().join("r.history.jsonl"), lines.join("\n") + "\n").unwrap();
+    let md = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            f.to_str().unwrap(),
+            "--format",
+            "md",
+            "-o",
+            "-",
+            "-l",
+            "ru",
+        ];
+        args.extend(extra);
+        stdout(&run(&args))
+    };
+    let with = md(&["--entered-by"]);
+    assert!(with.contains("*Ответы внесли: alice, bob*"), "{with}");
+    assert!(with.contains("*Ответы внесли: bob*"), "{with}");
+    assert_eq!(with.matches("Ответы внесли").count(), 2, "{with}");
+    assert!(!md(&[]).contains("Ответы внесли"));
+    // In Word too, as a paragraph under the table.
+    let out = dir.path().join("r.docx");
+    let o = run(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--entered-by",
+        "-o",
+        out.to_str().unwrap(),
+        "-l",
+        "kk",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = crate::common::docx::docx_text(&out);
+    assert!(
+        text.contains("Жауаптарды енгізгендер: alice, bob"),
+        "{text}"
+    );
+}

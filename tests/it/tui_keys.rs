@@ -940,7 +940,6 @@ fn a_change_after_a_failed_save_still_asks_before_quitting() {
     ));
 }
 
-
 fn vacancies(app: &App) -> Value {
     app.form.session.sections["personnel"].answers["vacancies"].clone()
 }
@@ -954,11 +953,22 @@ fn a_held_part_refuses_changes_and_names_its_holder() {
     Keys(&mut app).typ("9").enter();
     assert_eq!(vacancies(&app), 0);
     let (msg, _) = app.message.clone().unwrap();
-    assert!(msg.contains("Эту часть сейчас заполняет alice (с 10:42)"), "{msg}");
-    assert!(app.take_ops(1).is_empty() && !app.needs_save(), "nothing to save");
+    assert!(
+        msg.contains("Эту часть сейчас заполняет alice (с 10:42)"),
+        "{msg}"
+    );
+    assert!(
+        app.take_ops(1).is_empty() && !app.needs_save(),
+        "nothing to save"
+    );
     // The part freed: the same keys store it.
     app.held_by = None;
-    Keys(&mut app).ctrl('g').typ("4.К3").enter().typ("9").enter();
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("4.К3")
+        .enter()
+        .typ("9")
+        .enter();
     assert_eq!(vacancies(&app), 9);
 }
 
@@ -994,7 +1004,12 @@ fn the_answers_history_chooses_between_conflicting_values_and_undo_takes_it_back
         item: None,
         field: "vacancies".into(),
     };
-    let mut e = Entry::set("2026-11-28T10:42:00Z".into(), &slot, None, Some(Value::from(0)));
+    let mut e = Entry::set(
+        "2026-11-28T10:42:00Z".into(),
+        &slot,
+        None,
+        Some(Value::from(0)),
+    );
     e.user = "alice".into();
     let other = Entry {
         field: Some("staff_planned".into()),
@@ -1005,7 +1020,11 @@ fn the_answers_history_chooses_between_conflicting_values_and_undo_takes_it_back
         panic!("{:?}", app.overlay)
     };
     assert_eq!(h.lines.len(), 1, "this answer's only: {:?}", h.lines);
-    assert!(h.lines[0].contains("alice") && h.lines[0].contains("— → 0"), "{:?}", h.lines);
+    assert!(
+        h.lines[0].contains("alice") && h.lines[0].contains("— → 0"),
+        "{:?}",
+        h.lines
+    );
     assert_eq!(h.rivals[1].0, "bob, 10:43: 9");
     app.update(key(KeyCode::Char('2')), now());
     assert_eq!(vacancies(&app), 9);

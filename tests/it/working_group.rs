@@ -217,6 +217,42 @@ fn three_colleagues_fill_three_annexes_at_once_and_a_killed_one_loses_nothing_co
         seen.insert(who.to_owned());
     }
     assert_eq!(seen.len(), 3, "{history}");
+    // And the Word document says who entered each annex.
+    let o = run_as(
+        u,
+        &u.alice,
+        &[
+            "export",
+            "report.json",
+            "--format",
+            "md",
+            "--entered-by",
+            "-o",
+            "-",
+            "-l",
+            "en",
+        ],
+        dir.path(),
+    );
+    let md = String::from_utf8_lossy(&o.stdout);
+    let under = |annex: &str| -> String {
+        let at = md.find(annex).unwrap_or_else(|| panic!("{annex} in {md}"));
+        let rest = &md[at..];
+        let end = rest[1..].find("\n## ").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_owned()
+    };
+    assert!(
+        under("## Annex 1").contains(&format!("Answers entered by: {}", u.bob.name)),
+        "{md}"
+    );
+    assert!(
+        under("## Annex 3").contains(&format!("Answers entered by: {}", u.carol.name)),
+        "{md}"
+    );
+    assert!(
+        under("## Annex 4").contains(&format!("Answers entered by: {}", u.alice.name)),
+        "{md}"
+    );
 }
 
 /// Hold byte 0 of the lock file, as a colleague's save does while it writes to a slow disk.

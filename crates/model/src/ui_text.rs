@@ -329,6 +329,8 @@ ui_texts! {
     PartFree => ("Бөлік босады: енді толтыруға болады", "Часть освободилась: её можно заполнять", "The part is free: you may fill it now"),
     HistChosen => ("алшақтықтан таңдалды", "выбрано при расхождении", "chosen in a conflict"),
     HistChecked => ("өткен кезеңнен ауыстырылған жауап тексерілді", "перенесённый из прошлого периода ответ проверен", "answer carried from the last period checked"),
+    EnteredBy => ("Жауаптарды енгізгендер", "Ответы внесли", "Answers entered by"),
+    CliEnteredBy => ("Әр қосымшаның астында жауаптарды кім енгізгенін көрсету (есеп тарихынан)", "Под каждым приложением указать, кто вносил ответы (по истории отчёта)", "Under each annex, name who entered its answers (from the report's history)"),
     ColleaguesHere => ("Есепті қазір толтырып отыр", "Отчёт сейчас заполняют", "Filling the report now"),
 }
 
