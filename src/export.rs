@@ -68,7 +68,7 @@ pub fn add_entered_by(doc: &mut FormDocument, history: &[crate::changes::Entry])
                 None => counts.push((e.user.clone(), 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         if !counts.is_empty() {
             let names: Vec<String> = counts.into_iter().map(|(u, _)| u).collect();
             t.entered_by = Some(format!("{}: {}", Ui::EnteredBy.get(lang), names.join(", ")));
