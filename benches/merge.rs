@@ -76,7 +76,15 @@ fn whole_save_1000_items(bencher: divan::Bencher) {
         .with_inputs(|| std::fs::write(&f, &text).unwrap())
         .bench_local_values(|()| {
             let mut last = None;
-            saualnama::save::save_merged(&f, Some(&lock), &mine, &ops, &mut last, false, "t")
-                .unwrap()
+            saualnama::save::save_merged(
+                &f,
+                Some(&lock),
+                (&mine, None),
+                &ops,
+                &mut last,
+                false,
+                "t",
+            )
+            .unwrap()
         });
 }

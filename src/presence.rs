@@ -280,6 +280,19 @@ impl Presence {
         r
     }
 
+    /// The part this editor holds.
+    pub fn current(&self) -> Option<Part> {
+        self.me.part()
+    }
+
+    /// Who else is in `part`, without moving there.
+    pub fn holder_of(&self, part: &Part) -> Option<Record> {
+        let key = part.key();
+        live(&self.file, Some(self.slot))
+            .into_iter()
+            .find(|r| r.part.as_ref() == Some(&key))
+    }
+
     /// The other editors of the report, and where they are.
     pub fn others(&self) -> Vec<Record> {
         live(&self.file, Some(self.slot))

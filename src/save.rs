@@ -18,6 +18,9 @@ pub struct MergedSave {
     pub conflicts: usize,
     /// Items this editor deleted that a colleague had changed meanwhile, kept.
     pub kept_items: usize,
+    /// The report as this save left it: what the editor's view agrees with from now on (see
+    /// `save_merged`'s `base`).
+    pub written: Option<FileId>,
 }
 
 /// Why a merged save did not happen.
@@ -32,13 +35,15 @@ pub enum MergeError {
 /// Save this editor's changes into the report at `path` as it is now on disk: take the report's
 /// save lock (`lock`, the lock file, where there is one), read the report, apply `ops` onto it field
 /// by field (`merge`), write it atomically and append the history, then let go. `mine` is the
-/// editor's own view; `last` the report's identity when this editor last read or wrote it (a
-/// report gone since is `Replaced`). `force` writes `mine` as it is over whatever is there.
+/// editor's own view, and `base` the report it agrees with but for `ops`: a report still that one
+/// is written over with `mine` as it is (nobody saved since), any other is merged into. `last` is
+/// the report's identity when this editor last read or wrote it (a report gone since is
+/// `Replaced`). `force` writes `mine` as it is over whatever is there.
 #[allow(clippy::too_many_arguments)]
 pub fn save_merged(
     path: &Path,
     lock: Option<&File>,
-    mine: &Session,
+    (mine, base): (&Session, Option<FileId>),
     ops: &[crate::changes::Entry],
     last: &mut Option<FileId>,
     force: bool,
@@ -62,8 +67,9 @@ pub fn save_merged(
             ));
         }
         None
-    } else if here == *last {
-        // Nobody saved since: what this editor shows is what is there.
+    } else if here.is_some() && here == base {
+        // Nobody saved since the view was made to agree with the report: it is the report, with
+        // this editor's changes.
         None
     } else {
         let bytes = read_regular(path).map_err(MergeError::Io)?;
@@ -90,6 +96,7 @@ pub fn save_merged(
                     others: Some(shown),
                     conflicts: m.conflicts,
                     kept_items: m.kept_items,
+                    written: None,
                 },
             )
         }
@@ -103,6 +110,10 @@ pub fn save_merged(
     };
     write_atomic(path, session.to_json_pretty().as_bytes(), true).map_err(MergeError::Io)?;
     *last = file_id(path);
+    let out = MergedSave {
+        written: *last,
+        ..out
+    };
     crate::history::append(path, ops).map_err(|e| {
         MergeError::Io(io::Error::new(
             e.kind(),

@@ -371,6 +371,11 @@ impl App {
         ops
     }
 
+    /// Changes made and not yet known to be on disk.
+    pub fn unsaved_changes(&self) -> bool {
+        !self.in_flight.is_empty() || !self.history.is_empty()
+    }
+
     /// Changes of a save that failed, back to be brought by the next one.
     pub fn give_back_ops(&mut self, mut ops: Vec<Entry>) {
         self.in_flight.retain(|(k, _)| *k != u64::MAX);

@@ -311,7 +311,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     }));
     // Every save handed to the writer is on disk (or failed) before anything else is written.
     for (n, r) in saver.finish() {
-        app.save_done(n, saver.latest, r);
+        done(&mut app, &mut saver, n, r);
     }
     let result = match outcome {
         Ok(r) => r,
@@ -442,7 +442,7 @@ fn recover(app: &mut App, path: &Path, saver: &Saver) -> Option<std::io::Result<
         let r = crate::save::save_merged(
             path,
             saver.lock_file().as_deref(),
-            &app.form.session,
+            (&app.form.session, None),
             &ops,
             &mut last,
             false,
@@ -491,7 +491,19 @@ fn save(app: &mut App, saver: &mut Saver) {
     let ops = app.take_ops(u64::MAX);
     let r = saver.save_now(app.form.session.clone(), force, ops, now());
     app.save_submitted();
+    if let Ok(m) = &r {
+        saver.base = m.written;
+    }
     app.save_done(u64::MAX, u64::MAX, r);
+}
+
+/// A save came back: the view now agrees with the report it wrote (see `Saver::base`).
+fn done(app: &mut App, saver: &mut Saver, n: u64, r: saver::SaveResult) {
+    if let Ok(m) = &r {
+        saver.base = m.written;
+    }
+    let latest = saver.latest;
+    app.save_done(n, latest, r);
 }
 
 /// Hand the report to the writer thread.
@@ -535,13 +547,27 @@ struct Rescue<'a> {
 /// (their leaving is seen at once through the lock file; their crash only by looking).
 const HELD_RETRY: Duration = Duration::from_millis(500);
 
+/// How long a part stays this editor's after the user left it while changes made in it are still on
+/// their way to the disk: a colleague who came in at once would not see them and would enter over
+/// them. A save that keeps failing does not keep the part from the others for longer.
+const HOLD_UNSAVED: Duration = Duration::from_secs(5);
+
 /// Move the editor's presence into the part the user stands in, and tell the user when a colleague
-/// is in it (or has just left it).
-pub(crate) fn sync_part(app: &mut App, presence: &mut Presence) -> bool {
+/// is in it (or has just left it). With `keep`, the part the editor holds stays held (see
+/// `HOLD_UNSAVED`); the one the user is in is only looked at.
+pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> bool {
     let want = app.part();
     let lang = app.form.lang;
     let before = app.held_by.clone();
-    match presence.enter(want.as_ref(), &now()) {
+    let holder = if keep && presence.current() != want {
+        match want.as_ref().and_then(|w| presence.holder_of(w)) {
+            Some(h) => Err(h),
+            None => Ok(()),
+        }
+    } else {
+        presence.enter(want.as_ref(), &now())
+    };
+    match holder {
         Ok(()) => {
             app.held_by = None;
             if before.is_some() {
@@ -572,7 +598,7 @@ fn look_at_others(app: &mut App, presence: &Presence) {
 }
 
 /// A colleague's save: the report as it is now, shown with this editor's changes over it.
-fn take_in_colleagues(app: &mut App, path: &Path, saver: &Saver) -> bool {
+fn take_in_colleagues(app: &mut App, path: &Path, saver: &mut Saver) -> bool {
     let here = crate::store::file_id(path);
     if here.is_none() || here == saver.last_written() {
         return false;
@@ -586,10 +612,59 @@ fn take_in_colleagues(app: &mut App, path: &Path, saver: &Saver) -> bool {
     match crate::session::parse_session(&path.display().to_string(), &text) {
         Ok(disk) => {
             app.rebase(disk);
+            saver.base = here;
             true
         }
         // Not a report (any more): the next save says so and asks.
         Err(_) => false,
+    }
+}
+
+/// The editor among its colleagues: what it watches, and the timers of waiting for a held part and
+/// of holding its own (see `HELD_RETRY`, `HOLD_UNSAVED`).
+struct Group {
+    watch: Option<watch::Watch>,
+    last_held_look: Instant,
+    /// Since when changes made here are not yet all on disk.
+    unsaved_since: Option<Instant>,
+}
+
+impl Group {
+    /// The colleagues' saves and moves, and the part the user is in: after the keys and this
+    /// editor's own save results of the round, so that a part is let go as soon as its changes are
+    /// on disk. Whether the screen changed.
+    fn look(
+        &mut self,
+        app: &mut App,
+        saver: &mut Saver,
+        presence: Option<&mut Presence>,
+        path: &Path,
+    ) -> bool {
+        let (Some(w), Some(p)) = (self.watch.as_mut(), presence) else {
+            return false;
+        };
+        let mut dirty = false;
+        let changes = w.changes();
+        if changes.report && take_in_colleagues(app, path, saver) {
+            dirty = true;
+        }
+        if changes.lock {
+            look_at_others(app, p);
+            dirty = true;
+        }
+        let held_look = app.held_by.is_some() && self.last_held_look.elapsed() >= HELD_RETRY;
+        if held_look || changes.lock || changes.report {
+            self.last_held_look = Instant::now();
+        }
+        self.unsaved_since = match (app.unsaved_changes(), self.unsaved_since) {
+            (false, _) => None,
+            (true, None) => Some(Instant::now()),
+            (true, t) => t,
+        };
+        let keep = self
+            .unsaved_since
+            .is_some_and(|t| t.elapsed() < HOLD_UNSAVED);
+        dirty | sync_part(app, p, keep)
     }
 }
 
@@ -604,14 +679,17 @@ fn event_loop(
 ) -> std::io::Result<End> {
     let mut input = input::TtyInput::open()?;
     let mut last_background = Instant::now();
-    let mut watch = presence
-        .as_ref()
-        .map(|p| watch::Watch::new(rescue_at.path, &p.path));
+    let mut group = Group {
+        watch: presence
+            .as_ref()
+            .map(|p| watch::Watch::new(rescue_at.path, &p.path)),
+        last_held_look: Instant::now(),
+        unsaved_since: None,
+    };
     if let Some(p) = presence.as_deref_mut() {
         look_at_others(app, p);
-        sync_part(app, p);
+        sync_part(app, p, false);
     }
-    let mut last_held_look = Instant::now();
     // Draw only when something may have changed: an idle editor sends nothing over the line.
     let mut dirty = true;
     loop {
@@ -619,7 +697,7 @@ fn event_loop(
         if sig != 0 {
             // Save first, on this thread, and only then give the terminal back (see `exit_soon`).
             for (n, r) in saver.finish() {
-                app.save_done(n, saver.latest, r);
+                done(app, saver, n, r);
             }
             app.shutdown();
             if !app.read_only {
@@ -651,8 +729,11 @@ fn event_loop(
             waiting.then(|| BACKGROUND_SAVE.saturating_sub(last_background.elapsed())),
             app.held_by
                 .is_some()
-                .then(|| HELD_RETRY.saturating_sub(last_held_look.elapsed())),
-            watch.as_ref().and_then(watch::Watch::timeout),
+                .then(|| HELD_RETRY.saturating_sub(group.last_held_look.elapsed())),
+            group.watch.as_ref().and_then(watch::Watch::timeout),
+            group
+                .unsaved_since
+                .map(|t| HOLD_UNSAVED.saturating_sub(t.elapsed())),
         ]
         .into_iter()
         .flatten()
@@ -660,7 +741,7 @@ fn event_loop(
         let fds: Vec<_> = saver
             .wake_fd()
             .into_iter()
-            .chain(watch.as_ref().and_then(watch::Watch::fd))
+            .chain(group.watch.as_ref().and_then(watch::Watch::fd))
             .collect();
         if let Some(e) = input.next(timeout, &fds)? {
             app.update(e, std::time::SystemTime::now());
@@ -679,22 +760,8 @@ fn event_loop(
             app.show_history(&entries);
             dirty = true;
         }
-        if let (Some(w), Some(p)) = (watch.as_mut(), presence.as_deref_mut()) {
-            let changes = w.changes();
-            if changes.report && take_in_colleagues(app, rescue_at.path, saver) {
-                dirty = true;
-            }
-            if changes.lock {
-                look_at_others(app, p);
-                dirty = true;
-            }
-            let held_look = app.held_by.is_some() && last_held_look.elapsed() >= HELD_RETRY;
-            if held_look || changes.lock || changes.report {
-                last_held_look = Instant::now();
-            }
-            dirty |= sync_part(app, p);
-        }
         if app.read_only || app.quit {
+            dirty |= group.look(app, saver, presence.as_deref_mut(), rescue_at.path);
             continue;
         }
         let before = app.save_state.clone();
@@ -709,9 +776,10 @@ fn event_loop(
             last_background = Instant::now();
         }
         for (n, r) in saver.poll() {
-            app.save_done(n, saver.latest, r);
+            done(app, saver, n, r);
             dirty = true;
         }
         dirty |= app.save_state != before;
+        dirty |= group.look(app, saver, presence.as_deref_mut(), rescue_at.path);
     }
 }

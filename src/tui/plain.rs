@@ -252,7 +252,7 @@ fn save(app: &mut App, to: &mut Target) -> Result<(), String> {
     let r = crate::save::save_merged(
         to.path,
         to.lock.as_deref(),
-        &app.form.session,
+        (&app.form.session, to.last),
         &ops,
         &mut to.last,
         false,
@@ -297,7 +297,7 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
         // The colleagues' answers since, and the part the user is in (see `presence`).
         if let Some(p) = to.presence.as_deref_mut() {
             colleagues(&mut app, &mut to.last, to.path);
-            super::sync_part(&mut app, p);
+            super::sync_part(&mut app, p, false);
         }
         if shown != app.form.current {
             print(&format!("\n{}", describe(&app)));
@@ -316,7 +316,7 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
         };
         n += 1;
         if let Some(p) = to.presence.as_deref_mut() {
-            super::sync_part(&mut app, p);
+            super::sync_part(&mut app, p, false);
         }
         let now = SystemTime::now();
         let result = match command(&line) {

@@ -46,6 +46,8 @@ struct Job {
     /// The changes this save brings (applied onto the report as it is, and its history).
     history: Vec<Entry>,
     now: String,
+    /// The report `mine` agrees with but for `history` (see `save_merged`).
+    base: Option<FileId>,
 }
 
 /// What the writer checks and holds: the report as last read or written, and the lock file (the
@@ -68,6 +70,10 @@ pub struct Saver {
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
+    /// The report the editor's view agrees with but for the changes not yet saved: the one it was
+    /// opened from, then each one a save wrote or a colleague's save that was taken in. The loop
+    /// keeps it; each save is handed it.
+    pub base: Option<FileId>,
     /// History entries of saves that failed: written with the next one that succeeds.
     carry: Arc<Mutex<Vec<Entry>>>,
     /// A pipe the writer writes a byte to with every result, so that the editor's loop can sleep
@@ -79,7 +85,9 @@ impl Saver {
     /// A saver for `path`; its thread starts with the first save, not before the first frame.
     /// `identity` (None: no checks) is what the files must still be at each save.
     pub fn start(path: PathBuf, identity: Option<Identity>) -> Saver {
+        let base = identity.as_ref().and_then(|i| i.report);
         Saver {
+            base,
             path,
             identity: Arc::new(Mutex::new(identity)),
             jobs: None,
@@ -145,6 +153,7 @@ impl Saver {
             force,
             history,
             now,
+            base: self.base,
         };
         match &self.jobs {
             Some(tx) if self.writer.is_some() => tx.send(job).is_ok(),
@@ -203,6 +212,7 @@ impl Saver {
             force,
             history,
             now,
+            base: self.base,
         };
         match self.identity.lock() {
             Ok(mut id) => save(&self.path, &job, id.as_mut(), &self.carry),
@@ -261,7 +271,7 @@ fn write_report(
     let r = save_merged(
         path,
         lock.as_deref(),
-        &job.mine,
+        (&job.mine, job.base),
         ops,
         &mut last,
         job.force || !checked,

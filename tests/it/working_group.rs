@@ -31,8 +31,9 @@ fn wait_file(f: &Path, what: &str, ok: impl Fn(&Value) -> bool, p: &mut Pty) {
         }
         assert!(
             start.elapsed() < Duration::from_secs(15),
-            "the report never had {what}:\n{}\n{}",
+            "the report never had {what}:\n{}\n{}\n{}",
             std::fs::read_to_string(f).unwrap_or_default(),
+            std::fs::read_to_string(f.with_file_name("report.history.jsonl")).unwrap_or_default(),
             p.text()
         );
         std::thread::sleep(Duration::from_millis(20));
@@ -255,7 +256,7 @@ fn three_colleagues_fill_three_annexes_at_once_and_a_killed_one_loses_nothing_co
     );
 }
 
-/// Hold byte 0 of the lock file, as a colleague's save does while it writes to a slow disk.
+/// Hold byte 0 of the lock file, as a save does while it writes: held long, a stalled disk.
 /// (The lock is the open file's: it lasts as long as the file is open.)
 struct SlowSave(#[allow(dead_code)] std::fs::File);
 
@@ -299,15 +300,24 @@ fn a_held_part_is_read_only_and_two_values_of_one_field_both_survive_until_one_i
         load(&f)["sections"]["personnel"]["answers"]["vacancies"].is_null(),
         "refused"
     );
-    // A slow disk: Alice's save of 7 waits; she moves on, and her part is Bob's at once.
+    // A stalled disk: Alice's save of 7 cannot land. She moves on; her part stays hers while her
+    // answer is on its way (Bob, coming in, would not see it)...
     let slow = SlowSave::hold(&dir.path().join("report.json.lock"));
     alice.keys("7\r");
     alice.keys(CTRL_G);
     alice.keys("1\r");
-    bob.wait_for("The part is free");
-    // Bob, who never saw her 7 (it is not on disk yet), enters 9 over the 0-nothing he sees.
+    std::thread::sleep(Duration::from_millis(500));
     bob.keys(CTRL_G);
     bob.keys("4.Q3\r");
+    bob.pump();
+    assert!(
+        bob.text().contains("is filling this part now"),
+        "{}",
+        bob.text()
+    );
+    // ...but not for ever: after a few seconds it is let go, and Bob, who never saw her 7 (it is
+    // not on disk), enters 9.
+    bob.wait_for("The part is free");
     bob.keys("9\r");
     std::thread::sleep(Duration::from_millis(300));
     drop(slow);
@@ -382,4 +392,56 @@ fn a_held_part_is_read_only_and_two_values_of_one_field_both_survive_until_one_i
     );
     quit(alice);
     quit(bob);
+}
+
+/// A save handed over before the editor saw its previous save's merge (the writer had not answered
+/// yet) carries a view without the colleague's answers it merged: it must merge again, not write
+/// that view over them. (Found by the held-part test under load: Bob's 9 vanished.)
+#[test]
+fn a_save_whose_view_predates_a_merge_merges_again() {
+    use saualnama::changes::Entry;
+    use saualnama::save::save_merged;
+    use saualnama::session::Slot;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("report.json");
+    let (s, _) = saualnama::sample::example();
+    std::fs::write(&f, s.to_json_pretty()).unwrap();
+    let opened = saualnama::store::file_id(&f);
+    let slot = |field: &str| Slot::Answer {
+        section: "personnel".into(),
+        item: None,
+        field: field.into(),
+    };
+    let set = |view: &mut saualnama::session::Session, field: &str, v: u64| {
+        let old = view.value(&slot(field));
+        view.set(&slot(field), Some(Value::from(v)));
+        Entry::set("t".into(), &slot(field), old, Some(Value::from(v)))
+    };
+    // Bob saves his 9.
+    let mut bob = s.clone();
+    let op = set(&mut bob, "vacancies", 9);
+    let mut bob_last = opened;
+    save_merged(&f, None, (&bob, opened), &[op], &mut bob_last, false, "t").unwrap();
+    // Alice saves her 42, which merges Bob's 9 in…
+    let mut alice = s.clone();
+    let op = set(&mut alice, "staff_planned", 42);
+    let mut last = opened;
+    let m = save_merged(&f, None, (&alice, opened), &[op], &mut last, false, "t").unwrap();
+    assert!(m.others.is_some() && m.written.is_some());
+    // …and, before she sees that, her next save (a move of the cursor) carries the view of before.
+    alice.cursor = Some(Default::default());
+    save_merged(&f, None, (&alice, opened), &[], &mut last, false, "t").unwrap();
+    let v = load(&f);
+    assert_eq!(
+        v["sections"]["personnel"]["answers"]["vacancies"], 9,
+        "Bob's answer kept"
+    );
+    assert_eq!(v["sections"]["personnel"]["answers"]["staff_planned"], 42);
+    // Once she has seen it (her base is what her save wrote), nothing needs merging.
+    let mut seen = alice.clone();
+    seen.sections = serde_json::from_value(v["sections"].clone()).unwrap();
+    let base = saualnama::store::file_id(&f);
+    let m = save_merged(&f, None, (&seen, base), &[], &mut last, false, "t").unwrap();
+    assert!(m.others.is_none(), "written as it is");
+    assert_eq!(load(&f)["sections"]["personnel"]["answers"]["vacancies"], 9);
 }
