@@ -32,6 +32,14 @@ pub struct Changes {
 }
 
 impl Watch {
+    /// Without inotify, looking every second (what `new` falls back to).
+    pub fn polling(report: &Path, lock: &Path) -> Watch {
+        Watch {
+            inotify: None,
+            ..Watch::new(report, lock)
+        }
+    }
+
     pub fn new(report: &Path, lock: &Path) -> Watch {
         let dir = match report.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -103,5 +111,39 @@ impl Watch {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replace(report: &Path, text: &str) {
+        let tmp = report.with_file_name(".r.json.x.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, report).unwrap();
+    }
+
+    #[test]
+    fn a_colleagues_save_is_seen_at_once_and_without_inotify_within_a_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let (r, l) = (dir.path().join("r.json"), dir.path().join("r.json.lock"));
+        std::fs::write(&r, "a").unwrap();
+        std::fs::write(&l, "").unwrap();
+        let mut w = Watch::new(&r, &l);
+        assert!(
+            w.fd().is_some() && w.timeout().is_none(),
+            "inotify: no timer"
+        );
+        replace(&r, "bb");
+        assert!(w.changes().report);
+        assert!(!w.changes().report, "said once");
+        let mut w = Watch::polling(&r, &l);
+        assert!(w.fd().is_none() && w.timeout().is_some());
+        assert!(!w.changes().report);
+        replace(&r, "ccc");
+        assert!(!w.changes().report, "not before the second is up");
+        std::thread::sleep(POLL_EVERY);
+        assert!(w.changes().report);
     }
 }

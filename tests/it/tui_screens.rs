@@ -354,3 +354,37 @@ fn the_cursor_stays_in_the_input_after_ctrl_w_or_ctrl_r_on_a_wide_screen() {
     assert!(!shown(&folded));
     assert!(folded.backend().to_string().contains("1-қосымша"));
 }
+
+/// The working group on the screen: who is where in the outline, a part held by a colleague, and a
+/// conflict between two colleagues' values, in Russian at 120x40.
+#[test]
+fn colleagues_held_parts_and_conflicts() {
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "1.1.К1");
+    let id = a.form.session.items("public_services")[1].id.clone();
+    a.others = vec![
+        ("annex:personnel".into(), "alice".into()),
+        (format!("item:public_services:{id}"), "bob".into()),
+    ];
+    a.held_by = Some("carol (с 10:42)".into());
+    a.form.session.conflicts.push(saualnama::session::Conflict {
+        section: Some("public_services".into()),
+        item: Some(a.form.session.items("public_services")[0].id.clone()),
+        field: Some("services_rendered".into()),
+        values: vec![Default::default(), Default::default()],
+    });
+    snap!("colleagues_120x40_ru", a, 120, 40);
+    let s = screen(&a, 120, 40);
+    assert!(s.contains("1.2 ◆ bob: Мектепке"), "{s}");
+    assert!(s.contains("1 33/48 ◆ bob: Оказание"), "{s}");
+    assert!(s.contains("4 31/33 ! ◆ alice: Управление"), "{s}");
+    assert!(s.contains("≠ К1"), "{s}");
+    assert!(
+        s.contains("Эту часть сейчас заполняет carol (с 10:42)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Расхождение: коллеги ввели разные значения"),
+        "{s}"
+    );
+}

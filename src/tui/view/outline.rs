@@ -11,7 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-/// The colleagues in the parts whose keys `part` accepts: « ◆ alice, bob», or nothing.
+/// The colleagues in the parts whose keys `part` accepts: «◆ alice, bob: », or nothing. Put before
+/// the title, where a narrow outline does not cut it off.
 fn who(app: &App, part: impl Fn(&str) -> bool) -> String {
     let mut names: Vec<&str> = app
         .others
@@ -23,7 +24,7 @@ fn who(app: &App, part: impl Fn(&str) -> bool) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        format!(" ◆ {}", names.join(", "))
+        format!("◆ {}: ", names.join(", "))
     }
 }
 
@@ -103,7 +104,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .map(|r| match *r {
             Row::Header => Line::styled(
-                format!("{}{}", Ui::Header.get(lang), who(app, |k| k == "header")),
+                format!("{}{}", who(app, |k| k == "header"), Ui::Header.get(lang)),
                 theme.heading(),
             ),
             Row::Section(si) => {
@@ -120,8 +121,8 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                         sec.number,
                         sp.answered,
                         sp.total,
+                        who(app, |k| k == single || k.starts_with(&items)),
                         sec.title.get(lang),
-                        who(app, |k| k == single || k.starts_with(&items))
                     ),
                     theme.heading(),
                 )
@@ -150,8 +151,8 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
             format!(
                 "{} {}{}",
                 item_label(&app.form.q, section, *item),
+                who(app, |k| Some(k) == key.as_deref()),
                 app.form.session.item_name(section, *item).unwrap_or("…"),
-                who(app, |k| Some(k) == key.as_deref())
             )
         }
         Stop::Slot(Slot::Answer { section, field, .. }, _) => {
