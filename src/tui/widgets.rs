@@ -90,3 +90,117 @@ pub fn foot_box(f: &mut Frame, body: Rect, height: u16, lines: Vec<Line>) {
         r,
     );
 }
+
+/// Panels drawn once and copied while what they show stays the same. Most keys change one input
+/// and a figure or two; laying the outline, the summary and the question's text out again for every
+/// key (graphemes, widths, wrapping) was most of a frame's cost. Each panel's cells are kept with a
+/// hash of everything that goes into drawing them — its area and the very lines it shows — so a
+/// changed line is a changed key, never a stale cell (`tests/it/backend_differential.rs` draws key
+/// sequences with and without the cache and compares every frame).
+mod panel_cache {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use std::cell::{Cell, RefCell};
+    use std::hash::{DefaultHasher, Hash, Hasher};
+
+    /// Versions kept of each panel.
+    const KEPT: usize = 2;
+
+    thread_local! {
+        static PANELS: RefCell<Vec<(&'static str, u64, Buffer)>> = const { RefCell::new(Vec::new()) };
+        static COUNTS: RefCell<Vec<(u64, u16)>> = const { RefCell::new(Vec::new()) };
+        static ON: Cell<bool> = const { Cell::new(true) };
+    }
+
+    /// How many rows wrapped text takes (`count`), remembered by `key` (the text and the width):
+    /// wrapping is as dear as drawing.
+    pub fn rows_of(key: u64, count: impl FnOnce() -> u16) -> u16 {
+        if !ON.with(Cell::get) {
+            return count();
+        }
+        COUNTS.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some((_, n)) = c.iter().find(|(k, _)| *k == key) {
+                return *n;
+            }
+            let n = count();
+            if c.len() >= 8 {
+                c.remove(0);
+            }
+            c.push((key, n));
+            n
+        })
+    }
+
+    /// Switch the cache off or on (what it holds is kept, neither read nor written while off): for
+    /// the tests that hold it to drawing afresh.
+    pub fn set_panel_cache(on: bool) {
+        ON.with(|c| c.set(on));
+    }
+
+    /// The key of what a panel shows.
+    pub fn key_of(what: impl Hash) -> u64 {
+        let mut h = DefaultHasher::new();
+        what.hash(&mut h);
+        h.finish()
+    }
+
+    /// Draw a panel into `area` of `buf` with `draw`, or copy it from the last time it was drawn
+    /// with the same `key` there.
+    pub fn cached(
+        buf: &mut Buffer,
+        name: &'static str,
+        area: Rect,
+        key: u64,
+        draw: impl FnOnce(&mut Buffer),
+    ) {
+        let area = area.intersection(buf.area);
+        if !ON.with(Cell::get) || area.is_empty() {
+            draw(buf);
+            return;
+        }
+        let key = key_of((key, area));
+        let hit = PANELS.with(|p| {
+            let mut panels = p.borrow_mut();
+            let at = panels
+                .iter()
+                .position(|(n, k, own)| *n == name && *k == key && own.area == area);
+            if let Some(i) = at {
+                copy(&panels[i].2, buf, area);
+                // The most recent last: a key and its undoing (a digit, Backspace) both stay.
+                let entry = panels.remove(i);
+                panels.push(entry);
+            }
+            at.is_some()
+        });
+        if hit {
+            return;
+        }
+        // Drawn in place, then kept, in the place of this panel's older version (two are kept).
+        draw(buf);
+        PANELS.with(|p| {
+            let mut panels = p.borrow_mut();
+            let mine: Vec<usize> = (0..panels.len()).filter(|i| panels[*i].0 == name).collect();
+            let mut own = if mine.len() >= KEPT {
+                panels.remove(mine[0]).2
+            } else {
+                Buffer::empty(area)
+            };
+            if own.area != area {
+                own = Buffer::empty(area);
+            }
+            copy(buf, &mut own, area);
+            panels.push((name, key, own));
+        });
+    }
+
+    fn copy(from: &Buffer, to: &mut Buffer, area: Rect) {
+        let w = area.width as usize;
+        for y in area.top()..area.bottom() {
+            let (a, b) = (from.index_of(area.x, y), to.index_of(area.x, y));
+            to.content[b..b + w].clone_from_slice(&from.content[a..a + w]);
+        }
+    }
+}
+
+pub use panel_cache::{cached, key_of, rows_of, set_panel_cache};

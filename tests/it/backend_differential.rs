@@ -143,3 +143,101 @@ proptest! {
         }
     }
 }
+
+/// The panel cache (see `widgets::cached`) against drawing afresh: the editor driven by random keys
+/// (letters, digits, Enter, Tab, Ctrl-G jumps, resizes, F2/F4 panels, a colleague's move) draws
+/// every frame alike with the cache and without it, cell for cell — a stale cell would show.
+mod panel_cache {
+    use proptest::prelude::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use saualnama::i18n::Lang;
+    use saualnama::tui::app::App;
+    use saualnama::tui::view::{Theme, view};
+    use saualnama::tui::widgets::set_panel_cache;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Key(KeyCode, KeyModifiers),
+        GoTo(&'static str),
+        Size(u16, u16),
+        Colleague(bool),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let k = |c| Step::Key(c, KeyModifiers::NONE);
+        prop_oneof![
+            4 => prop::sample::select(vec!['а', 'ә', 'x', '1', '7', ' ', 'д', 'н'])
+                .prop_map(move |c| k(KeyCode::Char(c))),
+            2 => prop::sample::select(vec![
+                KeyCode::Enter, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace,
+                KeyCode::Esc, KeyCode::F(2), KeyCode::F(4), KeyCode::Down, KeyCode::Up,
+            ]).prop_map(k),
+            1 => prop::sample::select(vec!["4.Q3", "1.2.Q1", "1.1", "4.5", "5", "1.1.Q14"])
+                .prop_map(Step::GoTo),
+            1 => prop::sample::select(vec![(80u16, 24u16), (120, 40), (200, 60), (72, 20), (60, 14)])
+                .prop_map(|(w, h)| Step::Size(w, h)),
+            1 => any::<bool>().prop_map(Step::Colleague),
+        ]
+    }
+
+    fn app() -> App {
+        let (s, q) = saualnama::sample::example();
+        App::new(q, s, Lang::Ru, "r.json".into(), false)
+    }
+
+    fn apply(a: &mut App, s: &Step) -> (u16, u16) {
+        let at = std::time::UNIX_EPOCH;
+        let key = |a: &mut App, c, m| a.update(Event::Key(KeyEvent::new(c, m)), at);
+        match s {
+            Step::Key(c, m) => key(a, *c, *m),
+            Step::GoTo(t) => {
+                key(a, KeyCode::Char('g'), KeyModifiers::CONTROL);
+                for c in t.chars() {
+                    key(a, KeyCode::Char(c), KeyModifiers::NONE);
+                }
+                key(a, KeyCode::Enter, KeyModifiers::NONE);
+            }
+            Step::Colleague(on) => {
+                a.others = if *on {
+                    vec![("annex:personnel".into(), "alice".into())]
+                } else {
+                    Vec::new()
+                };
+            }
+            Step::Size(..) => {}
+        }
+        match s {
+            Step::Size(w, h) => (*w, *h),
+            _ => (0, 0),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+        #[test]
+        fn cached_panels_draw_what_drawing_afresh_draws(steps in prop::collection::vec(step(), 1..40)) {
+            let (mut cached, mut fresh) = (app(), app());
+            let (mut w, mut h) = (120u16, 40u16);
+            let mut tc = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut tf = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let theme = Theme { color: true };
+            for s in &steps {
+                let size = apply(&mut cached, s);
+                apply(&mut fresh, s);
+                if size != (0, 0) {
+                    (w, h) = size;
+                    tc.backend_mut().resize(w, h);
+                    tf.backend_mut().resize(w, h);
+                }
+                set_panel_cache(true);
+                tc.draw(|f| view(&cached, f, &theme)).unwrap();
+                set_panel_cache(false);
+                tf.draw(|f| view(&fresh, f, &theme)).unwrap();
+                prop_assert_eq!(tc.backend().buffer(), tf.backend().buffer(), "after {:?}", s);
+            }
+            set_panel_cache(true);
+        }
+    }
+}

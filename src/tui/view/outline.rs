@@ -4,11 +4,13 @@ use super::{Theme, item_label};
 use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, has_problem};
+use crate::tui::widgets::{cached, key_of};
 use crate::ui_text::Ui;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Paragraph};
 
 /// The colleagues in the parts whose keys `part` accepts: «◆ alice, bob: », or nothing. Put before
@@ -61,7 +63,6 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Outline.get(lang));
     let inner = block.inner(area);
-    f.render_widget(block, area);
     let cur_section = app
         .stop()
         .section()
@@ -130,7 +131,11 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             Row::Stop(i, indented) => stop_line(app, i, indented, theme),
         })
         .collect();
-    f.render_widget(Paragraph::new(visible), inner);
+    let key = key_of((Ui::Outline.get(lang), &visible));
+    cached(f.buffer_mut(), "outline", area, key, |b| {
+        block.render(area, b);
+        Paragraph::new(visible).render(inner, b);
+    });
 }
 
 fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static> {

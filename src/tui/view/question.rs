@@ -6,12 +6,13 @@ use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
+use crate::tui::widgets::{cached, key_of, rows_of};
 use crate::ui_text::Ui;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 fn type_name(kind: Option<FieldType>) -> Ui {
@@ -247,9 +248,11 @@ fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
 /// The rows the question panel would like at `width`: its text, its input, its borders.
 pub(super) fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16 {
     let inner = width.saturating_sub(2);
-    let text_h = Paragraph::new(c.lines.iter().chain(&c.fixed).cloned().collect::<Vec<_>>())
-        .wrap(Wrap { trim: false })
-        .line_count(inner) as u16;
+    let text_h = rows_of(key_of(("height", &c.lines, &c.fixed, inner)), || {
+        Paragraph::new(c.lines.iter().chain(&c.fixed).cloned().collect::<Vec<_>>())
+            .wrap(Wrap { trim: false })
+            .line_count(inner) as u16
+    });
     let input_h = match (c.add_item, c.multi) {
         (true, _) => 0,
         (false, true) => 6,
@@ -280,13 +283,21 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
         f.render_widget(p, area);
         return;
     }
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(title.clone());
     let inner = block.inner(area);
-    f.render_widget(block, area);
+    let content_key = key_of((&title, &lines, &fixed));
+    let text_h = rows_of(key_of(("text", &lines, inner.width)), || {
+        Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    });
+    let fixed_h = rows_of(key_of(("fixed", &fixed, inner.width)), || {
+        Paragraph::new(fixed.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    });
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let text_h = text.line_count(inner.width) as u16;
     let fixed = Paragraph::new(fixed).wrap(Wrap { trim: false });
-    let fixed_h = fixed.line_count(inner.width) as u16;
     // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
     let wanted = if multi {
         inner
@@ -309,11 +320,16 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
         Constraint::Fill(1),
     ])
     .areas(inner);
-    f.render_widget(text, t);
-    if text_rows < text_h && t.width > 0 && t.height > 0 {
-        f.buffer_mut()[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
-    }
-    f.render_widget(fixed, x);
+    // The frame, the text and the fixed lines are what a typed key leaves as they were.
+    let key = key_of((content_key, t, x, text_h));
+    cached(f.buffer_mut(), "question", area, key, |b| {
+        block.render(area, b);
+        text.render(t, b);
+        if text_rows < text_h && t.width > 0 && t.height > 0 {
+            b[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
+        }
+        fixed.render(x, b);
+    });
     // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
     // (a folded outline or summary replaces the question, and is not drawn with it).
     let focused = app.overlay.is_none();

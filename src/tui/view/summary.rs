@@ -4,12 +4,13 @@ use super::{Theme, fit};
 use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
+use crate::tui::widgets::{cached, key_of};
 use crate::ui_text::Ui;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// "Errors 2", in `style` only when there are some.
@@ -32,7 +33,6 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Summary.get(lang));
     let inner = block.inner(area);
-    f.render_widget(block, area);
     let w = inner.width as usize;
     let s = &app.form.summary;
     let pct = (s.progress.answered * 100)
@@ -163,5 +163,11 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
             ));
         }
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let key = key_of((Ui::Summary.get(lang), &lines));
+    cached(f.buffer_mut(), "summary", area, key, |b| {
+        block.render(area, b);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, b);
+    });
 }
