@@ -25,10 +25,16 @@ pub fn append(report: &Path, entries: &[Entry]) -> io::Result<()> {
     let uid = nix::unistd::geteuid().as_raw();
     let user = crate::store::user_name_of(uid);
     let mut text = String::new();
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
     for e in entries {
         let e = Entry {
             uid,
             user: user.clone(),
+            time: if e.time.is_empty() {
+                now.clone()
+            } else {
+                e.time.clone()
+            },
             ..e.clone()
         };
         text += &serde_json::to_string(&e).map_err(io::Error::other)?;

@@ -79,13 +79,22 @@ impl Record {
         self.part.as_deref().and_then(Part::parse)
     }
 
-    /// «alice, since 10:42» in the reader's language.
+    /// «alice (с 10:42)», «alice (10:42-ден бастап)» in the reader's language.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        let since = self.entered.as_deref().unwrap_or(&self.since);
         crate::ui_text::Ui::Holder
             .get(lang)
             .replace("{user}", &self.user)
-            .replace("{since}", &clock_time(since))
+            .replace("{since}", &self.since_text(lang))
+    }
+
+    /// Since when it is in its part, as the reader's language says it: «10:42», in Kazakh with the
+    /// ablative ending the spoken time takes («10:42-ден»).
+    pub fn since_text(&self, lang: crate::i18n::Lang) -> String {
+        let t = clock_time(self.entered.as_deref().unwrap_or(&self.since));
+        match lang {
+            crate::i18n::Lang::Kk => format!("{t}-{}", kazakh_ablative(&t)),
+            _ => t,
+        }
     }
 }
 
@@ -95,6 +104,31 @@ fn clock_time(stamp: &str) -> String {
         .split_once('T')
         .map(|(_, t)| t.get(..5).unwrap_or(t).to_owned())
         .unwrap_or_else(|| stamp.to_owned())
+}
+
+/// The ablative ending of a clock time read aloud in Kazakh: the last word spoken decides it
+/// («он екі» → -ден, «отыз» → -дан, «қырық» → -тан, «он» → -нан).
+fn kazakh_ablative(time: &str) -> &'static str {
+    let n: u32 = time
+        .rsplit(':')
+        .find(|p| {
+            p.trim_start_matches('0')
+                .parse::<u32>()
+                .is_ok_and(|v| v > 0)
+        })
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    let by_ones = [
+        "ден", "ден", "ден", "тен", "тен", "тен", "дан", "ден", "ден", "дан",
+    ];
+    match (n % 10, n / 10 % 10) {
+        (0, 1) => "нан",
+        (0, 2 | 3) => "дан",
+        (0, 4) => "тан",
+        (0, 5) => "ден",
+        (0, _) => "ден",
+        (d, _) => by_ones[d as usize],
+    }
 }
 
 fn range(kind: i16, start: i64, len: i64) -> nix::libc::flock {
@@ -407,4 +441,38 @@ fn open_lock_file(session: &Path) -> Result<(File, PathBuf), LockError> {
         let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600 | group_bits));
     }
     Ok((file, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_times_take_the_ablative_of_their_last_spoken_word() {
+        for (t, want) in [
+            ("10:42", "ден"), // қырық екі → екіден
+            ("09:43", "тен"), // үш → үштен
+            ("22:30", "дан"), // отыз → отыздан
+            ("08:40", "тан"), // қырық → қырықтан
+            ("11:10", "нан"), // он → оннан
+            ("14:50", "ден"), // елу → елуден
+            ("16:00", "дан"), // он алты → алтыдан
+            ("19:09", "дан"), // тоғыз → тоғыздан
+            ("00:00", "ден"), // нөл → нөлден
+        ] {
+            assert_eq!(kazakh_ablative(t), want, "{t}");
+        }
+        let r = Record {
+            user: "alice".into(),
+            uid: 1,
+            pid: 2,
+            since: "2026-11-28T09:00:00Z".into(),
+            part: None,
+            entered: Some("2026-11-28T10:30:00Z".into()),
+        };
+        assert_eq!(
+            r.describe(crate::i18n::Lang::Kk),
+            "alice (10:30-дан бастап)"
+        );
+    }
 }

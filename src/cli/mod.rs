@@ -767,10 +767,20 @@ fn new_command(
     }
 }
 
-/// Where an entry of the history is, as `Ctrl-G` takes it: «4.10», «1.2.Q3», «1.2» for an item.
-fn history_place(q: &Questionnaire, e: &crate::history::Entry) -> String {
+/// Where an entry of the history is, as `Ctrl-G` takes it: «4.10», «1.2.Q3», «1.2» for an item —
+/// the item where it stands now (found by its id), whatever was added, deleted or moved since; a
+/// header field by its name.
+fn history_place(
+    q: &Questionnaire,
+    s: &crate::session::Session,
+    e: &crate::history::Entry,
+    lang: Lang,
+) -> String {
     let Some(section) = &e.section else {
-        return e.field.clone().unwrap_or_default();
+        let field = e.field.clone().unwrap_or_default();
+        return q
+            .header_field(&field)
+            .map_or(field, |h| h.text.get(lang).to_owned());
     };
     let sec = q.section(section);
     let num = sec.map_or("?", |s| s.number.as_str());
@@ -778,7 +788,15 @@ fn history_place(q: &Questionnaire, e: &crate::history::Entry) -> String {
         sec.and_then(|s| s.field(f))
             .map_or(f.clone(), |f| f.number.clone())
     });
-    match (e.item, field) {
+    // An item deleted since has no number: «1.—».
+    let item = match &e.id {
+        Some(id) => Some(
+            s.item_index(section, id)
+                .map_or("—".to_owned(), |i| (i + 1).to_string()),
+        ),
+        None => e.item.map(|i| i.to_string()),
+    };
+    match (item, field) {
         (Some(i), Some(f)) => format!("{num}.{i}.{f}"),
         (Some(i), None) => format!("{num}.{i}"),
         (None, Some(f)) => format!("{num}.{f}"),
@@ -825,7 +843,7 @@ fn history_command(
     };
     let chosen: Vec<_> = entries
         .iter()
-        .filter(|e| wanted(&history_place(&q, e)))
+        .filter(|e| wanted(&history_place(&q, &s, e, lang)))
         .collect();
     match format {
         Format::Json => outln!(
@@ -852,7 +870,7 @@ fn history_command(
                 },
             };
             for e in chosen {
-                let place = history_place(&q, e);
+                let place = history_place(&q, &s, e, lang);
                 let what = match e.what {
                     What::Set => format!("{} → {}", shown(&e.old), shown(&e.new)),
                     What::Chosen => format!(
@@ -862,10 +880,17 @@ fn history_command(
                         Ui::HistChosen.get(lang)
                     ),
                     What::Checked => Ui::HistChecked.get(lang).to_owned(),
+                    // Put back by an undo: the item comes with what it held.
+                    What::ItemAdded if e.new.is_some() => Ui::HistItemRestored.get(lang).to_owned(),
                     What::ItemAdded => Ui::HistItemAdded.get(lang).to_owned(),
                     What::ItemRemoved => Ui::HistItemRemoved.get(lang).to_owned(),
                     What::ItemMoved => {
-                        format!("{} → {}", Ui::HistItemMoved.get(lang), shown(&e.new))
+                        let num = e
+                            .section
+                            .as_deref()
+                            .and_then(|id| q.section(id))
+                            .map_or("?", |s| s.number.as_str());
+                        format!("{} → {num}.{}", Ui::HistItemMoved.get(lang), shown(&e.new))
                     }
                 };
                 // The indicator's number as the reader's screens show it (К in kk and ru).

@@ -129,9 +129,12 @@ pub struct App {
     /// New items' ids: this editor's prefix (unique among the working group's editors) and a count.
     pub id_prefix: String,
     id_count: u64,
-    /// The colleague in the part the user stands in («alice, since 10:42»): read-only until they
-    /// leave it (see `presence`).
+    /// What the user is told while a colleague is in the part they stand in (the whole sentence,
+    /// «Эту часть сейчас заполняет alice (с 10:42): …»): read-only until they leave it (see
+    /// `presence`).
     pub held_by: Option<String>,
+    /// The part that was held, to say «free» when it is this one that became free.
+    pub held_part: Option<Part>,
     /// Where the colleagues are: the part (`presence::Part::key`) and who.
     pub others: Vec<(String, String)>,
     /// The history of the current answer was asked for (`F6`): the loop reads it and calls
@@ -143,6 +146,25 @@ pub struct App {
     /// F12 panics (see `key`): for the end-to-end test of the panic path.
     #[cfg(debug_assertions)]
     pub(crate) panic_key: bool,
+}
+
+/// Where a member's own interface language is kept, in their place's record (`Cursor::extra`).
+pub const OWN_LANGUAGE: &str = "language";
+
+/// The language a user last read a report in, if it was kept (see `App::to_save`).
+pub fn own_language(c: &crate::session::Cursor) -> Option<Lang> {
+    c.extra
+        .get(OWN_LANGUAGE)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+}
+
+/// What became of an undo or a redo.
+enum Applied {
+    Done,
+    /// A colleague is in that part: it stays to be done later.
+    Held,
+    /// What it would change is gone or was changed by a colleague since: not done, and dropped.
+    Gone,
 }
 
 /// The item a slot is in, numbered from 1 as the history numbers them.
@@ -175,11 +197,15 @@ impl App {
     ) -> App {
         // The report remembers the language it was last worked in.
         // A report opened in another language than it was saved in keeps it (its exports follow it).
-        let relanguaged = session.language.is_some_and(|l| l != lang);
-        session.language = Some(lang);
+        // The report's language (its documents') is the one it was started in: each member of the
+        // working group reads it in their own, remembered with their place (see `own_language`).
+        if session.language.is_none() {
+            session.language = Some(lang);
+        }
         // Reports from before item ids get them here, the same in every colleague's editor.
         session.ensure_item_ids();
         let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
+        let seen = session.cursor.as_ref().and_then(|c| c.seen.clone());
         let stops = nav::stops(&q, &session);
         // Resume where the user stopped: the cursor's stop, or the first unanswered one.
         let at_cursor = session
@@ -231,6 +257,7 @@ impl App {
             id_prefix: String::new(),
             id_count: 0,
             held_by: None,
+            held_part: None,
             others: Vec::new(),
             wants_history: false,
             loaded: None,
@@ -246,9 +273,19 @@ impl App {
             app.editor.set_text(&draft);
             if let Some(c) = app.form.session.cursor.as_mut() {
                 c.draft = Some(draft);
+                c.seen = seen.clone();
+            }
+            // The draft was begun over the answer then stored: a colleague's answer since is met
+            // as a conflict when the draft is committed, and the user is told now.
+            if let (Some(seen), Some((slot, now))) = (seen, app.loaded.clone()) {
+                let seen = (!seen.is_null()).then_some(seen);
+                if seen != now {
+                    app.message = Some((keys::text(Ui::DraftOverChanged, lang), Tone::Error));
+                }
+                app.loaded = Some((slot, seen));
             }
         }
-        app.needs_background_save |= relanguaged && !read_only;
+
         app.recompute();
         app
     }
@@ -289,9 +326,13 @@ impl App {
         self.message = Some((msg, Tone::Error));
     }
 
-    fn refuse_held(&mut self, who: &str) {
-        let msg = keys::text(Ui::PartHeld, self.form.lang).replace("{holder}", who);
-        self.complain(msg);
+    fn refuse_held(&mut self, sentence: &str) {
+        self.complain(sentence.to_owned());
+    }
+
+    /// «Эту часть сейчас заполняет alice: …» for a colleague named `who`.
+    pub fn held_sentence(&self, who: &str) -> String {
+        keys::text(Ui::PartHeld, self.form.lang).replace("{holder}", who)
     }
 
     /// The id of a slot's item.
@@ -361,6 +402,48 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The report as a save writes it: with this user's interface language kept with their place
+    /// (`cursors` in the file) where it is not the report's own, for them alone to come back to.
+    pub fn to_save(&self) -> Session {
+        let mut s = self.form.session.clone();
+        if let Some(c) = s.cursor.as_mut() {
+            if s.language != Some(self.form.lang) {
+                let lang = Value::String(self.form.lang.code().to_owned());
+                c.extra.insert(OWN_LANGUAGE.to_owned(), lang);
+            } else {
+                c.extra.remove(OWN_LANGUAGE);
+            }
+        }
+        s
+    }
+
+    /// The part a slot is in (see `presence`).
+    fn part_of(&self, slot: &Slot) -> Option<Part> {
+        match slot {
+            Slot::Header { .. } => Some(Part::Header),
+            Slot::ItemName { section, item } => Some(Part::Item(
+                section.clone(),
+                self.form.session.item_id(section, *item)?.to_owned(),
+            )),
+            Slot::Answer { section, item, .. } => Some(match item {
+                Some(i) => Part::Item(
+                    section.clone(),
+                    self.form.session.item_id(section, *i)?.to_owned(),
+                ),
+                None => Part::Annex(section.clone()),
+            }),
+        }
+    }
+
+    /// The colleague in `part`, if any.
+    fn colleague_in(&self, part: Option<Part>) -> Option<String> {
+        let key = part?.key();
+        self.others
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, u)| u.clone())
     }
 
     /// Hand the changes made since the last save to save number `n`. Until it is on disk they are
@@ -680,7 +763,24 @@ impl App {
     }
 
     /// Apply a change backwards (undo) or forwards (redo), and stand where it happened.
-    fn apply(&mut self, c: &Change, forward: bool) {
+    /// Whether it was applied: a change in a part a colleague is in, or to an answer a colleague
+    /// has changed since, is not undone over their work.
+    fn apply(&mut self, c: &Change, forward: bool) -> Applied {
+        let section_item = match c {
+            Change::ItemAdded { section, id, .. } | Change::ItemMoved { section, id, .. } => {
+                Some((section, id.as_str()))
+            }
+            Change::ItemRemoved {
+                section, removed, ..
+            } => Some((section, removed.id.as_str())),
+            _ => None,
+        };
+        if let Some((section, id)) = section_item
+            && let Some(who) = self.colleague_in(Some(Part::Item(section.clone(), id.to_owned())))
+        {
+            self.refuse_held(&self.held_sentence(&who));
+            return Applied::Held;
+        }
         match c {
             Change::Value {
                 slot,
@@ -689,9 +789,24 @@ impl App {
                 after,
             } => {
                 let Some(slot) = self.find(slot, id.as_deref()) else {
-                    return self.say(Ui::ItemGone);
+                    self.say(Ui::ItemGone);
+                    return Applied::Gone;
                 };
-                let v = if forward { after } else { before };
+                if let Some(who) = self.colleague_in(self.part_of(&slot)) {
+                    self.refuse_held(&self.held_sentence(&who));
+                    return Applied::Held;
+                }
+                let (v, was) = if forward {
+                    (after, before)
+                } else {
+                    (before, after)
+                };
+                if self.form.session.value(&slot) != *was {
+                    let at = self.stop_of(&slot);
+                    self.stand_on(at);
+                    self.say(Ui::ChangedSince);
+                    return Applied::Gone;
+                }
                 self.change(Edit::Set(slot.clone(), v.clone()));
                 let at = self.stop_of(&slot);
                 self.stand_on(at);
@@ -743,7 +858,8 @@ impl App {
                 id,
             } => {
                 let Some(now) = self.form.session.item_index(section, id) else {
-                    return self.say(Ui::ItemGone);
+                    self.say(Ui::ItemGone);
+                    return Applied::Gone;
                 };
                 let target = if forward { *to } else { *from };
                 let (at, delta) = (now, target as isize - now as isize);
@@ -763,6 +879,7 @@ impl App {
                 }
             }
         }
+        Applied::Done
     }
 
     fn item_stop(&self, section: &str, item: usize) -> Option<usize> {
@@ -785,14 +902,18 @@ impl App {
             return;
         }
         match self.undo.pop() {
-            Some(c) => {
-                self.apply(&c, false);
-                self.redo.push(c.clone());
-                self.say(match c {
-                    Change::ItemRemoved { .. } => Ui::ItemRestored,
-                    _ => Ui::Undone,
-                });
-            }
+            Some(c) => match self.apply(&c, false) {
+                Applied::Done => {
+                    self.redo.push(c.clone());
+                    self.say(match c {
+                        Change::ItemRemoved { .. } => Ui::ItemRestored,
+                        _ => Ui::Undone,
+                    });
+                }
+                // To be undone once the colleague has left.
+                Applied::Held => self.undo.push(c),
+                Applied::Gone => {}
+            },
             None => self.say(Ui::NothingToUndo),
         }
     }
@@ -802,11 +923,14 @@ impl App {
             return;
         }
         match self.redo.pop() {
-            Some(c) => {
-                self.apply(&c, true);
-                self.undo.push(c);
-                self.say(Ui::Redone);
-            }
+            Some(c) => match self.apply(&c, true) {
+                Applied::Done => {
+                    self.undo.push(c);
+                    self.say(Ui::Redone);
+                }
+                Applied::Held => self.redo.push(c),
+                Applied::Gone => {}
+            },
             None => self.say(Ui::NothingToRedo),
         }
     }
@@ -1108,6 +1232,10 @@ impl App {
         let text = clean.as_str();
         match &mut self.overlay {
             Some(Overlay::Prompt(p)) => p.text.push_str(&text.replace(['\r', '\n'], " ")),
+            None if self.held_by.is_some() => {
+                let who = self.held_by.clone().unwrap_or_default();
+                self.refuse_held(&who);
+            }
             None => {
                 let (kind, stop) = (self.kind(), self.stop().clone());
                 if let Err(msg) = self.editor.paste(text, kind, &stop, self.form.lang) {
@@ -1147,8 +1275,10 @@ impl App {
                 return;
             }
             Some(Action::Lang) => {
-                // Not a change of the answers: no stamp, saved when convenient.
-                self.form.change(Edit::Language(self.form.lang.next()));
+                // Not a change of the answers: no stamp, saved when convenient; the colleagues'
+                // documents follow it, so it goes with the save as a change of its own.
+                let lang = self.form.lang.next();
+                self.form.change(Edit::Language(lang));
                 self.needs_background_save = !self.read_only;
                 return;
             }
@@ -1163,6 +1293,10 @@ impl App {
                     self.run(c);
                 }
                 Outcome::Keep(c) => self.run(c),
+                Outcome::Pass => {
+                    self.overlay = None;
+                    return self.key_form(k, None);
+                }
             }
             return;
         }
@@ -1294,8 +1428,15 @@ impl App {
                 }
             }
             (Action::ItemDelete, Some(i)) => {
+                let part = self
+                    .form
+                    .session
+                    .item_id(&section, i)
+                    .map(|id| Part::Item(section.clone(), id.to_owned()));
                 if self.read_only {
                     self.say(Ui::ReadOnlyRefused);
+                } else if let Some(who) = self.colleague_in(part) {
+                    self.refuse_held(&self.held_sentence(&who));
                 } else {
                     self.overlay = Some(Overlay::Confirm(Confirm::DeleteItem { section, item: i }));
                 }
@@ -1332,6 +1473,38 @@ impl App {
     }
 
     fn key_form(&mut self, k: KeyEvent, previous: Option<Action>) {
+        // In a part a colleague is in, only what looks or moves: typing there would be thrown away.
+        if let Some(who) = self.held_by.clone() {
+            let moves = matches!(
+                keys::action(Context::Form, &k),
+                Some(
+                    Action::Help
+                        | Action::Outline
+                        | Action::Summary
+                        | Action::NextAnnex
+                        | Action::PrevAnnex
+                        | Action::GoTo
+                        | Action::NextUnanswered
+                        | Action::NextProblem
+                        | Action::Search
+                        | Action::Findings
+                        | Action::History
+                        | Action::Next
+                        | Action::Prev
+                        | Action::Commit
+                        | Action::Revert
+                        | Action::AddItem
+                        | Action::ItemMenu
+                        | Action::Undo
+                        | Action::Redo
+                )
+            );
+            if !moves || (k.code == KeyCode::Enter && self.editor_dirty()) {
+                self.refuse_held(&who);
+                self.load_editor();
+                return;
+            }
+        }
         // On a yes/no question, ↓ and ↑ move between the choice and the comment before they move
         // between questions.
         if self.kind() == Some(FieldType::YesNo) && self.stop().slot().is_some() {
@@ -1500,9 +1673,16 @@ impl App {
     /// Keep the text being typed in the session's cursor, for a save in the background.
     pub fn stash_draft(&mut self) -> bool {
         let want = self.draft_wanted();
+        let seen = want.as_ref().map(|_| {
+            self.loaded
+                .as_ref()
+                .and_then(|(_, v)| v.clone())
+                .unwrap_or(Value::Null)
+        });
         match self.form.session.cursor.as_mut() {
             Some(c) if c.draft != want => {
                 c.draft = want;
+                c.seen = seen;
                 true
             }
             _ => false,
@@ -1521,6 +1701,10 @@ impl App {
 
     /// The draft the file should hold: the input's text where it is not what is stored.
     fn draft_wanted(&self) -> Option<String> {
+        // Nothing typed in a part only looked at is the user's to keep.
+        if self.read_only || self.held_by.is_some() {
+            return None;
+        }
         let draft = self.editor.raw_text();
         let stored = match self.stop().slot() {
             Some(slot) => self.form.session.get(slot).map(|v| match v {

@@ -36,6 +36,7 @@ pub enum Edit {
     RemoveItem(String, usize),
     /// An item moved by `delta` places.
     MoveItem(String, usize, isize),
+    /// The interface language.
     Language(Lang),
     /// An answer carried over from the last period, checked by the user.
     Confirm(Slot),
@@ -154,9 +155,9 @@ impl Form {
                 self.session.mark_carried(&slot, false);
                 (Changed::Done, false)
             }
+            // The interface's: the report's own language stays (see `App::new`).
             Edit::Language(lang) => {
                 self.lang = lang;
-                self.session.language = Some(lang);
                 self.tally = Tally::new(&self.q, &self.session, lang);
                 (Changed::Done, false)
             }

@@ -146,8 +146,11 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     if !plain && (!stdin_tty || !std::io::stdout().is_terminal()) {
         return no_terminal(&path, hint);
     }
+    // The language asked for, else the one this user last read the report in, else the report's.
+    let me = crate::store::user_name_of(nix::unistd::geteuid().as_raw());
     let lang = cli
         .lang
+        .or_else(|| session.cursors.get(&me).and_then(app::own_language))
         .or(session.language)
         .or_else(Lang::from_env)
         .unwrap_or_default();
@@ -272,8 +275,15 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         || given.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    // This user's language, if it is not the one the report keeps for them, is kept at once.
+    let kept = session
+        .cursors
+        .get(&user)
+        .and_then(app::own_language)
+        .or(session.language);
     let mut app = App::new(q, session, lang, file_name, read_only);
     joined(&mut app, user);
+    app.needs_background_save |= !read_only && !is_new && kept != Some(lang);
     #[cfg(debug_assertions)]
     {
         app.panic_key = std::env::var_os("SAUALNAMA_TEST_PANIC").is_some();
@@ -489,7 +499,7 @@ fn save(app: &mut App, saver: &mut Saver) {
     app.stash_draft();
     let force = app.take_force();
     let ops = app.take_ops(u64::MAX);
-    let r = saver.save_now(app.form.session.clone(), force, ops, now());
+    let r = saver.save_now(app.to_save(), force, ops, now());
     app.save_submitted();
     if let Ok(m) = &r {
         saver.base = m.written;
@@ -512,7 +522,7 @@ fn save_in_background(app: &mut App, saver: &mut Saver) {
     app.save_submitted();
     let force = app.take_force();
     let ops = app.take_ops(saver.latest + 1);
-    if !saver.submit(app.form.session.clone(), force, ops, now()) {
+    if !saver.submit(app.to_save(), force, ops, now()) {
         app.save_done(
             saver.latest,
             saver.latest,
@@ -570,19 +580,25 @@ pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> b
     match holder {
         Ok(()) => {
             app.held_by = None;
-            if before.is_some() {
+            // Said only when it is the very part the user waited in.
+            if before.is_some() && app.held_part.is_some() && app.held_part == want {
                 app.message = Some((keys::text(ui_text::Ui::PartFree, lang), app::Tone::Info));
             }
+            app.held_part = None;
         }
         Err(holder) => {
-            let who = holder.describe(lang);
-            if before.as_ref() != Some(&who) {
-                app.message = Some((
-                    keys::text(ui_text::Ui::PartHeld, lang).replace("{holder}", &who),
-                    app::Tone::Error,
-                ));
+            let sentence = if holder.uid == nix::unistd::geteuid().as_raw() {
+                // The same account in another terminal: not a colleague.
+                keys::text(ui_text::Ui::PartHeldBySelf, lang)
+                    .replace("{since}", &holder.since_text(lang))
+            } else {
+                app.held_sentence(&holder.describe(lang))
+            };
+            if before.as_ref() != Some(&sentence) {
+                app.message = Some((sentence.clone(), app::Tone::Error));
             }
-            app.held_by = Some(who);
+            app.held_by = Some(sentence);
+            app.held_part = want;
         }
     }
     before != app.held_by

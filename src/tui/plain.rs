@@ -252,7 +252,7 @@ fn save(app: &mut App, to: &mut Target) -> Result<(), String> {
     let r = crate::save::save_merged(
         to.path,
         to.lock.as_deref(),
-        (&app.form.session, to.last),
+        (&app.to_save(), to.last),
         &ops,
         &mut to.last,
         false,
@@ -301,11 +301,8 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
         }
         if shown != app.form.current {
             print(&format!("\n{}", describe(&app)));
-            if let Some(who) = &app.held_by {
-                print(&format!(
-                    "{}\n",
-                    keys::text(Ui::PartHeld, lang).replace("{holder}", who)
-                ));
+            if let Some(held) = &app.held_by {
+                print(&format!("{held}\n"));
             }
             shown = app.form.current;
         }

@@ -106,7 +106,8 @@ fn a_second_editor_fills_another_part_and_waits_for_a_held_one() {
     second.wait_for("сохранено");
     second.keys(CTRL_G);
     second.keys("4.К3\r");
-    second.wait_for("Эту часть сейчас заполняет");
+    // The same account in two terminals: told it is their own other window, not a colleague.
+    second.wait_for("Эту часть вы заполняете в другом окне");
     second.keys("9\r");
     std::thread::sleep(Duration::from_millis(400));
     second.pump();
@@ -348,8 +349,9 @@ fn the_history_lists_every_change_and_survives_a_torn_last_line() {
     assert!(o.status.success(), "{}", common::stderr(&o));
     let text = common::stdout(&o);
     assert_eq!(text.lines().count(), 2, "{text}");
+    // Header fields by their names, as the form asks them.
     assert!(
-        text.contains("head") && text.contains("— → Е.К. Жаркембаев"),
+        text.contains("Head of the organisation") && text.contains("— → Е.К. Жаркембаев"),
         "{text}"
     );
     // A broken line before the last is not a crash's: it is said, with its line.
@@ -413,15 +415,22 @@ fn text_thrown_away_with_esc_does_not_come_back() {
 /// A report opened in another language keeps it, edited or not: its exports follow the language.
 #[test]
 fn a_report_opened_in_another_language_keeps_it() {
+    // The report's language is the one it was started in (its documents'); each member reads it in
+    // their own, which the report keeps for them alone.
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
     let mut p = open(&["r.json", "-l", "ru"], dir.path());
-    p.wait_for("saualnama");
+    p.wait_for("Оглавление");
     p.keys(CTRL_Q);
     p.wait_exit(Duration::from_secs(10));
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
-    assert_eq!(v["language"], "ru");
+    assert_eq!(v["language"], "kk");
+    // Opened again without -l: in Russian, as this user left it.
+    let mut p = open(&["r.json"], dir.path());
+    p.wait_for("Оглавление");
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
 }
 
 /// How often a process has been woken (its main thread's voluntary context switches).

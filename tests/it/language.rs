@@ -357,7 +357,7 @@ fn command_output_speaks_the_language() {
         entered: Some("2026-11-28T10:42:07Z".into()),
     };
     assert_eq!(holder.describe(Lang::Ru), "alice (с 10:42)");
-    assert_eq!(holder.describe(Lang::Kk), "alice (10:42 бастап)");
+    assert_eq!(holder.describe(Lang::Kk), "alice (10:42-ден бастап)");
 }
 
 /// An answer that does not fit is answered with a whole instruction, not a fragment.

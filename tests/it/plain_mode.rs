@@ -279,7 +279,7 @@ fn plain_mode_holds_parts_and_sees_the_colleagues_answers() {
     full.wait_for("✓ saved");
     let mut p = dumb(dir.path(), &["r.json", "-l", "en"]);
     p.wait_for("plain mode");
-    p.wait_for("is filling this part now");
+    p.wait_for("You are filling this part in another window");
     p.keys(":go 4.Q3\r");
     // Her 7 is what the plain editor shows as the current answer, and the part is hers.
     p.wait_for("4 Q3: Vacancies");

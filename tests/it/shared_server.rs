@@ -211,7 +211,7 @@ fn colleagues_in_a_setgid_folder_share_the_lock_and_are_told_who_holds_it() {
     // At a terminal Bob joins (not read-only: her lock file is the group's) and is told, before his
     // first save, that the file will become his.
     let mut bob = editor_as(u, &u.bob, &["report.json", "-l", "en"], dir.path(), 80, 24);
-    bob.wait_for(&format!("the file belongs to {}", u.alice.name));
+    bob.wait_for(&format!("The report belongs to {}", u.alice.name));
     assert!(!bob.text().contains("read-only"), "{}", bob.text());
     bob.keys(CTRL_G);
     bob.keys("4.Q3\r7\r");

@@ -354,7 +354,8 @@ fn language_switches_everything() {
             .message
             .contains("Фактическая численность")
     );
-    assert_eq!(app.form.session.language, Some(Lang::Ru));
+    // The interface's language; the report's own (its documents') stays the one it was started in.
+    assert_eq!(app.form.session.language, Some(Lang::Kk));
 }
 
 #[test]
@@ -949,14 +950,17 @@ fn vacancies(app: &App) -> Value {
 fn a_held_part_refuses_changes_and_names_its_holder() {
     let mut app = example_app(Lang::Ru);
     Keys(&mut app).ctrl('g').typ("4.К3").enter();
-    app.held_by = Some("alice (с 10:42)".into());
-    Keys(&mut app).typ("9").enter();
-    assert_eq!(vacancies(&app), 0);
+    app.held_by = Some(app.held_sentence("alice (с 10:42)"));
+    // Typing is refused at once (not taken and thrown away at Enter), and Enter only moves on.
+    Keys(&mut app).typ("9");
     let (msg, _) = app.message.clone().unwrap();
     assert!(
         msg.contains("Эту часть сейчас заполняет alice (с 10:42)"),
         "{msg}"
     );
+    assert_eq!(app.editor.raw_text(), "0");
+    Keys(&mut app).enter();
+    assert_eq!(vacancies(&app), 0);
     assert!(
         app.take_ops(1).is_empty() && !app.needs_save(),
         "nothing to save"
@@ -1067,4 +1071,108 @@ fn a_colleagues_save_is_taken_in_without_losing_the_place_or_the_typing() {
         app.form.session.sections["public_services"].items[2].answers["services_rendered"],
         5
     );
+}
+
+/// From a fresh-eyes pass as a working group: Ctrl-Z must not undo a colleague's answer given
+/// since, nor change a part a colleague is in; a deletion is refused in an item a colleague is in;
+/// a key typed after moving an item in the menu does what it does on the form.
+#[test]
+fn undo_and_the_item_menu_leave_colleagues_work_alone() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("4.К4б")
+        .enter()
+        .typ("3")
+        .enter();
+    assert_eq!(
+        app.form.session.sections["personnel"].answers["dismissed_negative"],
+        3
+    );
+    // Bob changes it to 7 after Alice left annex 4.
+    let mut theirs = app.form.session.clone();
+    theirs
+        .sections
+        .get_mut("personnel")
+        .unwrap()
+        .answers
+        .insert("dismissed_negative".into(), Value::from(7));
+    app.take_ops(1);
+    app.save_done(1, 1, Ok(saualnama::save::MergedSave::default()));
+    app.rebase(theirs);
+    Keys(&mut app).ctrl('g').typ("1.1").enter().ctrl('z');
+    assert_eq!(
+        app.form.session.sections["personnel"].answers["dismissed_negative"], 7,
+        "Bob's answer stays"
+    );
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .0
+            .contains("после вас изменил коллега")
+    );
+    // A colleague in item 1.2: no deletion there, and an undo there waits.
+    let id = app.form.session.items("public_services")[1].id.clone();
+    app.others = vec![(format!("item:public_services:{id}"), "bob".into())];
+    Keys(&mut app).ctrl('g').typ("1.2").enter().ctrl('t');
+    app.update(key(KeyCode::Delete), now());
+    assert!(app.overlay.is_none(), "no question asked");
+    assert!(app.message.clone().unwrap().0.contains("заполняет bob"));
+    assert_eq!(app.form.session.item_count("public_services"), 2);
+    // Moving an item with the menu, then Ctrl-G at once: the go-to opens, nothing is typed.
+    app.others.clear();
+    Keys(&mut app).ctrl('g').typ("1.1").enter().ctrl('t');
+    app.update(key(KeyCode::Down), now());
+    Keys(&mut app).ctrl('g');
+    assert!(
+        matches!(
+            app.overlay,
+            Some(Overlay::Prompt(Prompt {
+                purpose: Purpose::GoTo,
+                ..
+            }))
+        ),
+        "{:?}",
+        app.overlay
+    );
+}
+
+/// A draft left by a dropped connection, over an answer a colleague has changed since: the user is
+/// told, and committing it keeps both (the save meets the colleague's value as a conflict).
+#[test]
+fn a_draft_over_a_colleagues_later_answer_is_not_committed_over_it() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    // Alice typed 9 over an empty 1.2 К5; meanwhile Bob saved 4 there.
+    v["sections"]["public_services"]["items"][1]["answers"]["deadline_violations"] = 4.into();
+    v["cursor"] = serde_json::json!({"section": "public_services", "item": 1,
+        "field": "deadline_violations", "draft": "9", "seen": null});
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .0
+            .contains("пока вас не было, этот ответ изменил коллега"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(app.editor.raw_text(), "9");
+    Keys(&mut app).enter();
+    let ops = app.take_ops(1);
+    let set = ops
+        .iter()
+        .find(|e| e.field.as_deref() == Some("deadline_violations"))
+        .unwrap();
+    assert_eq!(
+        set.old, None,
+        "what Alice saw, not Bob's 4: the save keeps both"
+    );
+    let mut disk = app.form.session.clone();
+    disk.sections.get_mut("public_services").unwrap().items[1]
+        .answers
+        .insert("deadline_violations".into(), Value::from(4));
+    let m = saualnama::merge::merge(disk, &app.form.session, &ops, "alice", "t");
+    assert_eq!(m.conflicts, 1);
 }

@@ -366,7 +366,7 @@ fn colleagues_held_parts_and_conflicts() {
         ("annex:personnel".into(), "alice".into()),
         (format!("item:public_services:{id}"), "bob".into()),
     ];
-    a.held_by = Some("carol (с 10:42)".into());
+    a.held_by = Some(a.held_sentence("carol (с 10:42)"));
     a.form.session.conflicts.push(saualnama::session::Conflict {
         section: Some("public_services".into()),
         item: Some(a.form.session.items("public_services")[0].id.clone()),

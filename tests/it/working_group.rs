@@ -445,3 +445,30 @@ fn a_save_whose_view_predates_a_merge_merges_again() {
     assert!(m.others.is_none(), "written as it is");
     assert_eq!(load(&f)["sections"]["personnel"]["answers"]["vacancies"], 9);
 }
+
+/// `saualnama history FILE 1.2` names the item that is 1.2 now: entries are found by the item's id,
+/// not by where it stood when they were made (a deletion or a move since would mix two services).
+#[test]
+fn history_by_number_follows_the_item_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("r.json");
+    let (mut s, _) = saualnama::sample::example();
+    s.ensure_item_ids();
+    let (first, second) = (
+        s.items("public_services")[0].id.clone(),
+        s.items("public_services")[1].id.clone(),
+    );
+    // The first service deleted: the second is 1.1 now.
+    s.remove_item("public_services", 0);
+    std::fs::write(&f, s.to_json_pretty()).unwrap();
+    let line = |id: &str, item: usize, new: u64| {
+        serde_json::json!({"time": "2026-11-28T10:00:00Z", "uid": 1, "user": "bob", "what": "set",
+            "section": "public_services", "item": item, "id": id, "field": "refusals", "new": new})
+        .to_string()
+    };
+    let history = [line(&first, 1, 11), line(&second, 2, 22)].join("\n") + "\n";
+    std::fs::write(dir.path().join("r.history.jsonl"), history).unwrap();
+    let o = crate::common::run(&["history", f.to_str().unwrap(), "1.1", "-l", "en"]);
+    let text = crate::common::stdout(&o);
+    assert!(text.contains("→ 22") && !text.contains("→ 11"), "{text}");
+}

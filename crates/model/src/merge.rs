@@ -148,7 +148,8 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
             out.cursors.insert(me.to_owned(), c.clone());
         }
         out.cursor = mine.cursor.clone();
-        out.language = mine.language.or(out.language);
+        // The report's language is the one it was started in: no member's interface changes it.
+        out.language = out.language.or(mine.language);
         if !now.is_empty() {
             out.modified = Some(now.to_owned());
         }

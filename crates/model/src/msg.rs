@@ -120,21 +120,23 @@ impl Msg {
             ),
             Msg::OwnerChanges { owner, you } => pick(
                 format!(
-                    "файлдың иесі — {owner}; сақтағаннан кейін иесі {you} болады (топ пен рұқсаттар сақталады)"
+                    "Есеп {owner} пайдаланушысына тиесілі; сақтағаннан кейін файл сіздікі болады ({you}), тобы мен рұқсаттары өзгермейді — әріптестер онымен жұмысты жалғастыра береді"
                 ),
                 format!(
-                    "владелец файла — {owner}; после сохранения владельцем станет {you} (группа и права сохранятся)"
+                    "Отчёт принадлежит {owner}; после сохранения владельцем файла станете вы ({you}), группа и права доступа не изменятся — коллеги продолжат с ним работать"
                 ),
                 format!(
-                    "the file belongs to {owner}; once saved it will belong to {you} (group and mode are kept)"
+                    "The report belongs to {owner}; once you save, the file will be yours ({you}); its group and permissions stay, so colleagues keep working on it"
                 ),
             ),
             Msg::GroupChanges { group } => pick(
                 format!(
-                    "сіз {group} тобында емессіз: сақтағаннан кейін файл сіздің тобыңызға өтеді"
+                    "Сіз {group} тобында емессіз: сақтағаннан кейін файл сіздің тобыңызға өтеді"
                 ),
-                format!("вы не в группе {group}: после сохранения файл перейдёт в вашу группу"),
-                format!("you are not in group {group}: once saved the file will be in your group"),
+                format!(
+                    "Вы не входите в группу {group}: после сохранения файл перейдёт в вашу группу"
+                ),
+                format!("You are not in group {group}: once saved, the file will be in your group"),
             ),
         }
     }

@@ -80,7 +80,8 @@ pub fn typed_number(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             ',' => '.',
-            'й' | 'Й' | 'к' | 'К' => 'q',
+            // К typed with the Latin letter that looks like it.
+            'й' | 'Й' | 'к' | 'К' | 'k' | 'K' => 'q',
             'а' => 'a',
             'б' => 'b',
             'в' => 'c',

@@ -144,8 +144,21 @@ pub struct Cursor {
     /// Text being typed and not yet committed, so a dropped connection does not lose it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
+    /// The stored answer when the draft was begun (`null`: none): committed later, the draft meets
+    /// a colleague's answer given since as a conflict, never silently over it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present_even_if_null"
+    )]
+    pub seen: Option<Value>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// A field that is there is `Some`, `null` included (`Some(Value::Null)`); one that is not is `None`.
+fn present_even_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 /// One place a value goes.

@@ -122,6 +122,7 @@ ui_texts! {
     Incomplete => ("Толық толтырылмаған", "Заполнены не полностью", "Incomplete"),
     File => ("Файл", "Файл", "File"),
     Holder => ("{user} ({since} бастап)", "{user} (с {since})", "{user} (since {since})"),
+    PartHeldBySelf => ("Бұл бөлікті басқа терезеде өзіңіз толтырып отырсыз ({since} бастап): мұнда тек оқу үшін", "Эту часть вы заполняете в другом окне (с {since}): здесь только чтение", "You are filling this part in another window (since {since}): read-only here"),
     KindHeader => ("жалпы мәлімет", "общие сведения", "header"),
     KindName => ("атауы", "наименование", "name"),
     KindIndicator => ("көрсеткіш", "показатель", "indicator"),
@@ -331,6 +332,9 @@ ui_texts! {
     HistChecked => ("өткен кезеңнен ауыстырылған жауап тексерілді", "перенесённый из прошлого периода ответ проверен", "answer carried from the last period checked"),
     EnteredBy => ("Жауаптарды енгізгендер", "Ответы внесли", "Answers entered by"),
     CliEnteredBy => ("Әр қосымшаның астында жауаптарды кім енгізгенін көрсету (есеп тарихынан)", "Под каждым приложением указать, кто вносил ответы (по истории отчёта)", "Under each annex, name who entered its answers (from the report's history)"),
+    ChangedSince => ("Бұл жауапты сізден кейін әріптес өзгертті: қайтарылмады ({history} — тарихы)", "Этот ответ после вас изменил коллега: не отменено ({history} — история)", "A colleague changed this answer after you: not undone ({history} shows its history)"),
+    DraftOverChanged => ("Сіз бастаған мәтін қайтарылды, бірақ сіз болмаған кезде бұл жауапты әріптес өзгертті: енгізсеңіз, екі мән де сақталады ({history} — таңдау)", "Ваш недописанный текст восстановлен, но пока вас не было, этот ответ изменил коллега: если подтвердите, сохранятся оба значения ({history} — выбор)", "Your unfinished text is back, but a colleague changed this answer while you were away: commit it and both values are kept ({history} to choose)"),
+    HistItemRestored => ("жол қалпына келтірілді", "строка восстановлена", "item restored"),
     ColleaguesHere => ("Есепті қазір толтырып отыр", "Отчёт сейчас заполняют", "Filling the report now"),
 }
 

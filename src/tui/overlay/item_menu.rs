@@ -18,7 +18,8 @@ impl ItemMenu {
             // Moving keeps the menu open: an item often moves several places.
             Some(a @ (Action::ItemUp | Action::ItemDown)) => Outcome::Keep(Command::Item(a)),
             Some(a) => Outcome::Then(Command::Item(a)),
-            None => Outcome::Close,
+            None if k.code == ratatui::crossterm::event::KeyCode::Esc => Outcome::Close,
+            None => Outcome::Pass,
         }
     }
 

@@ -42,6 +42,9 @@ pub enum Outcome {
     Then(Command),
     /// Do this and stay open (moving an item with the menu open).
     Keep(Command),
+    /// Close, and let the key do what it does on the form (a key the menu has no use for, typed
+    /// right after moving an item, must not be lost).
+    Pass,
 }
 
 /// What an overlay can ask the editor to do.

@@ -154,11 +154,8 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
         }
     }
     // The problems of this very field, in full: the summary may have no room to say them.
-    if let Some(who) = &app.held_by {
-        fixed.push(Line::styled(
-            keys::text(Ui::PartHeld, lang).replace("{holder}", who),
-            theme.error(),
-        ));
+    if let Some(held) = &app.held_by {
+        fixed.push(Line::styled(held.clone(), theme.error()));
     }
     if let Stop::Slot(slot, _) = stop {
         if app.form.session.conflict(slot).is_some() {
