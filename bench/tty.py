@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Terminal benchmark: saualnama against `dialog --form`, in a pseudo-terminal at 80x24.
+"""Terminal benchmark: saualnama against `dialog --form` and `whiptail --inputbox`, in a
+pseudo-terminal at 80x24.
 
 Runs each program N times, interleaved (so a noisy machine slows both alike), and prints medians: time
 to the first frame, bytes written per typed key (a Kazakh string into a text answer, digits into a
@@ -71,7 +72,7 @@ class Tty:
         return self.settle()
 
     def type(self, text):
-        return [self.key(c)[0] for c in text]
+        return [self.key(c) for c in text]
 
     def resize(self, cols, rows):
         set_size(self.master, cols, rows)  # the kernel sends SIGWINCH
@@ -103,10 +104,11 @@ def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
     t.settle()
     for k in to_text:
         t.key(k)
-    text_bytes = t.type(TEXT)
+    text = t.type(TEXT)
+    text_bytes = [b for b, _ in text]
     for k in to_count:
         t.key(k)
-    digit_bytes = t.type(DIGITS)
+    digit_bytes = [b for b, _ in t.type(DIGITS)]
     b1, s1 = t.resize(120, 40)
     b2, s2 = t.resize(80, 24)
     # The peak RSS of the program itself: the kernel's high-water mark of its memory, read before it
@@ -119,6 +121,8 @@ def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
     return {
         "first_frame_ms": first * 1000,
         "bytes_per_text_key": sum(text_bytes) / len(text_bytes),
+        # From the write of a typed letter to the last byte of the answer (median of the letters).
+        "key_latency_ms": statistics.median(s for _, s in text) * 1000,
         "bytes_per_digit": sum(digit_bytes) / len(digit_bytes),
         "resize_ms": (s1 + s2) / 2 * 1000,
         "resize_bytes": (b1 + b2) / 2,
@@ -141,6 +145,9 @@ def main():
     dialog = shutil.which("dialog")
     if not dialog:
         print("dialog is not installed (apt-get install dialog): saualnama alone", file=sys.stderr)
+    whiptail = shutil.which("whiptail")
+    if not whiptail:
+        print("whiptail is not installed (apt-get install whiptail): left out", file=sys.stderr)
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     env.pop("NO_COLOR", None)
     work = tempfile.mkdtemp(prefix="saualnama-tty-")
@@ -153,7 +160,7 @@ def main():
     for i, label in enumerate(["Organisation", "Head", "Services", "Refused", "Staff", "Vacancies"]):
         form += [label, str(i + 1), "1", "", str(i + 1), "16", "40", "0"]
     os.chdir(work)
-    results = {"saualnama": [], "dialog": []}
+    results = {"saualnama": [], "dialog": [], "whiptail": []}
     for run in range(a.runs):
         report = os.path.join(work, f"r{run}.json")
         open(report, "wb").write(example)
@@ -164,18 +171,23 @@ def main():
         if dialog:
             results["dialog"].append(run_one(
                 [dialog, *form], work, env, "Organisation", [], ["\x1bOB"], ["\x1b"]))
+        if whiptail:
+            # One input box: the text and the digits go into the same field.
+            results["whiptail"].append(run_one(
+                [whiptail, "--inputbox", "Organisation", "10", "70"], work, env, "Organisation",
+                [], [], ["\x1b"]))
     shutil.rmtree(work, ignore_errors=True)
     med = {p: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for p, rs in results.items() if rs}
     if a.json:
         print(json.dumps(med, indent=2))
         return
-    cols = ["first_frame_ms", "bytes_per_text_key", "bytes_per_digit", "resize_ms", "resize_bytes", "cpu_ms", "peak_rss_mb"]
+    cols = ["first_frame_ms", "key_latency_ms", "bytes_per_text_key", "bytes_per_digit", "resize_ms", "resize_bytes", "cpu_ms", "peak_rss_mb"]
     what = f"a report with {a.items} public services" if a.items else "the example report"
     print(f"medians of {a.runs} runs, interleaved, 80x24, {what}")
     print("| program | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for p, m in med.items():
-        print(f"| {p} | " + " | ".join(f"{m[c]:.1f}" for c in cols) + " |")
+        print(f"| {p} | " + " | ".join(f"{m[c]:.2f}" if c == "key_latency_ms" else f"{m[c]:.1f}" for c in cols) + " |")
     if "dialog" in med:
         s, d = med["saualnama"], med["dialog"]
         print(f"\nfirst frame, saualnama / dialog: {s['first_frame_ms'] / d['first_frame_ms']:.2f}")

@@ -43,6 +43,11 @@ pub struct LeanBackend<W: Write> {
     cursor_shown: Option<bool>,
     /// The width the terminal last reported (ratatui asks before every frame).
     width: std::cell::Cell<u16>,
+    /// The size last asked of the terminal, and a flag SIGWINCH raises: ratatui asks for the size
+    /// before every frame, and asking costs three system calls (open /dev/tty, ioctl, close) on
+    /// every key. Without the flag (`watch_resizes` not called) the terminal is asked each time.
+    size: std::cell::Cell<Option<Size>>,
+    resized: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -53,6 +58,16 @@ impl<W: Write> LeanBackend<W> {
             pen: None,
             cursor_shown: None,
             width: std::cell::Cell::new(u16::MAX),
+            size: std::cell::Cell::new(None),
+            resized: None,
+        }
+    }
+
+    /// Ask the terminal its size only after it changed (SIGWINCH), not before every frame.
+    pub fn watch_resizes(&mut self) {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        if signal_hook::flag::register(signal_hook::consts::SIGWINCH, flag.clone()).is_ok() {
+            self.resized = Some(flag);
         }
     }
 
@@ -214,11 +229,20 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        if let (Some(flag), Some(known)) = (&self.resized, self.size.get())
+            && !flag.swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
+            return Ok(known);
+        }
+        if let Some(flag) = &self.resized {
+            flag.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
         let (width, height) = terminal::size()?;
         // A terminal may claim 65535×65535: a buffer of four billion cells would abort the process.
         // What is drawn is capped; the rest of such a window stays blank.
         let (width, height) = (width.min(MAX_COLS), height.min(MAX_ROWS));
         self.width.set(width);
+        self.size.set(Some(Size { width, height }));
         Ok(Size { width, height })
     }
 

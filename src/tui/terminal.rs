@@ -90,7 +90,11 @@ pub fn with_terminal<T>(f: impl FnOnce(&mut Term) -> io::Result<T>) -> io::Resul
         .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste));
     let result = setup
         .and_then(|()| TermOut::start())
-        .and_then(|out| Terminal::new(LeanBackend::new(out)))
+        .and_then(|out| {
+            let mut b = LeanBackend::new(out);
+            b.watch_resizes();
+            Terminal::new(b)
+        })
         .and_then(|mut terminal| {
             let r = f(&mut terminal);
             // Plain attributes and a visible cursor for whatever runs next in this terminal. With the
