@@ -297,19 +297,13 @@ fn plain_mode_holds_parts_and_sees_the_colleagues_answers() {
     full.pump();
     p.keys(":go 4.Q3\r");
     p.keys("9\r");
-    // It began at Q4a (where root, the same account, stood): the second time is after the answer.
+    // Written once the part is hers: the report has the 9.
     let start = std::time::Instant::now();
-    while p.text().matches("4 Q4a").count() < 2 {
+    while load()["sections"]["personnel"]["answers"]["vacancies"] != 9 {
         assert!(start.elapsed() < Duration::from_secs(10), "{}", p.text());
         std::thread::sleep(Duration::from_millis(20));
         p.pump();
     }
-    assert_eq!(
-        load()["sections"]["personnel"]["answers"]["vacancies"],
-        9,
-        "{}",
-        p.text()
-    );
     p.keys(":quit\r");
     assert_eq!(
         p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
