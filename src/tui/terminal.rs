@@ -7,6 +7,9 @@ use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 
 pub type Term = Terminal<LeanBackend<TermOut>>;
@@ -15,21 +18,42 @@ pub type Term = Terminal<LeanBackend<TermOut>>;
 /// `write()` to it then blocks: on this thread it would stop the editor from saving drafts and from
 /// acting on SIGTERM or SIGHUP. Frames are handed over whole and written in order; while the terminal
 /// does not read, they wait in memory (a frame is only drawn after a key or a change, so they are few).
+///
+/// The hand-over costs a thread's wake-up on every key, which is most of a key's latency. So while the
+/// thread has nothing left to write, a frame is first written here, through a second, non-blocking
+/// opening of the terminal (its own file description: the shell's and the keyboard's stay blocking):
+/// whatever the terminal does not take at once goes to the thread, and so does every frame after it
+/// until the thread has caught up, so that frames stay in order.
 pub struct TermOut {
     frame: Vec<u8>,
     tx: Option<Sender<Vec<u8>>>,
     writer: Option<std::thread::JoinHandle<()>>,
+    direct: Option<std::fs::File>,
+    /// Frames handed to the thread and not yet written by it.
+    queued: Arc<AtomicUsize>,
 }
 
 impl TermOut {
     fn start() -> io::Result<TermOut> {
+        TermOut::over(io::stdout(), open_direct())
+    }
+
+    /// `out` is written by the thread and may block; `direct`, if any, is the same terminal opened
+    /// not to block.
+    fn over(
+        mut out: impl Write + Send + 'static,
+        direct: Option<std::fs::File>,
+    ) -> io::Result<TermOut> {
         let (tx, rx) = channel::<Vec<u8>>();
+        let queued = Arc::new(AtomicUsize::new(0));
+        let written = Arc::clone(&queued);
         let writer = std::thread::Builder::new()
             .name("saualnama-tty".into())
             .spawn(move || {
-                let mut out = io::stdout();
                 while let Ok(bytes) = rx.recv() {
-                    if out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
+                    let ok = out.write_all(&bytes).and_then(|()| out.flush()).is_ok();
+                    written.fetch_sub(1, Ordering::Release);
+                    if !ok {
                         // The terminal is gone: nothing more can be shown.
                         break;
                     }
@@ -39,7 +63,45 @@ impl TermOut {
             frame: Vec::with_capacity(1 << 16),
             tx: Some(tx),
             writer: Some(writer),
+            direct,
+            queued,
         })
+    }
+
+    fn hand_over(&mut self, frame: Vec<u8>) -> io::Result<()> {
+        self.queued.fetch_add(1, Ordering::AcqRel);
+        match &self.tx {
+            Some(tx) if tx.send(frame).is_ok() => Ok(()),
+            _ => {
+                self.queued.fetch_sub(1, Ordering::AcqRel);
+                Err(io::Error::new(
+                    io::ErrorKind::BrokenPipe,
+                    "the terminal is gone",
+                ))
+            }
+        }
+    }
+
+    /// Write what the terminal takes without waiting: how many bytes that was.
+    fn write_direct(&mut self, frame: &[u8]) -> usize {
+        let Some(tty) = self.direct.as_mut() else {
+            return 0;
+        };
+        if self.queued.load(Ordering::Acquire) != 0 {
+            return 0;
+        }
+        let mut done = 0;
+        while done < frame.len() {
+            match tty.write(&frame[done..]) {
+                Ok(0) => break,
+                Ok(n) => done += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                // WouldBlock: the terminal is not reading now; anything else, and the thread finds
+                // out and says so the way it always has.
+                Err(_) => break,
+            }
+        }
+        done
     }
 
     /// Wait until every frame handed over is written, so that what the teardown writes comes after
@@ -63,15 +125,43 @@ impl Write for TermOut {
         if self.frame.is_empty() {
             return Ok(());
         }
-        let frame = std::mem::replace(&mut self.frame, Vec::with_capacity(1 << 12));
-        match &self.tx {
-            Some(tx) if tx.send(frame).is_ok() => Ok(()),
-            _ => Err(io::Error::new(
+        if self.tx.is_none() {
+            return Err(io::Error::new(
                 io::ErrorKind::BrokenPipe,
                 "the terminal is gone",
-            )),
+            ));
         }
+        let mut frame = std::mem::take(&mut self.frame);
+        let done = self.write_direct(&frame);
+        if done == frame.len() {
+            frame.clear();
+            self.frame = frame;
+            return Ok(());
+        }
+        self.frame = Vec::with_capacity(1 << 12);
+        frame.drain(..done);
+        self.hand_over(frame)
     }
+}
+
+/// The terminal on standard output, opened a second time and not blocking; `None` where it cannot be
+/// (not a terminal, or a terminal this account may not open, as after `su`): then the thread writes
+/// every frame.
+fn open_direct() -> Option<std::fs::File> {
+    use std::io::IsTerminal;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let tty = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(nix::libc::O_NONBLOCK | nix::libc::O_NOCTTY | nix::libc::O_CLOEXEC)
+        .open("/proc/self/fd/1")
+        .ok()?;
+    // The very device standard output is, not something that took its name in between.
+    let same = |f: &std::fs::File| f.metadata().ok().map(|m| m.rdev());
+    let stdout = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned().ok()?);
+    (same(&tty).is_some() && same(&tty) == same(&stdout)).then_some(tty)
 }
 
 fn disable_paste() {
@@ -112,4 +202,58 @@ pub fn with_terminal<T>(f: impl FnOnce(&mut Term) -> io::Result<T>) -> io::Resul
     let _ = ratatui::try_restore();
     let _ = std::panic::take_hook();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+
+    /// Frames written while the reader is slow, sometimes straight and sometimes by the thread, come
+    /// out whole and in order. A pipe of 4 KiB stands for a terminal that reads in fits and starts.
+    #[test]
+    fn frames_come_out_whole_and_in_order_whoever_writes_them() {
+        let (r, w) = nix::unistd::pipe().unwrap();
+        nix::fcntl::fcntl(&w, nix::fcntl::FcntlArg::F_SETPIPE_SZ(4096)).unwrap();
+        let direct = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(nix::libc::O_NONBLOCK)
+            .open(format!("/proc/self/fd/{}", w.as_raw_fd()))
+            .unwrap();
+        let mut out = TermOut::over(std::fs::File::from(w), Some(direct)).unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut r = std::fs::File::from(r);
+            let mut all = Vec::new();
+            let mut buf = [0u8; 700];
+            let mut k = 0u64;
+            loop {
+                k = k
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                if k >> 62 == 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(300));
+                }
+                match r.read(&mut buf[..1 + (k >> 33) as usize % 700]) {
+                    Ok(0) | Err(_) => return all,
+                    Ok(n) => all.extend_from_slice(&buf[..n]),
+                }
+            }
+        });
+        let mut want = Vec::new();
+        for i in 0..400u32 {
+            // Frames of a few bytes (a typed letter) to a few KiB (a whole redraw).
+            let len = [3usize, 40, 900, 5000][(i % 7 % 4) as usize];
+            let frame: Vec<u8> = (0..len).map(|j| (i as usize * 31 + j) as u8).collect();
+            out.write_all(&frame).unwrap();
+            out.flush().unwrap();
+            want.extend_from_slice(&frame);
+        }
+        out.finish();
+        drop(out);
+        let got = reader.join().unwrap();
+        assert_eq!(got.len(), want.len());
+        assert!(got == want, "the frames came out of order");
+    }
 }

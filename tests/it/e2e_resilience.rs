@@ -351,3 +351,60 @@ fn a_full_disk_is_retried_until_there_is_room() {
         Some(0)
     );
 }
+
+/// A terminal that stops reading (a frozen SSH window, Ctrl-S in PuTTY): frames pile up unwritten,
+/// and the editor goes on taking keys and saving answers. When the terminal reads again, what it gets
+/// is the frames in order: the screen is the editor's last one. (Frames are written straight from
+/// the editor while the terminal takes them, and by a thread of their own once it does not; a write
+/// that blocked the editor, or a frame that overtook another, fails this.)
+#[test]
+fn a_terminal_that_stops_reading_blocks_nothing_and_gets_the_frames_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = start_report(dir.path());
+    let mut p = open(&["report.json", "-l", "en"], dir.path());
+    p.wait_for("Add another");
+    p.keys(CTRL_G);
+    p.keys("4.Q1\r");
+    p.wait_for("Authorised headcount");
+    // From here on nothing is read. Whole frames at 200×60 fill the terminal's buffer in a few
+    // resizes; the last size is the emulator's own.
+    for i in 0..40 {
+        let (c, r) = if i % 2 == 0 { (200, 60) } else { (80, 24) };
+        p.resize_program_only(c, r);
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    let mut queued = 0;
+    let fd = p.master_fd();
+    unsafe { libc::ioctl(fd, libc::FIONREAD, &mut queued) };
+    // The line discipline's buffer holds 4 KiB; behind it the editor's writes wait.
+    assert!(
+        queued >= 4000,
+        "the terminal's buffer is full of unread frames: {queued} bytes"
+    );
+    p.write(b"42\r");
+    let start = Instant::now();
+    while load(&f)["sections"]["personnel"]["answers"]["staff_planned"] != 42 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the answer typed into a frozen terminal was never saved"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    p.wait_for("Actual headcount");
+    p.wait_for("✓ saved");
+    let screen = p.text();
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[2].contains("│Q2 Actual headcount")
+            && rows[7].contains("✓ Q1 Authorised")
+            && rows
+                .iter()
+                .any(|r| r.contains("Authorised headcount") && r.ends_with("42│")),
+        "the last frame is the one on the screen, whole: {screen}"
+    );
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
+        Some(0)
+    );
+}

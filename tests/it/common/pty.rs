@@ -69,6 +69,10 @@ impl Pty {
         }
     }
 
+    pub fn master_fd(&self) -> i32 {
+        self.master.as_ref().expect("master open").as_raw_fd()
+    }
+
     pub fn pid(&self) -> i32 {
         self.child.id() as i32
     }
