@@ -102,6 +102,14 @@ pub fn save_merged(
         }
         None => {
             let mut s = mine.clone();
+            // A value begun over a colleague's later answer is kept beside it in the editor: the
+            // colleague is named from the history, as a save that met theirs names them.
+            if s.conflicts
+                .iter()
+                .any(|c| c.values.iter().any(|r| r.user.is_none()))
+            {
+                name_rivals(path, &mut s);
+            }
             if let Some(c) = &mine.cursor {
                 s.cursors.insert(me.clone(), c.clone());
             }

@@ -880,10 +880,21 @@ fn history_command(
                         Ui::HistChosen.get(lang)
                     ),
                     What::Checked => Ui::HistChecked.get(lang).to_owned(),
+                    What::Disputed => Ui::HistDisputed.get(lang).to_owned(),
                     // Put back by an undo: the item comes with what it held.
                     What::ItemAdded if e.new.is_some() => Ui::HistItemRestored.get(lang).to_owned(),
                     What::ItemAdded => Ui::HistItemAdded.get(lang).to_owned(),
-                    What::ItemRemoved => Ui::HistItemRemoved.get(lang).to_owned(),
+                    // Named, since its place is gone with it.
+                    What::ItemRemoved => match e
+                        .old
+                        .as_ref()
+                        .and_then(|v| v.get("name"))
+                        .and_then(serde_json::Value::as_str)
+                        .filter(|n| !n.trim().is_empty())
+                    {
+                        Some(name) => format!("{} «{name}»", Ui::HistItemRemoved.get(lang)),
+                        None => Ui::HistItemRemoved.get(lang).to_owned(),
+                    },
                     What::ItemMoved => {
                         let num = e
                             .section

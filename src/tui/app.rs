@@ -17,7 +17,7 @@ use crate::history::{Entry, What};
 use crate::i18n::Lang;
 use crate::presence::Part;
 use crate::questionnaire::{FieldType, Questionnaire};
-use crate::session::{Item, Session, Slot};
+use crate::session::{Conflict, Item, Rival, Session, Slot};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use serde_json::Value;
@@ -63,6 +63,9 @@ pub enum Change {
         id: Option<String>,
         before: Option<Value>,
         after: Option<Value>,
+        /// The conflict between colleagues at the slot before and after (a choice settles one; a
+        /// value begun over a colleague's later answer opens one): undo and redo put it back.
+        conflicts: Box<[Option<Conflict>; 2]>,
     },
     ItemAdded {
         section: String,
@@ -614,15 +617,8 @@ impl App {
         if let Some(who) = self.held_by.clone() {
             return self.refuse_held(&who);
         }
-        let before = self.form.session.value(&slot);
-        let id = self.id_of(&slot);
-        self.change(Edit::Set(slot.clone(), value.clone()));
-        self.record(Change::Value {
-            slot: slot.clone(),
-            id,
-            before,
-            after: value,
-        });
+        let c = self.set_value(&slot, value);
+        self.record(c);
         let at = self.stop_of(&slot);
         self.stand_on(at);
         self.say(Ui::ValueChosen);
@@ -663,6 +659,9 @@ impl App {
     pub fn recompute(&mut self) {
         let slot = self.stop().slot().cloned();
         let typed = match (&slot, self.editor_value()) {
+            // Text in a part a colleague is in (a draft from before they came) cannot be stored
+            // there now: the figures are theirs and the stored ones.
+            _ if self.held_by.is_some() || self.read_only => None,
             (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => Some((slot, v)),
             _ => None,
         };
@@ -713,21 +712,35 @@ impl App {
         if self.form.session.is_carried(&slot) {
             self.change(Edit::Confirm(slot.clone()));
         }
-        let id = self.id_of(&slot);
-        self.change(Edit::Set(slot.clone(), value.clone()));
-        self.record(Change::Value {
-            slot: slot.clone(),
-            id,
-            before: old,
-            after: value,
-        });
-        if matches!(self.undo.last(), Some(Change::Value { after: None, .. }))
+        let c = self.set_value(&slot, value);
+        let disputed = matches!(&c, Change::Value { conflicts, .. } if conflicts[0].is_none() && conflicts[1].is_some());
+        self.record(c);
+        if disputed {
+            self.say(Ui::BothKept);
+        } else if matches!(self.undo.last(), Some(Change::Value { after: None, .. }))
             && !matches!(slot, Slot::ItemName { .. })
         {
             self.say(Ui::AnswerCleared);
         }
         self.last_committed = Some(slot);
         true
+    }
+
+    /// Store `value` at `slot`: the change, as undo keeps it.
+    fn set_value(&mut self, slot: &Slot, value: Option<Value>) -> Change {
+        let before = self.form.session.value(slot);
+        let was = self.form.session.conflict(slot).cloned();
+        let id = self.id_of(slot);
+        self.change(Edit::Set(slot.clone(), value));
+        let now = self.form.session.conflict(slot).cloned();
+        Change::Value {
+            slot: slot.clone(),
+            id,
+            before,
+            // What is stored now: a value kept beside a colleague's leaves theirs in place.
+            after: self.form.session.value(slot),
+            conflicts: Box::new([was, now]),
+        }
     }
 
     /// Whether the input holds something other than what is stored.
@@ -787,6 +800,7 @@ impl App {
                 id,
                 before,
                 after,
+                conflicts,
             } => {
                 let Some(slot) = self.find(slot, id.as_deref()) else {
                     self.say(Ui::ItemGone);
@@ -808,6 +822,21 @@ impl App {
                     return Applied::Gone;
                 }
                 self.change(Edit::Set(slot.clone(), v.clone()));
+                // A conflict settled by the change comes back with its undoing, and one it opened
+                // with its redoing: neither colleague's value is lost to an undo.
+                if let Some(c) = &conflicts[usize::from(forward)]
+                    && self.form.session.conflict(&slot) != Some(c)
+                {
+                    self.form.session.reopen(&slot, &c.values);
+                    let entry = Entry {
+                        what: What::Disputed,
+                        new: serde_json::to_value(&c.values).ok(),
+                        ..Entry::set(stamp(self.clock), &slot, None, None)
+                            .with_id(self.id_of(&slot).as_deref())
+                    };
+                    self.history.push(entry);
+                    self.needs_save = true;
+                }
                 let at = self.stop_of(&slot);
                 self.stand_on(at);
             }
@@ -978,7 +1007,29 @@ impl App {
             _ => old,
         };
         let logged = e.clone();
-        let changed = self.form.change(e);
+        // Begun over an answer a colleague has changed since (a draft from before they saved, or
+        // typing while their save came in): both are kept, as a save meeting theirs keeps them.
+        let over_colleague = match (&e, &self.loaded) {
+            (Edit::Set(slot, new), Some((at, seen))) if at == slot && !settles => {
+                let here = self.form.session.value(slot);
+                *seen != here && *new != here
+            }
+            _ => false,
+        };
+        let changed = match e {
+            Edit::Set(slot, new) if over_colleague => {
+                self.form.session.keep_both(
+                    &slot,
+                    Rival {
+                        user: Some(self.user.clone()).filter(|u| !u.is_empty()),
+                        time: Some(time.clone()),
+                        value: new,
+                    },
+                );
+                Changed::Done
+            }
+            e => self.form.change(e),
+        };
         // Who entered what (written to the history with the save that carries it), and what the
         // save applies onto the report as colleagues left it.
         let entry = match (logged, &changed) {
@@ -1643,7 +1694,7 @@ impl App {
                 self.save_state = SaveState::Failed(if e.replaced {
                     keys::text(Ui::ReportReplaced, self.form.lang)
                 } else {
-                    e.message
+                    e.describe(self.form.lang)
                 });
             }
             Ok(m) => {

@@ -211,22 +211,28 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             }
         }
     };
+    let user = crate::store::user_name_of(nix::unistd::geteuid().as_raw());
     if let Some(l) = &lock {
         // Only with nobody else at work on the report: a colleague's save (the same account's, in
         // another terminal) may be writing its temp file now.
         if l.others().is_empty() {
             crate::store::clean_stale_temps(&path);
         }
-        // Said before the first save: what saving will do to another user's file.
+        // Said before the first save: what saving will do to another user's file. A member of the
+        // working group who has saved into it before knows (and is not told at every start, over
+        // what else there is to say).
         let said: Vec<String> = crate::store::replace_notice(&path)
             .iter()
+            .filter(|m| {
+                !(matches!(m, crate::msg::Msg::OwnerChanges { .. })
+                    && session.cursors.contains_key(&user))
+            })
             .map(|m| m.render(lang))
             .collect();
         if !said.is_empty() {
             notice = Some(said.join("; "));
         }
     }
-    let user = crate::store::user_name_of(nix::unistd::geteuid().as_raw());
     let mut session = session;
     // Each member of the working group resumes where they stopped; never in a colleague's place
     // (with their unsent draft).
@@ -292,6 +298,12 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         app.save_state = SaveState::New;
     }
     if let Some(why) = notice {
+        // What the editor found on opening (a draft over a colleague's answer, a stray draft) is
+        // not to be hidden by it.
+        let why = match app.message.take() {
+            Some((first, _)) => format!("{first} · {why}"),
+            None => why,
+        };
         app.message = Some((why, app::Tone::Error));
     }
     let theme = Theme::from_env();
@@ -595,7 +607,13 @@ pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> b
                 app.held_sentence(&holder.describe(lang))
             };
             if before.as_ref() != Some(&sentence) {
-                app.message = Some((sentence.clone(), app::Tone::Error));
+                // Said after why the user is here, when a colleague's deletion brought them.
+                let gone = keys::text(ui_text::Ui::ItemGone, lang);
+                let said = match app.message.take() {
+                    Some((m, _)) if m == gone => format!("{m} · {sentence}"),
+                    _ => sentence.clone(),
+                };
+                app.message = Some((said, app::Tone::Error));
             }
             app.held_by = Some(sentence);
             app.held_part = want;
@@ -747,8 +765,11 @@ fn event_loop(
                 .is_some()
                 .then(|| HELD_RETRY.saturating_sub(group.last_held_look.elapsed())),
             group.watch.as_ref().and_then(watch::Watch::timeout),
+            // Once, when the hold ends: a save that keeps failing must neither keep the part nor
+            // turn this into a loop that never sleeps.
             group
                 .unsaved_since
+                .filter(|t| t.elapsed() < HOLD_UNSAVED)
                 .map(|t| HOLD_UNSAVED.saturating_sub(t.elapsed())),
         ]
         .into_iter()

@@ -26,6 +26,8 @@ pub struct SaveError {
     /// The report or its lock is no longer the file this editor had: not an I/O failure to retry,
     /// a question for the user.
     pub replaced: bool,
+    /// What the system said, for the reader's own words for it (see `describe`).
+    pub kind: Option<std::io::ErrorKind>,
 }
 
 impl SaveError {
@@ -33,7 +35,23 @@ impl SaveError {
         SaveError {
             message,
             replaced: false,
+            kind: None,
         }
+    }
+
+    /// The reason in the reader's language where it is a common one, the system's words after it
+    /// (for whoever looks after the server).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::ui_text::Ui;
+        use std::io::ErrorKind as K;
+        let reason = match self.kind {
+            Some(K::PermissionDenied) => Ui::IoPermission,
+            Some(K::StorageFull) => Ui::IoNoSpace,
+            Some(K::QuotaExceeded) => Ui::IoQuota,
+            Some(K::ReadOnlyFilesystem) => Ui::IoReadOnlyFs,
+            _ => return self.message.clone(),
+        };
+        format!("{} ({})", reason.get(lang), self.message)
     }
 }
 
@@ -264,6 +282,7 @@ fn write_report(
         return Err(SaveError {
             message: "the lock file was removed or replaced".into(),
             replaced: true,
+            kind: None,
         });
     }
     let lock = id.lock.as_ref().map(|(_, f)| Arc::clone(f));
@@ -282,8 +301,12 @@ fn write_report(
         MergeError::Replaced(message) => SaveError {
             message,
             replaced: true,
+            kind: None,
         },
-        MergeError::Io(e) => SaveError::io(e.to_string()),
+        MergeError::Io(e) => SaveError {
+            kind: Some(e.kind()),
+            ..SaveError::io(e.to_string())
+        },
     })
 }
 

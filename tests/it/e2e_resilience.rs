@@ -335,11 +335,44 @@ fn a_full_disk_is_retried_until_there_is_room() {
     let filler = fs.fill();
     p.keys("\rЖаңа қызмет\r");
     p.wait_for("NOT SAVED");
+    // In the reader's words, the system's after them (whole, for the administrator).
+    p.wait_for("there is no space left on the disk (");
     assert!(p.text().contains("No space left on device"), "{}", p.text());
     assert_eq!(
         std::fs::read(&f).unwrap(),
         before,
         "the disk is full: the previous file is intact"
+    );
+    // The user goes on to annex 4 while the save keeps failing. The item with the unsaved name is
+    // let go after a few seconds (a colleague may come in), and the editor sleeps between its
+    // retries: it does not spin while it waits.
+    p.keys(CTRL_G);
+    p.keys("4.Q1\r");
+    p.wait_for("Authorised headcount");
+    let cpu = |pid: i32| -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        let after = &stat[stat.rfind(')').unwrap() + 2..];
+        let f: Vec<&str> = after.split_whitespace().collect();
+        f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+    };
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+    let (t0, c0) = (Instant::now(), cpu(p.pid()));
+    std::thread::sleep(Duration::from_millis(6500));
+    p.pump();
+    let used = (cpu(p.pid()) - c0) as f64 / ticks as f64;
+    assert!(
+        used < 0.5,
+        "{used:.2} s of CPU in {:?} of failing saves",
+        t0.elapsed()
+    );
+    let parts: Vec<_> = saualnama::presence::editors(&f)
+        .into_iter()
+        .map(|r| r.part)
+        .collect();
+    assert_eq!(
+        parts,
+        [Some("annex:personnel".to_owned())],
+        "the part the user is in, not the one left with a failed save"
     );
     std::fs::remove_file(filler).unwrap();
     // Retried in the background: within a few seconds the screen says saved, and it is.
@@ -406,5 +439,76 @@ fn a_terminal_that_stops_reading_blocks_nothing_and_gets_the_frames_in_order() {
     assert_eq!(
         p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
         Some(0)
+    );
+}
+
+/// The draft a dropped connection left, over an answer a colleague saved meanwhile: reopened and
+/// committed, it is kept beside the colleague's, which stays the answer until one is chosen — the
+/// colleague named from the history. (Before, the report was written as the editor saw it and the
+/// colleague's answer was gone, though the editor said both would be kept.)
+#[test]
+fn a_draft_left_by_a_kill_meets_a_colleagues_later_answer_as_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = start_report(dir.path());
+    let mut p = open(&["report.json", "-l", "ru"], dir.path());
+    p.wait_for("Добавить");
+    p.keys(CTRL_G);
+    p.keys("4.13\r");
+    p.wait_for("анонимного");
+    p.keys("мой черновик");
+    let start = Instant::now();
+    while load(&f)["cursor"]["draft"] != "мой черновик" {
+        assert!(
+            start.elapsed() < Duration::from_secs(6),
+            "the draft is saved"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    p.signal(libc::SIGKILL);
+    p.wait_exit(Duration::from_secs(5)).expect("killed");
+    // Bob saves an answer there meanwhile, as his editor would: the report and its history.
+    let mut v = load(&f);
+    v["sections"]["personnel"]["answers"]["anonymous_survey"] = "ответ Боба".into();
+    std::fs::write(&f, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let line = serde_json::json!({"time": "2026-11-28T10:00:00Z", "uid": 4242, "user": "bob",
+        "what": "set", "section": "personnel", "field": "anonymous_survey", "new": "ответ Боба"});
+    std::fs::write(dir.path().join("report.history.jsonl"), format!("{line}\n")).unwrap();
+    let mut p = open(&["report.json", "-l", "ru"], dir.path());
+    p.wait_for("мой черновик");
+    assert!(
+        p.text().contains("пока вас не было, этот ответ изменил"),
+        "told on opening, not hidden by another notice: {}",
+        p.text()
+    );
+    p.keys("\r");
+    p.wait_for("сохранены оба значения");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)).and_then(|s| s.code()),
+        Some(0)
+    );
+    let v = load(&f);
+    assert_eq!(
+        v["sections"]["personnel"]["answers"]["anonymous_survey"], "ответ Боба",
+        "{v}"
+    );
+    let c = &v["conflicts"][0];
+    assert_eq!(c["field"], "anonymous_survey", "{v}");
+    let values: Vec<(&str, &str)> = c["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["user"].as_str().unwrap_or("?"),
+                r["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(values.len(), 2, "{values:?}");
+    assert!(values.contains(&("bob", "ответ Боба")), "{values:?}");
+    assert!(
+        values.iter().any(|(_, v)| *v == "мой черновик"),
+        "{values:?}"
     );
 }

@@ -965,8 +965,17 @@ fn a_held_part_refuses_changes_and_names_its_holder() {
         app.take_ops(1).is_empty() && !app.needs_save(),
         "nothing to save"
     );
-    // The part freed: the same keys store it.
+    // Text typed before the colleague came in (a draft) is not counted in the live summary while
+    // it cannot be stored: the figures are the stored ones.
     app.held_by = None;
+    Keys(&mut app).ctrl('g').typ("4.К3").enter().typ("7");
+    assert_eq!(app.form.summary.totals["personnel.vacancies"], 7);
+    app.held_by = Some(app.held_sentence("alice (с 10:42)"));
+    app.recompute();
+    assert_eq!(app.form.summary.totals["personnel.vacancies"], 0);
+    app.held_by = None;
+    app.update(key(KeyCode::Esc), now());
+    // The part freed: the same keys store it.
     Keys(&mut app)
         .ctrl('g')
         .typ("4.К3")
@@ -1037,6 +1046,31 @@ fn the_answers_history_chooses_between_conflicting_values_and_undo_takes_it_back
     assert!(app.message.clone().unwrap().0.contains("Value chosen"));
     Keys(&mut app).ctrl('z');
     assert_eq!(vacancies(&app), 0, "undone");
+    // The conflict comes back with the undo, both values in it, and goes to the disk as such.
+    let c = app
+        .form
+        .session
+        .conflict(&slot)
+        .expect("the conflict is back");
+    let values: Vec<_> = c.values.iter().map(|r| r.value.clone()).collect();
+    assert!(
+        values.contains(&Some(Value::from(0))) && values.contains(&Some(Value::from(9))),
+        "{values:?}"
+    );
+    let ops = app.take_ops(1);
+    assert_eq!(ops.last().unwrap().what, What::Disputed, "{ops:?}");
+    let mut disk = app.form.session.clone();
+    disk.conflicts.clear();
+    let m = saualnama::merge::merge(disk, &app.form.session, &ops, "alice", "t");
+    assert_eq!(
+        m.session.conflict(&slot).map(|c| c.values.len()),
+        Some(2),
+        "the save puts the conflict back on the disk"
+    );
+    // And redo chooses again.
+    Keys(&mut app).ctrl('y');
+    assert_eq!(vacancies(&app), 9);
+    assert!(app.form.session.conflicts.is_empty());
 }
 
 /// A colleague's save arrives while the user types: the view takes in their answers, the user
@@ -1160,6 +1194,34 @@ fn a_draft_over_a_colleagues_later_answer_is_not_committed_over_it() {
     );
     assert_eq!(app.editor.raw_text(), "9");
     Keys(&mut app).enter();
+    // In the editor's own view already (a save with nobody saving since writes the view as it is):
+    // Bob's 4 stays the answer, and both values are listed.
+    let slot = saualnama::session::Slot::Answer {
+        section: "public_services".into(),
+        item: Some(1),
+        field: "deadline_violations".into(),
+    };
+    assert_eq!(app.form.session.value(&slot), Some(Value::from(4)));
+    let values: Vec<_> = app
+        .form
+        .session
+        .conflict(&slot)
+        .expect("kept both")
+        .values
+        .clone();
+    assert_eq!(
+        values.iter().map(|r| r.value.clone()).collect::<Vec<_>>(),
+        [Some(Value::from(4)), Some(Value::from(9))]
+    );
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .0
+            .contains("сохранены оба значения"),
+        "{:?}",
+        app.message
+    );
     let ops = app.take_ops(1);
     let set = ops
         .iter()
@@ -1175,4 +1237,15 @@ fn a_draft_over_a_colleagues_later_answer_is_not_committed_over_it() {
         .insert("deadline_violations".into(), Value::from(4));
     let m = saualnama::merge::merge(disk, &app.form.session, &ops, "alice", "t");
     assert_eq!(m.conflicts, 1);
+    assert_eq!(m.session.conflict(&slot).map(|c| c.values.len()), Some(2));
+    app.give_back_ops(ops);
+    // Undo keeps Bob's value and settles; redo puts Alice's beside it again.
+    Keys(&mut app).ctrl('z');
+    assert_eq!(app.form.session.value(&slot), Some(Value::from(4)));
+    assert!(app.form.session.conflict(&slot).is_none());
+    Keys(&mut app).ctrl('y');
+    assert_eq!(
+        app.form.session.conflict(&slot).map(|c| c.values.len()),
+        Some(2)
+    );
 }

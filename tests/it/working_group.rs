@@ -466,9 +466,21 @@ fn history_by_number_follows_the_item_by_its_id() {
             "section": "public_services", "item": item, "id": id, "field": "refusals", "new": new})
         .to_string()
     };
-    let history = [line(&first, 1, 11), line(&second, 2, 22)].join("\n") + "\n";
+    let removed = serde_json::json!({"time": "2026-11-28T10:05:00Z", "uid": 1, "user": "bob",
+        "what": "item_removed", "section": "public_services", "item": 1, "id": first,
+        "old": {"id": first, "name": "Выдача справок", "answers": {"refusals": 11}}})
+    .to_string();
+    let history = [line(&first, 1, 11), line(&second, 2, 22), removed].join("\n") + "\n";
     std::fs::write(dir.path().join("r.history.jsonl"), history).unwrap();
     let o = crate::common::run(&["history", f.to_str().unwrap(), "1.1", "-l", "en"]);
     let text = crate::common::stdout(&o);
     assert!(text.contains("→ 22") && !text.contains("→ 11"), "{text}");
+    // A deleted item has no number any more: it is named.
+    let o = crate::common::run(&["history", f.to_str().unwrap(), "-l", "ru"]);
+    let text = crate::common::stdout(&o);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("1.—") && l.contains("строка удалена «Выдача справок»")),
+        "{text}"
+    );
 }

@@ -48,6 +48,9 @@ pub enum What {
     Chosen,
     /// An answer carried over from the last period checked as still true.
     Checked,
+    /// A conflict put back (a choice undone): `new` lists its values, `Rival`s; the report keeps
+    /// what it holds until one is chosen.
+    Disputed,
 }
 
 impl Entry {

@@ -5,7 +5,7 @@
 //! newer report without conflicts (`overlay`) give the editor its live view of everyone's answers.
 
 use crate::changes::{Entry, What};
-use crate::session::{Conflict, Item, Rival, Session, Slot};
+use crate::session::{Item, Rival, Session, Slot};
 use serde_json::Value;
 
 /// What a merge gave: the report to write, and what the user should be told.
@@ -70,7 +70,16 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                         time: Some(if op.time.is_empty() { now } else { &op.time }.to_owned()),
                         value: op.new.clone(),
                     };
-                    record_conflict(&mut out, &slot, here, rival);
+                    out.keep_both(&slot, rival);
+                }
+            }
+            What::Disputed => {
+                let values = op
+                    .new
+                    .as_ref()
+                    .and_then(|v| serde_json::from_value::<Vec<Rival>>(v.clone()).ok());
+                if let (Some(slot), Some(values)) = (op.slot_in(&out), values) {
+                    out.reopen(&slot, &values);
                 }
             }
             What::Checked => {
@@ -181,35 +190,6 @@ fn settle(out: &mut Session, slot: &Slot) {
     if let Some(key) = out.conflict_key(slot) {
         out.conflicts.retain(|c| c.key() != key);
     }
-}
-
-/// List both values at `slot`: what the report holds (whoever entered it) and `rival`, once each.
-fn record_conflict(out: &mut Session, slot: &Slot, here: Option<Value>, rival: Rival) {
-    let Some(key) = out.conflict_key(slot) else {
-        return;
-    };
-    let at = match out.conflicts.iter().position(|c| c.key() == key) {
-        Some(i) => i,
-        None => {
-            out.conflicts.push(Conflict {
-                section: key.0,
-                item: key.1,
-                field: key.2,
-                values: Vec::new(),
-            });
-            out.conflicts.len() - 1
-        }
-    };
-    let c = &mut out.conflicts[at];
-    if !c.values.iter().any(|r| r.value == here) {
-        c.values.push(Rival {
-            user: None,
-            time: None,
-            value: here,
-        });
-    }
-    c.values.retain(|r| r.value != rival.value);
-    c.values.push(rival);
 }
 
 #[cfg(test)]

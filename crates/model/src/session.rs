@@ -269,6 +269,63 @@ impl Session {
     }
 
     /// The conflict at a slot, if two colleagues filled it differently.
+    /// Keep both: list what the report holds at `slot` (whoever entered it) and `rival`, once each.
+    /// The report's value stays as it is until one of them is chosen.
+    pub fn keep_both(&mut self, slot: &Slot, rival: Rival) {
+        let here = self.value(slot);
+        let Some(c) = self.conflict_entry(slot) else {
+            return;
+        };
+        if !c.values.iter().any(|r| r.value == here) {
+            c.values.push(Rival {
+                user: None,
+                time: None,
+                value: here,
+            });
+        }
+        c.values.retain(|r| r.value != rival.value);
+        c.values.push(rival);
+    }
+
+    /// A conflict put back as it was (an undone choice): its values, with what the report holds
+    /// among them, whatever colleagues added to it meanwhile.
+    pub fn reopen(&mut self, slot: &Slot, values: &[Rival]) {
+        let here = self.value(slot);
+        let Some(c) = self.conflict_entry(slot) else {
+            return;
+        };
+        for v in values {
+            if !c.values.iter().any(|r| r.value == v.value) {
+                c.values.push(v.clone());
+            }
+        }
+        if !c.values.iter().any(|r| r.value == here) {
+            c.values.push(Rival {
+                user: None,
+                time: None,
+                value: here,
+            });
+        }
+    }
+
+    /// The conflict at `slot`, made if there is none.
+    fn conflict_entry(&mut self, slot: &Slot) -> Option<&mut Conflict> {
+        let key = self.conflict_key(slot)?;
+        let at = match self.conflicts.iter().position(|c| c.key() == key) {
+            Some(i) => i,
+            None => {
+                self.conflicts.push(Conflict {
+                    section: key.0,
+                    item: key.1,
+                    field: key.2,
+                    values: Vec::new(),
+                });
+                self.conflicts.len() - 1
+            }
+        };
+        Some(&mut self.conflicts[at])
+    }
+
     pub fn conflict(&self, slot: &Slot) -> Option<&Conflict> {
         let key = self.conflict_key(slot)?;
         self.conflicts.iter().find(|c| c.key() == key)
