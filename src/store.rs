@@ -298,12 +298,23 @@ pub fn file_id(path: &Path) -> Option<FileId> {
     })
 }
 
-/// The name of a user id: from the system's user database (files, LDAP, SSSD), else `uid N`.
+/// The name of a user id: from the system's user database (files, LDAP, SSSD), else `uid N`. Asked
+/// once per id in a run (each asking reads the database again; a start asked three times).
 pub fn user_name_of(uid: u32) -> String {
-    match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+    static KNOWN: std::sync::Mutex<Vec<(u32, String)>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(known) = KNOWN.lock()
+        && let Some((_, name)) = known.iter().find(|(u, _)| *u == uid)
+    {
+        return name.clone();
+    }
+    let name = match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
         Ok(Some(u)) => u.name,
         _ => format!("uid {uid}"),
+    };
+    if let Ok(mut known) = KNOWN.lock() {
+        known.push((uid, name.clone()));
     }
+    name
 }
 
 fn group_name_of(gid: u32) -> String {

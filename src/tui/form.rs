@@ -6,7 +6,7 @@ use super::nav::{self, Stop};
 use crate::i18n::Lang;
 use crate::questionnaire::{FieldType, Questionnaire};
 use crate::session::{Item, Session, Slot};
-use crate::summary::{Block, Summary, Tally, block_stats_with};
+use crate::summary::{Block, BlockStats, Summary, Tally, block_stats_with};
 use serde_json::Value;
 
 pub struct Form {
@@ -22,6 +22,11 @@ pub struct Form {
     /// The live summary: what is stored, with the value being typed applied (see `refresh`).
     pub summary: Summary,
     tally: Tally,
+    /// What `summary` was last made of: the tally's version and the block standing in for its own
+    /// (see `refresh`).
+    made_of: (u64, Option<(Block, BlockStats)>),
+    /// Counts the tally's changes.
+    version: u64,
 }
 
 /// A change to the report.
@@ -70,6 +75,8 @@ impl Form {
             orphans,
             summary,
             tally,
+            made_of: (0, None),
+            version: 0,
         }
     }
 
@@ -130,6 +137,7 @@ impl Form {
                 self.session.set(&slot, value);
                 if let Some(block) = self.block_of(&slot) {
                     self.tally.refresh(&self.q, &self.session, block);
+                    self.version += 1;
                 }
                 (Changed::Done, false)
             }
@@ -159,6 +167,7 @@ impl Form {
             Edit::Language(lang) => {
                 self.lang = lang;
                 self.tally = Tally::new(&self.q, &self.session, lang);
+                self.version += 1;
                 (Changed::Done, false)
             }
         };
@@ -168,27 +177,83 @@ impl Form {
             self.current = self.current.min(self.stops.len() - 1);
             self.orphans = crate::session::orphans(&self.q, &self.session).len();
             self.tally = Tally::new(&self.q, &self.session, self.lang);
+            self.version += 1;
         }
         changed
     }
 
-    /// The summary as it would be with `value` in `slot` (what is being typed), the report itself
-    /// untouched: only that block is computed again, on a copy of it.
-    pub fn preview(&self, typed: Option<(&Slot, Option<Value>)>) -> Summary {
-        let Some((slot, value)) = typed else {
-            return self.tally.summary(&self.q, None);
-        };
-        match self.block_of(slot) {
-            Some(block) if self.session.get(slot) != value.as_ref() => {
-                let stats = block_stats_with(&self.q, &self.session, block, slot, value, self.lang);
-                self.tally.summary(&self.q, Some((block, &stats)))
-            }
-            _ => self.tally.summary(&self.q, None),
+    /// The block `slot` is in, and its stats as they would be with `value` there (what is being
+    /// typed), the report itself untouched — or `None` where that changes nothing the summary
+    /// counts (most letters typed into a text answer).
+    fn typed_block(&self, typed: Option<(&Slot, Option<Value>)>) -> Option<(Block, BlockStats)> {
+        let (slot, value) = typed?;
+        let block = self.block_of(slot)?;
+        if self.session.get(slot) == value.as_ref() {
+            return None;
+        }
+        let stats = block_stats_with(&self.q, &self.session, block, slot, value, self.lang);
+        (self.tally.block(block) != Some(&stats)).then_some((block, stats))
+    }
+
+    /// The live summary, with what is being typed: made again only when what it is made of
+    /// changed, since it is asked for after every key.
+    pub fn refresh(&mut self, typed: Option<(&Slot, Option<Value>)>) {
+        let made_of = (self.version, self.typed_block(typed));
+        if made_of != self.made_of {
+            self.summary = self
+                .tally
+                .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
+            self.made_of = made_of;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value(kind: Option<FieldType>, pick: u8) -> Option<Value> {
+        let texts = ["", "не выявлено", "Выявлены факты нарушения сроков", "жоқ"];
+        match (kind, pick % 5) {
+            (_, 0) => None,
+            (Some(FieldType::Count | FieldType::Percent), p) => Some(Value::from(p as u64 * 7)),
+            (Some(FieldType::YesNo), p) => Some(serde_json::json!({"yes": p % 2 == 0})),
+            (_, p) => Some(Value::from(texts[p as usize % texts.len()])),
         }
     }
 
-    /// The live summary, with what is being typed.
-    pub fn refresh(&mut self, typed: Option<(&Slot, Option<Value>)>) {
-        self.summary = self.preview(typed);
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// The live summary, made again only when what it is made of changed, is always the one
+        /// made from scratch of the report with the typed value in it.
+        #[test]
+        fn the_live_summary_is_always_the_one_made_from_scratch(
+            steps in proptest::collection::vec((any::<u16>(), any::<u8>(), any::<bool>()), 1..40)
+        ) {
+            let (s, q) = crate::sample::example();
+            let mut form = Form::new(q, s, Lang::Ru, 0);
+            for (at, pick, store) in steps {
+                let Stop::Slot(slot, kind) = form.stops[at as usize % form.stops.len()].clone() else {
+                    continue;
+                };
+                if matches!(slot, Slot::ItemName { .. }) {
+                    continue;
+                }
+                let v = value(kind, pick);
+                if store {
+                    form.change(Edit::Set(slot.clone(), v.clone()));
+                    form.refresh(None);
+                    let want = crate::summary::summarize(&form.q, &form.session, Lang::Ru);
+                    prop_assert_eq!(&form.summary, &want);
+                } else {
+                    form.refresh(Some((&slot, v.clone())));
+                    let mut typed = form.session.clone();
+                    typed.set(&slot, v);
+                    let want = crate::summary::summarize(&form.q, &typed, Lang::Ru);
+                    prop_assert_eq!(&form.summary, &want);
+                }
+            }
+        }
     }
 }

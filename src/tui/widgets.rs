@@ -58,6 +58,21 @@ impl Theme {
     }
 }
 
+/// The start of `text` that shows in `width` columns, cut where the panel would cut it anyway: a
+/// narrow panel's lines are made of what shows, not of whole questions (most of a key's cost in the
+/// outline was formatting, hashing and measuring text that was never on the screen).
+pub fn clip(text: &str, width: usize) -> &str {
+    use unicode_width::UnicodeWidthChar;
+    let mut w = 0;
+    for (i, c) in text.char_indices() {
+        w += c.width().unwrap_or(0);
+        if w > width {
+            return &text[..i];
+        }
+    }
+    text
+}
+
 /// `text` cut to `width` columns, with «…» where it was cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {

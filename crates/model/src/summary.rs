@@ -388,6 +388,14 @@ impl Tally {
         }
     }
 
+    /// A block's stats as the tally holds them.
+    pub fn block(&self, block: Block) -> Option<&BlockStats> {
+        match block {
+            Block::Header => Some(&self.header),
+            Block::Section { index, item } => self.sections.get(index)?.get(item.unwrap_or(0)),
+        }
+    }
+
     fn slot_mut(&mut self, block: Block) -> Option<&mut BlockStats> {
         match block {
             Block::Header => Some(&mut self.header),

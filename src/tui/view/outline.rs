@@ -4,7 +4,7 @@ use super::{Theme, item_label};
 use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, has_problem};
-use crate::tui::widgets::{cached, key_of};
+use crate::tui::widgets::{cached, clip, key_of};
 use crate::ui_text::Ui;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -101,6 +101,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         .position(|r| matches!(r, Row::Stop(i, _) if *i == app.form.current))
         .unwrap_or(0);
     let start = cur.saturating_sub(h / 3).min(rows.len().saturating_sub(h));
+    let width = inner.width as usize;
     let visible: Vec<Line> = rows[start..(start + h).min(rows.len())]
         .iter()
         .map(|r| match *r {
@@ -123,12 +124,12 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                         sp.answered,
                         sp.total,
                         who(app, |k| k == single || k.starts_with(&items)),
-                        sec.title.get(lang),
+                        clip(sec.title.get(lang), width),
                     ),
                     theme.heading(),
                 )
             }
-            Row::Stop(i, indented) => stop_line(app, i, indented, theme),
+            Row::Stop(i, indented) => stop_line(app, i, indented, theme, width),
         })
         .collect();
     let key = key_of((Ui::Outline.get(lang), &visible));
@@ -138,7 +139,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     });
 }
 
-fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static> {
+fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme, width: usize) -> Line<'static> {
     let lang = app.form.lang;
     let st = &app.form.stops[i];
     let text = match st {
@@ -146,7 +147,7 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
             .form
             .q
             .header_field(field)
-            .map_or(field.clone(), |h| h.text.get(lang).to_owned()),
+            .map_or(field.clone(), |h| clip(h.text.get(lang), width).to_owned()),
         Stop::Slot(Slot::ItemName { section, item }, _) => {
             let key = app
                 .form
@@ -157,7 +158,10 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
                 "{} {}{}",
                 item_label(&app.form.q, section, *item),
                 who(app, |k| Some(k) == key.as_deref()),
-                app.form.session.item_name(section, *item).unwrap_or("…"),
+                clip(
+                    app.form.session.item_name(section, *item).unwrap_or("…"),
+                    width
+                ),
             )
         }
         Stop::Slot(Slot::Answer { section, field, .. }, _) => {
@@ -166,7 +170,7 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme) -> Line<'static
                 format!(
                     "{} {}",
                     crate::present::field_number(&f.number, lang),
-                    f.text.get(lang)
+                    clip(f.text.get(lang), width)
                 )
             })
         }

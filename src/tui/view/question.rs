@@ -9,7 +9,7 @@ use crate::tui::nav::Stop;
 use crate::tui::widgets::{cached, key_of, rows_of};
 use crate::ui_text::Ui;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
@@ -310,13 +310,11 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
     let input_h = wanted.min(inner.height);
     let fixed_rows = fixed_h.min(inner.height - input_h);
     let text_rows = text_h.min(inner.height - input_h - fixed_rows);
-    let [t, x, i, _] = Layout::vertical([
-        Constraint::Length(text_rows),
-        Constraint::Length(fixed_rows),
-        Constraint::Length(input_h),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
+    let [t, x, i, _] = super::split(
+        inner,
+        [Some(text_rows), Some(fixed_rows), Some(input_h), None],
+        true,
+    );
     // The frame, the text and the fixed lines are what a typed key leaves as they were.
     let key = key_of((content_key, t, x, text_h));
     cached(f.buffer_mut(), "question", area, key, |b| {
