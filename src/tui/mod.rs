@@ -632,26 +632,30 @@ fn look_at_others(app: &mut App, presence: &Presence) {
 }
 
 /// A colleague's save: the report as it is now, shown with this editor's changes over it.
-fn take_in_colleagues(app: &mut App, path: &Path, saver: &mut Saver) -> bool {
+/// `Err` while this editor's own save is under way: the change may be that save (reading and
+/// taking in a report of 1,000 items cost the single user tens of milliseconds at every save).
+fn take_in_colleagues(app: &mut App, path: &Path, saver: &mut Saver) -> Result<bool, saver::Busy> {
     let here = crate::store::file_id(path);
-    if here.is_none() || here == saver.last_written() {
-        return false;
+    if here.is_none() || here == saver.last_written()? {
+        return Ok(false);
     }
     let Ok(bytes) = crate::store::read_regular(path) else {
-        return false;
+        return Ok(false);
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        return false;
+        return Ok(false);
     };
-    match crate::session::parse_session(&path.display().to_string(), &text) {
-        Ok(disk) => {
-            app.rebase(disk);
-            saver.base = here;
-            true
-        }
-        // Not a report (any more): the next save says so and asks.
-        Err(_) => false,
-    }
+    Ok(
+        match crate::session::parse_session(&path.display().to_string(), &text) {
+            Ok(disk) => {
+                app.rebase(disk);
+                saver.base = here;
+                true
+            }
+            // Not a report (any more): the next save says so and asks.
+            Err(_) => false,
+        },
+    )
 }
 
 /// The editor among its colleagues: what it watches, and the timers of waiting for a held part and
@@ -661,6 +665,9 @@ struct Group {
     last_held_look: Instant,
     /// Since when changes made here are not yet all on disk.
     unsaved_since: Option<Instant>,
+    /// A change of the report seen while this editor's save was under way: looked at once the save
+    /// is done (its result wakes the loop).
+    report_pending: bool,
 }
 
 impl Group {
@@ -679,8 +686,14 @@ impl Group {
         };
         let mut dirty = false;
         let changes = w.changes();
-        if changes.report && take_in_colleagues(app, path, saver) {
-            dirty = true;
+        if changes.report || self.report_pending {
+            match take_in_colleagues(app, path, saver) {
+                Ok(took) => {
+                    dirty |= took;
+                    self.report_pending = false;
+                }
+                Err(saver::Busy) => self.report_pending = true,
+            }
         }
         if changes.lock {
             look_at_others(app, p);
@@ -719,6 +732,7 @@ fn event_loop(
             .map(|p| watch::Watch::new(rescue_at.path, &p.path)),
         last_held_look: Instant::now(),
         unsaved_since: None,
+        report_pending: false,
     };
     if let Some(p) = presence.as_deref_mut() {
         look_at_others(app, p);
@@ -818,5 +832,54 @@ fn event_loop(
         }
         dirty |= app.save_state != before;
         dirty |= group.look(app, saver, presence.as_deref_mut(), rescue_at.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A change of the report seen while this editor's own save runs may be that save: it is not
+    /// read and taken in then (a report of 1,000 items cost tens of milliseconds at every save),
+    /// but looked at once the save is done — and a colleague's save is taken in.
+    #[test]
+    fn a_change_seen_during_an_own_save_waits_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let (s, q) = crate::sample::example();
+        std::fs::write(&path, s.to_json_pretty()).unwrap();
+        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
+        let identity = saver::Identity {
+            report: crate::store::file_id(&path),
+            lock: None,
+        };
+        let mut saver = Saver::start(path.clone(), Some(identity));
+        {
+            let identity = saver.identity();
+            let _running = identity.lock().unwrap();
+            assert!(matches!(
+                take_in_colleagues(&mut app, &path, &mut saver),
+                Err(saver::Busy)
+            ));
+        }
+        assert!(
+            !take_in_colleagues(&mut app, &path, &mut saver).unwrap(),
+            "the report is the one this editor wrote: nothing to take in"
+        );
+        let mut theirs = s;
+        theirs
+            .sections
+            .get_mut("personnel")
+            .unwrap()
+            .answers
+            .insert("vacancies".into(), serde_json::Value::from(5));
+        let tmp = dir.path().join("theirs.json");
+        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        assert!(take_in_colleagues(&mut app, &path, &mut saver).unwrap());
+        assert_eq!(
+            app.form.session.count("personnel", None, "vacancies"),
+            Some(5)
+        );
     }
 }

@@ -19,6 +19,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+/// A save is under way.
+#[derive(Debug)]
+pub struct Busy;
+
 /// Why a save did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SaveError {
@@ -179,10 +183,20 @@ impl Saver {
         }
     }
 
-    /// The report as this editor's last save left it (a change since is a colleague's).
-    /// `None` also while a save is under way (the caller then reads the report: harmless).
-    pub fn last_written(&self) -> Option<FileId> {
-        self.identity.try_lock().ok()?.as_ref()?.report
+    /// The report as this editor's last save left it (a change since is a colleague's); `Err`
+    /// while a save is under way: the change seen may be that very save, to be told after it.
+    pub fn last_written(&self) -> Result<Option<FileId>, Busy> {
+        match self.identity.try_lock() {
+            Ok(id) => Ok(id.as_ref().and_then(|i| i.report)),
+            Err(std::sync::TryLockError::WouldBlock) => Err(Busy),
+            Err(std::sync::TryLockError::Poisoned(_)) => Ok(None),
+        }
+    }
+
+    /// The identity, which a save holds while it runs (for tests of what is seen meanwhile).
+    #[cfg(test)]
+    pub fn identity(&self) -> Arc<Mutex<Option<Identity>>> {
+        Arc::clone(&self.identity)
     }
 
     /// The lock file whose byte 0 the saves take.
