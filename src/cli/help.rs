@@ -104,7 +104,41 @@ fn localize(mut cmd: Command, name: &str, lang: Lang) -> Command {
             } else {
                 Ui::CliOptions
             };
-            a.help(g(*text)).help_heading(g(heading))
+            let a = a.help(g(*text)).help_heading(g(heading));
+            if lang == Lang::En || !a.get_action().takes_values() {
+                return a;
+            }
+            // clap says these in English: said here in the reader's language instead.
+            let values: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            let mut said = Vec::new();
+            if !values.is_empty() {
+                said.push(format!("{}: {}", g(Ui::CliValues), values.join(", ")));
+            }
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() {
+                said.push(format!("{}: {}", g(Ui::CliDefault), defaults.join(", ")));
+            }
+            if let Some(env) = a.get_env() {
+                said.push(format!("{}: {}", g(Ui::CliEnv), env.to_string_lossy()));
+            }
+            let help = if said.is_empty() {
+                g(*text).to_owned()
+            } else {
+                format!("{} [{}]", g(*text), said.join("; "))
+            };
+            a.help(help)
+                .hide_possible_values(true)
+                .hide_default_value(true)
+                .hide_env(true)
         });
     }
     cmd

@@ -467,4 +467,34 @@ fn help_is_in_the_interface_language() {
         en.contains("Usage:") && en.contains("Print this help"),
         "{en}"
     );
+    // Nothing of clap's own English: the values, defaults and variables said in the reader's words.
+    let commands = [
+        "",
+        "new",
+        "validate",
+        "summary",
+        "outline",
+        "findings",
+        "history",
+        "export",
+        "aggregate",
+        "completions",
+        "man",
+    ];
+    for (lang, values) in [("kk", "мәндері: docx"), ("ru", "значения: docx")] {
+        for c in commands {
+            let args: Vec<&str> = [c, "--help", "-l", lang]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let out = stdout(&run(&args));
+            assert!(out.lines().count() > 5, "{lang} {c}: {out}");
+            for english in ["possible values", "default:", "[env:"] {
+                assert!(!out.contains(english), "{lang} {c}: {english}\n{out}");
+            }
+            if c == "export" {
+                assert!(out.contains(values), "{out}");
+            }
+        }
+    }
 }
