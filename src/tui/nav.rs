@@ -133,6 +133,24 @@ pub fn goto(
     current: usize,
     target: &str,
 ) -> Option<usize> {
+    // 0 is the header (general information), as the form puts it before annex 1; 0.2 its second
+    // field.
+    let t = target.trim().trim_end_matches('.');
+    if let Some(rest) = t
+        .strip_prefix('0')
+        .filter(|r| r.is_empty() || r.starts_with('.'))
+    {
+        let n = match rest.trim_start_matches('.') {
+            "" => 1,
+            n => n.parse::<usize>().ok().filter(|n| *n >= 1)?,
+        };
+        return stops
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| matches!(st, Stop::Slot(Slot::Header { .. }, _)))
+            .nth(n - 1)
+            .map(|(i, _)| i);
+    }
     let (sec, rest) = parse_target(q, target)?;
     let cur_item = stops
         .get(current)

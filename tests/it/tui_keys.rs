@@ -1249,3 +1249,21 @@ fn a_draft_over_a_colleagues_later_answer_is_not_committed_over_it() {
         Some(2)
     );
 }
+
+/// Ctrl-G 0 goes to the general information (the header), 0.N to its N-th field: the one part of the
+/// form that had no number to go to.
+#[test]
+fn ctrl_g_zero_goes_to_the_general_information() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("0").enter();
+    assert_eq!(where_is(&app), r#"{"field":"organisation"}"#);
+    Keys(&mut app).ctrl('g').typ("4.К1").enter();
+    Keys(&mut app).ctrl('g').typ("0.2").enter();
+    assert_eq!(where_is(&app), r#"{"field":"head"}"#);
+    Keys(&mut app).ctrl('g').typ("0.99").enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"field":"head"}"#,
+        "no such field: stays"
+    );
+}
