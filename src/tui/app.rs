@@ -462,6 +462,11 @@ impl App {
         !self.in_flight.is_empty() || !self.history.is_empty()
     }
 
+    /// Whether changes wait to be saved besides those of save `n` and before it.
+    pub fn changes_after(&self, n: u64) -> bool {
+        !self.history.is_empty() || self.in_flight.iter().any(|(k, _)| *k > n)
+    }
+
     /// Changes of a save that failed, back to be brought by the next one.
     pub fn give_back_ops(&mut self, mut ops: Vec<Entry>) {
         self.in_flight.retain(|(k, _)| *k != u64::MAX);
@@ -716,8 +721,13 @@ impl App {
         let disputed = matches!(&c, Change::Value { conflicts, .. } if conflicts[0].is_none() && conflicts[1].is_some());
         self.record(c);
         if disputed {
+            // The input shows the answer the report keeps (the colleague's), not a draft to be
+            // committed again; what is said is that both are kept, not a check of the other value.
+            self.load_editor();
             self.say(Ui::BothKept);
-        } else if matches!(self.undo.last(), Some(Change::Value { after: None, .. }))
+            return true;
+        }
+        if matches!(self.undo.last(), Some(Change::Value { after: None, .. }))
             && !matches!(slot, Slot::ItemName { .. })
         {
             self.say(Ui::AnswerCleared);
@@ -1018,6 +1028,7 @@ impl App {
         };
         let changed = match e {
             Edit::Set(slot, new) if over_colleague => {
+                self.loaded = Some((slot.clone(), self.form.session.value(&slot)));
                 self.form.session.keep_both(
                     &slot,
                     Rival {
@@ -1034,7 +1045,7 @@ impl App {
         // save applies onto the report as colleagues left it.
         let entry = match (logged, &changed) {
             (Edit::Set(slot, new), _) => {
-                if self.loaded.as_ref().is_some_and(|(at, _)| *at == slot) {
+                if !over_colleague && self.loaded.as_ref().is_some_and(|(at, _)| *at == slot) {
                     self.loaded = Some((slot.clone(), new.clone()));
                 }
                 if settles && let Some(key) = self.form.session.conflict_key(&slot) {
@@ -1313,7 +1324,7 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::QuitUnsaved));
                 return;
             }
-            Some(Action::Quit) => return self.shutdown(),
+            Some(Action::Quit) => return self.shutdown(self.clock),
             Some(Action::Save) => {
                 if self.commit() {
                     self.needs_save = !self.read_only;
@@ -1372,7 +1383,7 @@ impl App {
             Command::Search(s) => self.search(s),
             Command::DeleteItem { section, item } => self.delete_item(&section, item),
             Command::KeptItem => self.say(Ui::DeleteCancelled),
-            Command::QuitUnsaved => self.shutdown(),
+            Command::QuitUnsaved => self.shutdown(self.clock),
             Command::Open(slot) => {
                 if let Some(i) = self.stop_of(&slot) {
                     self.go(i);
@@ -1457,7 +1468,10 @@ impl App {
     }
 
     /// Stop: commit what is typed, or where it does not fit, keep it as a draft rather than lose it.
-    pub fn shutdown(&mut self) {
+    /// Leave: what is typed is committed (or kept as a draft where it does not fit), at `now` (a
+    /// signal ends the editor between two keys, with no key's time).
+    pub fn shutdown(&mut self, now: std::time::SystemTime) {
+        self.clock = now;
         self.overlay = None;
         if !self.commit() && self.stash_draft() {
             self.needs_background_save = !self.read_only;

@@ -357,7 +357,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     };
     // However the loop ended (Ctrl-Q, a signal, a terminal that is gone) what was typed is kept.
     if !matches!(result, Ok(End::Quit | End::Signal(_))) {
-        app.shutdown();
+        app.shutdown(std::time::SystemTime::now());
     }
     if !app.read_only
         && (app.needs_save
@@ -519,10 +519,16 @@ fn save(app: &mut App, saver: &mut Saver) {
     app.save_done(u64::MAX, u64::MAX, r);
 }
 
-/// A save came back: the view now agrees with the report it wrote (see `Saver::base`).
+/// A save came back: the view now agrees with the report it wrote (see `Saver::base`) — unless the
+/// save merged colleagues' answers in while changes made here since still wait: those were made over
+/// the view before, and the next save must merge them too (see `take_in_colleagues`).
 fn done(app: &mut App, saver: &mut Saver, n: u64, r: saver::SaveResult) {
     if let Ok(m) = &r {
-        saver.base = m.written;
+        saver.base = if m.others.is_some() && app.changes_after(n) {
+            None
+        } else {
+            m.written
+        };
     }
     let latest = saver.latest;
     app.save_done(n, latest, r);
@@ -649,7 +655,14 @@ fn take_in_colleagues(app: &mut App, path: &Path, saver: &mut Saver) -> Result<b
         match crate::session::parse_session(&path.display().to_string(), &text) {
             Ok(disk) => {
                 app.rebase(disk);
-                saver.base = here;
+                // The view is now the report with this editor's changes laid over it as they are.
+                // Changes not yet saved were made over what the editor saw before: the report they
+                // are saved into must be merged with them (where they meet the colleague's answers
+                // as conflicts), not written as the view shows it. So the view counts as the report
+                // only with nothing of this editor's waiting.
+                if !app.unsaved_changes() {
+                    saver.base = here;
+                }
                 true
             }
             // Not a report (any more): the next save says so and asks.
@@ -747,7 +760,7 @@ fn event_loop(
             for (n, r) in saver.finish() {
                 done(app, saver, n, r);
             }
-            app.shutdown();
+            app.shutdown(std::time::SystemTime::now());
             if !app.read_only {
                 save(app, saver);
                 // And where the report cannot take them, before the terminal is touched again.
@@ -838,6 +851,62 @@ fn event_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key(app: &mut App, c: char) {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let k = match c {
+            '\r' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            '\x07' => KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        };
+        app.update(Event::Key(k), std::time::SystemTime::now());
+    }
+
+    /// Alice's change could not be saved (her folder refused it); meanwhile Bob saved another value
+    /// of the same field, and her editor took his save in. Her change, saved at last, meets his as a
+    /// conflict: both kept, his the answer. (It was written over his, as her view showed it.)
+    #[test]
+    fn a_change_waiting_when_a_colleagues_save_comes_in_meets_it_as_a_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let (s, q) = crate::sample::example();
+        std::fs::write(&path, s.to_json_pretty()).unwrap();
+        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
+        let identity = saver::Identity {
+            report: crate::store::file_id(&path),
+            lock: None,
+        };
+        let mut saver = Saver::start(path.clone(), Some(identity));
+        saver.base = crate::store::file_id(&path);
+        for c in "\x074.Q3\r5\r".chars() {
+            key(&mut app, c);
+        }
+        assert!(app.unsaved_changes(), "her 5 waits to be saved");
+        let mut theirs = s;
+        theirs.ensure_item_ids();
+        theirs
+            .sections
+            .get_mut("personnel")
+            .unwrap()
+            .answers
+            .insert("vacancies".into(), serde_json::Value::from(7));
+        let tmp = dir.path().join("theirs.json");
+        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        assert!(take_in_colleagues(&mut app, &path, &mut saver).unwrap());
+        save(&mut app, &mut saver);
+        let disk: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            disk["sections"]["personnel"]["answers"]["vacancies"], 7,
+            "{disk}"
+        );
+        let values: Vec<_> = disk["conflicts"][0]["values"]
+            .as_array()
+            .map(|v| v.iter().map(|r| r["value"].clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(values, [7, 5], "{disk}");
+    }
 
     /// A change of the report seen while this editor's own save runs may be that save: it is not
     /// read and taken in then (a report of 1,000 items cost tens of milliseconds at every save),

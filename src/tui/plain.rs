@@ -389,7 +389,7 @@ pub fn run(mut app: App, to: Target) -> ExitCode {
             Err(e) => print(&format!("! {e}\n")),
         }
     }
-    app.shutdown();
+    app.shutdown(std::time::SystemTime::now());
     match save(&mut app, &mut to) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1267,3 +1267,51 @@ fn ctrl_g_zero_goes_to_the_general_information() {
         "no such field: stays"
     );
 }
+
+/// The same over a count a check reads: what is said is that both values are kept, not the check
+/// of the value that is not the answer (it quoted the draft's 444 while the report held 555).
+#[test]
+fn a_draft_over_a_colleagues_count_says_both_are_kept_not_a_check() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]["services_rendered"] = 555.into();
+    v["cursor"] = serde_json::json!({"section": "public_services", "item": 0,
+        "field": "services_rendered", "draft": "444", "seen": 93});
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    Keys(&mut app).enter();
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.contains("сохранены оба значения"), "{msg}");
+    assert_eq!(
+        app.form
+            .session
+            .count("public_services", Some(0), "services_rendered"),
+        Some(555)
+    );
+    // Ended by a signal on the restored draft instead (no key pressed): both kept, stamped with
+    // the time of the end (not 1970), and no draft left to be committed once more at the next start
+    // (where Enter would have settled the conflict for the draft).
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    app.shutdown(now());
+    let slot = saualnama::session::Slot::Answer {
+        section: "public_services".into(),
+        item: Some(0),
+        field: "services_rendered".into(),
+    };
+    let c = app.form.session.conflict(&slot).expect("both kept");
+    assert!(
+        c.values.iter().any(|r| r.value == Some(Value::from(444))
+            && r.time.as_deref().is_some_and(|t| !t.starts_with("1970"))),
+        "{c:?}"
+    );
+    assert!(!app.stash_draft(), "no draft");
+    assert_eq!(
+        app.form
+            .session
+            .cursor
+            .as_ref()
+            .and_then(|c| c.draft.clone()),
+        None
+    );
+    assert_eq!(app.take_ops(1).len(), 1, "one change for the history");
+}
