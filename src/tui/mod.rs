@@ -857,6 +857,8 @@ mod tests {
         let k = match c {
             '\r' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
             '\x07' => KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+            '\x14' => KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL),
+            '⌦' => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
             c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
         };
         app.update(Event::Key(k), std::time::SystemTime::now());
@@ -906,6 +908,46 @@ mod tests {
             .map(|v| v.iter().map(|r| r["value"].clone()).collect())
             .unwrap_or_default();
         assert_eq!(values, [7, 5], "{disk}");
+    }
+
+    /// The same for a deletion: Alice deleted the second service and could not save; Bob entered an
+    /// answer in it meanwhile. Her deletion, saved at last, keeps the item with his answer.
+    #[test]
+    fn a_deletion_waiting_when_a_colleague_fills_the_item_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let (mut s, q) = crate::sample::example();
+        s.ensure_item_ids();
+        std::fs::write(&path, s.to_json_pretty()).unwrap();
+        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
+        let mut saver = Saver::start(
+            path.clone(),
+            Some(saver::Identity {
+                report: crate::store::file_id(&path),
+                lock: None,
+            }),
+        );
+        saver.base = crate::store::file_id(&path);
+        for c in "\x071.2\r\x14⌦y".chars() {
+            key(&mut app, c);
+        }
+        assert_eq!(app.form.session.item_count("public_services"), 1);
+        let mut theirs = s;
+        theirs.sections.get_mut("public_services").unwrap().items[1]
+            .answers
+            .insert("refusals".into(), serde_json::Value::from(3));
+        let tmp = dir.path().join("theirs.json");
+        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        take_in_colleagues(&mut app, &path, &mut saver).unwrap();
+        save(&mut app, &mut saver);
+        let disk: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let items = disk["sections"]["public_services"]["items"]
+            .as_array()
+            .unwrap();
+        assert_eq!(items.len(), 2, "{disk}");
+        assert_eq!(items[1]["answers"]["refusals"], 3);
     }
 
     /// A change of the report seen while this editor's own save runs may be that save: it is not
