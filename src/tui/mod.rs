@@ -580,6 +580,23 @@ const HELD_RETRY: Duration = Duration::from_millis(500);
 /// them. A save that keeps failing does not keep the part from the others for longer.
 const HOLD_UNSAVED: Duration = Duration::from_secs(5);
 
+/// How long an editor may sit without a key before it lets go of its part: a colleague who left
+/// their terminal open on annex 4 and went to a meeting must not keep the HR officer out of it.
+/// The next key takes the part back, or shows it read-only if a colleague came in meanwhile.
+const IDLE_RELEASE: Duration = Duration::from_secs(10 * 60);
+
+fn idle_release() -> Duration {
+    // The end-to-end test waits a second, not ten minutes (debug builds only).
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("SAUALNAMA_TEST_IDLE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    IDLE_RELEASE
+}
+
 /// Move the editor's presence into the part the user stands in, and tell the user when a colleague
 /// is in it (or has just left it). With `keep`, the part the editor holds stays held (see
 /// `HOLD_UNSAVED`); the one the user is in is only looked at.
@@ -681,6 +698,10 @@ struct Group {
     /// A change of the report seen while this editor's save was under way: looked at once the save
     /// is done (its result wakes the loop).
     report_pending: bool,
+    /// The last key, and whether the editor has let go of its part since (see `IDLE_RELEASE`).
+    last_key: Instant,
+    away: bool,
+    idle_after: Duration,
 }
 
 impl Group {
@@ -724,7 +745,34 @@ impl Group {
         let keep = self
             .unsaved_since
             .is_some_and(|t| t.elapsed() < HOLD_UNSAVED);
+        if self.away {
+            return dirty;
+        }
+        if self.last_key.elapsed() >= self.idle_after && !app.unsaved_changes() {
+            let _ = p.enter(None, &now());
+            self.away = true;
+            app.held_by = None;
+            app.held_part = None;
+            app.message = Some((
+                keys::text(ui_text::Ui::AwayReleased, app.form.lang),
+                app::Tone::Info,
+            ));
+            return true;
+        }
         dirty | sync_part(app, p, keep)
+    }
+
+    /// A key after the editor let go of its part: the part is taken back before the key is read,
+    /// so that a key into a part a colleague came into meanwhile is refused, not taken.
+    fn key_came(&mut self, app: &mut App, presence: Option<&mut Presence>) {
+        self.last_key = Instant::now();
+        if std::mem::take(&mut self.away)
+            && let Some(p) = presence
+        {
+            app.message = None;
+            look_at_others(app, p);
+            sync_part(app, p, false);
+        }
     }
 }
 
@@ -746,6 +794,9 @@ fn event_loop(
         last_held_look: Instant::now(),
         unsaved_since: None,
         report_pending: false,
+        last_key: Instant::now(),
+        away: false,
+        idle_after: idle_release(),
     };
     if let Some(p) = presence.as_deref_mut() {
         look_at_others(app, p);
@@ -798,6 +849,9 @@ fn event_loop(
                 .unsaved_since
                 .filter(|t| t.elapsed() < HOLD_UNSAVED)
                 .map(|t| HOLD_UNSAVED.saturating_sub(t.elapsed())),
+            // Once, when the editor has sat long enough to let go of its part.
+            (group.watch.is_some() && !group.away && group.last_key.elapsed() < group.idle_after)
+                .then(|| group.idle_after.saturating_sub(group.last_key.elapsed())),
         ]
         .into_iter()
         .flatten()
@@ -808,6 +862,7 @@ fn event_loop(
             .chain(group.watch.as_ref().and_then(watch::Watch::fd))
             .collect();
         if let Some(e) = input.next(timeout, &fds)? {
+            group.key_came(app, presence.as_deref_mut());
             app.update(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit {

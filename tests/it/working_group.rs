@@ -484,3 +484,57 @@ fn history_by_number_follows_the_item_by_its_id() {
         "{text}"
     );
 }
+
+/// An editor left alone lets go of its part (a colleague went to a meeting with annex 4 open): the
+/// part is free for the others, and the next key takes it back — or, when someone came in
+/// meanwhile, finds it held and refuses the key instead of taking it. The wait is ten minutes; this
+/// test's debug build is told 0.8 s.
+#[test]
+fn an_editor_left_alone_lets_go_of_its_part_and_a_key_takes_it_back() {
+    use crate::common::pty::saualnama;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("report.json");
+    let (s, _) = saualnama::sample::example();
+    std::fs::write(&f, s.to_json_pretty()).unwrap();
+    let open = || {
+        let mut cmd = saualnama(&["report.json", "-l", "en"], dir.path());
+        cmd.env("SAUALNAMA_TEST_IDLE_MS", "800");
+        Pty::spawn(cmd, 100, 30)
+    };
+    let parts = || -> Vec<Option<String>> {
+        saualnama::presence::editors(&f)
+            .into_iter()
+            .map(|r| r.part)
+            .collect()
+    };
+    let mut a = open();
+    a.wait_for("Summary");
+    a.keys(CTRL_G);
+    a.keys("4.Q3\r");
+    a.wait_for("Q3 Vacancies");
+    assert_eq!(parts(), [Some("annex:personnel".to_owned())]);
+    a.wait_for("away a while");
+    assert_eq!(parts(), [None], "let go");
+    // The same account in another window comes in meanwhile.
+    let mut b = open();
+    b.wait_for("Summary");
+    b.keys(CTRL_G);
+    b.keys("4.Q3\r");
+    b.wait_for("Q3 Vacancies");
+    // A's next key is refused, not taken: the part is B's now.
+    a.keys("7");
+    a.wait_for("in another window");
+    b.keys(CTRL_Q);
+    b.wait_exit(Duration::from_secs(5)).expect("b quits");
+    // B left: A gets the part back and its key goes in.
+    a.wait_for("The part is free");
+    a.keys("7\r");
+    let start = Instant::now();
+    while load(&f)["sections"]["personnel"]["answers"]["vacancies"] != 7 {
+        assert!(start.elapsed() < Duration::from_secs(5), "{}", a.text());
+        a.pump();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    a.keys(CTRL_Q);
+    a.wait_exit(Duration::from_secs(5)).expect("a quits");
+}

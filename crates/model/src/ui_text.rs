@@ -335,6 +335,7 @@ ui_texts! {
     ItemsKept => ("Жол жойылмады: оны сізден кейін әріптес өзгертті", "Строка не удалена: после вас её изменил коллега", "The item was not deleted: a colleague changed it meanwhile"),
     ItemGone => ("Бұл жол енді жоқ: оны әріптес жойды", "Этой строки больше нет: её удалил коллега", "That item is gone: a colleague deleted it"),
     PartHeld => ("Бұл бөлікті қазір {holder} толтырып отыр: ол басқа бөлікке өткенше тек оқу үшін", "Эту часть сейчас заполняет {holder}: только чтение, пока коллега не перейдёт в другую часть", "{holder} is filling this part now: read-only until they move on"),
+    AwayReleased => ("Сіз ұзақ уақыт жұмыс істемедіңіз: бөлік әріптестерге босатылды. Кез келген перне оны қайтарады, егер оны әріптес алып үлгермесе", "Вы давно не работали: часть освобождена для коллег. Любая клавиша вернёт её, если её не занял коллега", "You have been away a while: the part is free for colleagues. Any key takes it back, unless a colleague is in it"),
     PartFree => ("Бөлік босады: енді толтыруға болады", "Часть освободилась: её можно заполнять", "The part is free: you may fill it now"),
     HistChosen => ("сәйкессіздіктен таңдалды", "выбрано при расхождении", "chosen in a conflict"),
     HistDisputed => ("сәйкессіздік қайтарылды: мәндердің біреуін таңдау керек", "расхождение восстановлено: нужно выбрать одно из значений", "conflict put back: one of its values is to be chosen"),
