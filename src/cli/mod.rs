@@ -841,10 +841,13 @@ fn history_command(
             place == n || place.starts_with(&format!("{n}."))
         }
     };
-    let chosen: Vec<_> = entries
+    let mut chosen: Vec<_> = entries
         .iter()
         .filter(|e| wanted(&history_place(&q, &s, e, lang)))
         .collect();
+    // In the order they were made: the file is in the order the saves reached the disk, and a save
+    // that waited (a full disk, a refused folder) brings older changes after newer ones.
+    chosen.sort_by(|a, b| a.time.cmp(&b.time));
     match format {
         Format::Json => outln!(
             "{}",

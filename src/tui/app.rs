@@ -210,10 +210,29 @@ impl App {
         let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
         let seen = session.cursor.as_ref().and_then(|c| c.seen.clone());
         let stops = nav::stops(&q, &session);
+        // The item the user was in, found by its id: colleagues may have moved or deleted items
+        // since, and a draft must not land in the item that took its place.
+        let item_gone = match session.cursor.clone() {
+            Some(crate::session::Cursor {
+                section: Some(section),
+                id: Some(id),
+                ..
+            }) => match session.item_index(&section, &id) {
+                Some(i) => {
+                    if let Some(c) = session.cursor.as_mut() {
+                        c.item = Some(i);
+                    }
+                    false
+                }
+                None => true,
+            },
+            _ => false,
+        };
         // Resume where the user stopped: the cursor's stop, or the first unanswered one.
         let at_cursor = session
             .cursor
             .as_ref()
+            .filter(|_| !item_gone)
             .and_then(|c| stops.iter().position(|st| st.is_at(c)));
         // A draft whose question is gone (another version of the form, an item deleted elsewhere) must
         // not land in whatever question comes first: it is kept aside in the file and shown.
@@ -557,8 +576,11 @@ impl App {
         };
         let lang = self.form.lang;
         let key = self.form.session.conflict_key(&slot);
-        let lines = entries
-            .iter()
+        let mut mine: Vec<&Entry> = entries.iter().collect();
+        // When they were made, not when their saves reached the disk (see `history`).
+        mine.sort_by(|a, b| a.time.cmp(&b.time));
+        let lines = mine
+            .into_iter()
             .filter(|e| {
                 matches!(e.what, What::Set | What::Chosen)
                     && key.as_ref().is_some_and(|(section, id, field)| {
@@ -643,10 +665,14 @@ impl App {
             self.needs_background_save = !self.read_only;
         }
         let extra = old.map(|c| c.extra).unwrap_or_default();
-        self.form.session.cursor = Some(crate::session::Cursor {
+        let mut cursor = crate::session::Cursor {
             extra,
             ..stop.to_cursor()
-        });
+        };
+        if let (Some(section), Some(item)) = (&cursor.section, cursor.item) {
+            cursor.id = self.form.session.item_id(section, item).map(str::to_owned);
+        }
+        self.form.session.cursor = Some(cursor);
     }
 
     /// The value the editor holds now: `Ok(None)` for an empty one (which clears the answer).
@@ -877,7 +903,16 @@ impl App {
             } => {
                 let here = self.form.session.item_index(section, &removed.id);
                 match (forward, here) {
+                    // Deleted again only as it was deleted: answers a colleague gave it since would
+                    // go with it, and an undo after would bring back the item without them.
                     (true, Some(i)) => {
+                        let now = &self.form.session.items(section)[i];
+                        if now.name != removed.name || now.answers != removed.answers {
+                            let at = self.item_stop(section, i);
+                            self.stand_on(at);
+                            self.say(Ui::ItemChangedSince);
+                            return Applied::Gone;
+                        }
                         self.change(Edit::RemoveItem(section.clone(), i));
                     }
                     (false, None) => {

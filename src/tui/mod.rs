@@ -233,6 +233,18 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             notice = Some(said.join("; "));
         }
     }
+    // Answers an earlier run could not save into the report, kept aside: named until dealt with.
+    if let Some(copy) = rescue_copies(&path).last() {
+        let said = format!(
+            "{} {}",
+            ui_text::Ui::RescueCopyFound.get(lang),
+            copy.display()
+        );
+        notice = Some(match notice {
+            Some(n) => format!("{said} · {n}"),
+            None => said,
+        });
+    }
     let mut session = session;
     // Each member of the working group resumes where they stopped; never in a colleague's place
     // (with their unsent draft).
@@ -316,7 +328,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     let mut rescued = Rescue {
         path: &path,
         lang,
-        done: false,
+        said: None,
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         terminal::with_terminal(|t| {
@@ -372,9 +384,11 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             given.display(),
             ui_text::Ui::SaveFailed.get(lang)
         ));
-        if !rescued.done {
-            rescue(&app, &path, lang);
-        }
+        let said = match rescued.said.take() {
+            Some(said) => said,
+            None => rescue(&app, &path, lang),
+        };
+        say(format_args!("{said}"));
         return ExitCode::from(1);
     }
     match result {
@@ -386,7 +400,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
 
 /// The answers, when the report cannot take them (a full disk, a replaced file): written where they
 /// fit — the home folder, else /tmp — privately, and named on stderr.
-fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
+fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) -> String {
     let mut s = app.form.session.clone();
     let draft = app.editor.raw_text();
     if !draft.is_empty()
@@ -423,12 +437,11 @@ fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
         };
         match created {
             Ok(()) => {
-                say(format_args!(
+                return format!(
                     "saualnama: {} {}",
                     ui_text::Ui::RescuedTo.get(lang),
                     target.display()
-                ));
-                return;
+                );
             }
             // Ours, and only half written (the disk filled): not left behind.
             Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
@@ -437,10 +450,38 @@ fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) {
             Err(_) => {}
         }
     }
-    say(format_args!(
-        "saualnama: {}",
-        ui_text::Ui::NotRescued.get(lang)
-    ));
+    format!("saualnama: {}", ui_text::Ui::NotRescued.get(lang))
+}
+
+/// Rescue copies of the report at `path` left by earlier runs of this account (see `rescue`): named
+/// at the start, so that answers kept there are not forgotten.
+fn rescue_copies(path: &Path) -> Vec<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let Some(stem) = path.file_stem().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let me = nix::unistd::geteuid().as_raw();
+    let prefix = format!("{stem}.rescued-");
+    let mut found: Vec<PathBuf> = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([std::env::temp_dir()])
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix)
+                && name.ends_with(".json")
+                && e.path()
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.is_file() && m.uid() == me)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found.dedup();
+    found
 }
 
 /// After a panic: the answers go to FILE when they still make a sound report, else beside it to
@@ -568,7 +609,8 @@ fn exit_soon(sig: usize) {
 struct Rescue<'a> {
     path: &'a Path,
     lang: crate::i18n::Lang,
-    done: bool,
+    /// What the rescue made on the way out says, once the terminal is given back.
+    said: Option<String>,
 }
 
 /// While the user stands in a part a colleague holds, how often the loop looks whether they left
@@ -816,8 +858,8 @@ fn event_loop(
                 save(app, saver);
                 // And where the report cannot take them, before the terminal is touched again.
                 if matches!(app.save_state, SaveState::Failed(_)) {
-                    rescue(app, rescue_at.path, rescue_at.lang);
-                    rescue_at.done = true;
+                    // Said once the terminal is back: said now, it would go with the screen.
+                    rescue_at.said = Some(rescue(app, rescue_at.path, rescue_at.lang));
                 }
             }
             exit_soon(sig);

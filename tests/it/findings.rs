@@ -265,7 +265,7 @@ fn the_editor_counts_lists_and_jumps() {
     assert_eq!(app.overlay, None);
     assert_eq!(
         serde_json::to_string(&app.form.session.cursor).unwrap(),
-        r#"{"section":"public_services","item":1,"field":"direct_contact_with_recipient"}"#
+        r#"{"section":"public_services","item":1,"id":"n2","field":"direct_contact_with_recipient"}"#
     );
     // Changing the answer to «no» (back to the choice from the start of the comment) takes the finding
     // away.

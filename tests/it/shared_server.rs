@@ -656,3 +656,46 @@ fn the_history_names_who_entered_what_and_is_shared_like_the_report() {
         "{text}"
     );
 }
+
+/// Ended by SIGTERM while the disk is full, with text typed and not committed: the answers go to a
+/// rescue file, and its name is on the screen once the terminal is given back (written while the
+/// editor's screen was up, it went with it). The next start names the rescue copy.
+#[test]
+fn a_rescue_on_a_signal_is_named_where_it_can_be_read_and_at_the_next_start() {
+    let Some(fs) = Tmpfs::mount("256k") else {
+        return;
+    };
+    let f = fs.path().join("report.json");
+    std::fs::write(&f, example_bytes()).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let open = || {
+        let mut cmd = saualnama(&["report.json", "-l", "en"], fs.path());
+        cmd.env("HOME", home.path());
+        Pty::spawn(cmd, 100, 30)
+    };
+    let mut p = open();
+    p.wait_for("Summary");
+    fill(fs.path());
+    p.keys(CTRL_G);
+    p.keys("4.14\r");
+    p.wait_for("14 Other");
+    p.keys("жазылмай қалған жауап");
+    std::thread::sleep(Duration::from_millis(100));
+    p.signal(libc::SIGTERM);
+    p.wait_exit(Duration::from_secs(5)).expect("exits");
+    let rescued: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("rescued"))
+        .collect();
+    assert_eq!(rescued.len(), 1);
+    let screen = p.text().replace('\n', "");
+    assert!(
+        screen.contains(&rescued[0].display().to_string()),
+        "on the screen after the end: {screen}"
+    );
+    std::fs::remove_file(fs.path().join("filler")).unwrap();
+    let mut p = open();
+    p.wait_for("There is a rescue copy");
+    assert_eq!(quit(&mut p), Some(0));
+}

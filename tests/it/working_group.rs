@@ -478,6 +478,21 @@ fn history_by_number_follows_the_item_by_its_id() {
     // A deleted item has no number any more: it is named.
     let o = crate::common::run(&["history", f.to_str().unwrap(), "-l", "ru"]);
     let text = crate::common::stdout(&o);
+    // And a change saved late is listed when it was made.
+    let late = serde_json::json!({"time": "2026-11-28T09:00:00Z", "uid": 1, "user": "carol",
+        "what": "set", "section": "personnel", "field": "vacancies", "new": 3})
+    .to_string();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.path().join("r.history.jsonl"))
+        .unwrap();
+    std::io::Write::write_all(&mut file, format!("{late}\n").as_bytes()).unwrap();
+    let o = crate::common::run(&["history", f.to_str().unwrap(), "-l", "ru"]);
+    let all = crate::common::stdout(&o);
+    assert!(
+        all.lines().next().is_some_and(|l| l.contains("carol")),
+        "{all}"
+    );
     assert!(
         text.lines()
             .any(|l| l.contains("1.—") && l.contains("строка удалена «Выдача справок»")),

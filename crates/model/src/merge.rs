@@ -53,7 +53,10 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                     continue;
                 };
                 let here = out.value(&slot);
-                let chosen = op.what == What::Chosen || mode == Mode::View;
+                // A choice settles the conflict it was made in. Where that conflict is gone (a
+                // colleague chose first), it is a value like any other, and meets theirs.
+                let open = out.conflict(&slot).is_some();
+                let chosen = (op.what == What::Chosen && open) || mode == Mode::View;
                 if here == op.new {
                     if op.what == What::Chosen {
                         settle(&mut out, &slot);
@@ -125,7 +128,8 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                     let now = &out.items(section)[at];
                     seen.name == now.name && seen.answers == now.answers
                 });
-                if same || mode == Mode::View {
+                // The view shows what the save will do: an item a colleague changed since stays.
+                if same {
                     out.remove_item(section, at);
                     out.conflicts.retain(|c| {
                         !(c.section.as_deref() == Some(section) && c.item.as_deref() == Some(id))
@@ -197,6 +201,42 @@ mod tests {
     use super::*;
     use crate::session::Cursor;
     use serde_json::json;
+
+    /// Bob typed over a conflict (a choice) but his save came late; Carol had chosen meanwhile.
+    /// His value meets hers as a new conflict instead of silently replacing her choice.
+    #[test]
+    fn a_late_choice_meets_a_colleagues_earlier_one() {
+        let mut disk = report();
+        let slot = Slot::Answer {
+            section: "s4".into(),
+            item: None,
+            field: "k1".into(),
+        };
+        disk.set(&slot, Some(json!(3)));
+        let op = Entry {
+            what: What::Chosen,
+            ..set(Some("s4"), None, "k1", json!(5), json!(4))
+        };
+        let m = merge(disk.clone(), &disk, std::slice::from_ref(&op), "bob", "t");
+        assert_eq!(
+            m.session.value(&slot),
+            Some(json!(3)),
+            "Carol's choice stays"
+        );
+        assert_eq!(m.conflicts, 1);
+        // With the conflict still open, the choice settles it.
+        disk.keep_both(
+            &slot,
+            Rival {
+                user: Some("alice".into()),
+                time: None,
+                value: Some(json!(5)),
+            },
+        );
+        let m = merge(disk.clone(), &disk, &[op], "bob", "t");
+        assert_eq!(m.session.value(&slot), Some(json!(4)));
+        assert!(m.session.conflicts.is_empty());
+    }
 
     fn report() -> Session {
         let mut s: Session = serde_json::from_value(json!({

@@ -139,6 +139,10 @@ pub struct Cursor {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<usize>,
+    /// The item's id (see `Item::id`): where the user was, whatever colleagues moved or deleted
+    /// since (`item` is where it stood then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Text being typed and not yet committed, so a dropped connection does not lose it.
