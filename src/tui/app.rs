@@ -240,10 +240,14 @@ impl App {
         if at_cursor.is_none()
             && let Some(text) = draft.take()
         {
-            session.extra.insert(
-                "stray_draft".into(),
-                serde_json::Value::String(text.clone()),
-            );
+            // In this member's own cursor: each member's is theirs (one place for the whole report
+            // kept only the last member's).
+            if let Some(c) = session.cursor.as_mut() {
+                c.extra.insert(
+                    "stray_draft".into(),
+                    serde_json::Value::String(text.clone()),
+                );
+            }
             stray = Some(text);
         }
         let current = at_cursor
@@ -735,8 +739,9 @@ impl App {
             return false;
         }
         if let Some(who) = self.held_by.clone() {
+            // The text stays in the input, and goes on being kept as a draft, until the part is
+            // free (a draft restored over a colleague's answer was lost here).
             self.refuse_held(&who);
-            self.load_editor();
             return false;
         }
         // A carried answer changed is checked (Enter on it unchanged checks it too: see `key_form`).
@@ -887,6 +892,15 @@ impl App {
                         self.change(Edit::InsertItem(section.clone(), *item, blank));
                     }
                     (false, Some(i)) => {
+                        // What this editor put in it was undone before (undo goes back in order):
+                        // a name or answers in it now are a colleague's, and go with it no further.
+                        let now = &self.form.session.items(section)[i];
+                        if !now.name.trim().is_empty() || !now.answers.is_empty() {
+                            let at = self.item_stop(section, i);
+                            self.stand_on(at);
+                            self.say(Ui::ItemFilledSince);
+                            return Applied::Gone;
+                        }
                         self.change(Edit::RemoveItem(section.clone(), i));
                     }
                     _ => {}
@@ -1127,6 +1141,23 @@ impl App {
     /// end before its start, a part larger than its total) is said at once.
     fn go(&mut self, to: usize) {
         self.last_committed = None;
+        // Text in a part a colleague is in cannot be stored: moving on keeps it as Esc does, to be
+        // brought back with Ctrl-Z (the user is not kept in the part, nor the text lost).
+        if self.held_by.is_some()
+            && self.editor_dirty()
+            && let Some(slot) = self.stop().slot().cloned()
+        {
+            let c = Change::Discarded {
+                slot,
+                text: self.editor.raw_text(),
+                choice: self.editor.choice,
+            };
+            self.record(c);
+            self.form.current = to.min(self.form.stops.len() - 1);
+            self.load_editor();
+            self.say(Ui::HeldTextSetAside);
+            return;
+        }
         if !self.commit() {
             return;
         }
@@ -1600,8 +1631,8 @@ impl App {
                 )
             );
             if !moves || (k.code == KeyCode::Enter && self.editor_dirty()) {
+                // Refused; what is in the input (a draft from before) stays there and in the file.
                 self.refuse_held(&who);
-                self.load_editor();
                 return;
             }
         }
@@ -1801,8 +1832,10 @@ impl App {
 
     /// The draft the file should hold: the input's text where it is not what is stored.
     fn draft_wanted(&self) -> Option<String> {
-        // Nothing typed in a part only looked at is the user's to keep.
-        if self.read_only || self.held_by.is_some() {
+        // Nothing can be typed in a report only looked at. In a part a colleague is in, typing is
+        // refused, so text there is the user's from before (a restored draft, or typed before the
+        // colleague came): kept.
+        if self.read_only {
             return None;
         }
         let draft = self.editor.raw_text();

@@ -672,10 +672,10 @@ pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> b
                 app.held_sentence(&holder.describe(lang))
             };
             if before.as_ref() != Some(&sentence) {
-                // Said after why the user is here, when a colleague's deletion brought them.
-                let gone = keys::text(ui_text::Ui::ItemGone, lang);
+                // What the user was told in this same round (a deletion that brought them here, a
+                // draft restored over a colleague's answer) is said first, not covered.
                 let said = match app.message.take() {
-                    Some((m, _)) if m == gone => format!("{m} · {sentence}"),
+                    Some((m, _)) if !m.contains(&sentence) => format!("{m} · {sentence}"),
                     _ => sentence.clone(),
                 };
                 app.message = Some((said, app::Tone::Error));
@@ -683,6 +683,10 @@ pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> b
             app.held_by = Some(sentence);
             app.held_part = want;
         }
+    }
+    if before != app.held_by {
+        // A held part's figures are the stored ones (see `App::recompute`).
+        app.recompute();
     }
     before != app.held_by
 }

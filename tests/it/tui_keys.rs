@@ -821,8 +821,9 @@ fn a_draft_whose_question_is_gone_is_kept_aside_not_committed() {
     Keys(&mut app).enter();
     assert_eq!(app.form.session.sections, before, "nothing committed");
     assert_eq!(
-        app.form.session.extra["stray_draft"], "жартылай",
-        "kept in the file"
+        app.form.session.cursor.as_ref().unwrap().extra["stray_draft"],
+        "жартылай",
+        "kept in the file, with this member's place"
     );
     // Keys of the cursor this version does not know survive moving about.
     let mut v: Value = serde_json::from_str(example_text()).unwrap();
@@ -1391,8 +1392,81 @@ fn a_draft_comes_back_in_its_own_item_after_colleagues_moved_or_deleted_items() 
     let app = App::new(q, s, Lang::Ru, "x.json".into(), false);
     assert_ne!(app.editor.raw_text(), "жалоб не было");
     assert_eq!(
-        app.form.session.extra.get("stray_draft"),
+        app.form
+            .session
+            .cursor
+            .as_ref()
+            .unwrap()
+            .extra
+            .get("stray_draft"),
         Some(&Value::from("жалоб не было"))
     );
     assert!(app.message.clone().unwrap().0.contains("жалоб не было"));
+}
+
+/// Alice adds a service and leaves it; Bob fills it. Alice's undo of the add does not take Bob's
+/// answers with the item (her own changes in it were undone before, undo going back in order).
+#[test]
+fn undo_of_an_add_spares_an_item_a_colleague_filled() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1").enter().ctrl('a');
+    assert_eq!(app.form.session.item_count("public_services"), 3);
+    Keys(&mut app).ctrl('g').typ("4.К1").enter();
+    let mut theirs = app.form.session.clone();
+    let item = &mut theirs.sections.get_mut("public_services").unwrap().items[2];
+    item.name = "Услуга Боба".into();
+    item.answers.insert("refusals".into(), Value::from(14));
+    app.rebase(theirs);
+    Keys(&mut app).ctrl('z');
+    assert_eq!(app.form.session.item_count("public_services"), 3);
+    assert_eq!(
+        app.form.session.items("public_services")[2].answers["refusals"],
+        14
+    );
+    assert!(
+        app.message.clone().unwrap().0.contains("заполнил коллега"),
+        "{:?}",
+        app.message
+    );
+}
+
+/// A draft restored over a colleague's later answer, in a part the colleague is in: Enter is
+/// refused and the text stays — in the input and in the file as a draft — through quitting too,
+/// until the part is free (it was reloaded away at the refused Enter).
+#[test]
+fn a_draft_in_a_held_part_is_kept_until_the_part_is_free() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    v["sections"]["public_services"]["items"][1]["answers"]["refusals"] = 44.into();
+    v["cursor"] = serde_json::json!({"section": "public_services", "item": 1,
+        "field": "refusals", "draft": "33", "seen": 0});
+    let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+    app.held_by = Some(app.held_sentence("bob (с 10:42)"));
+    Keys(&mut app).enter();
+    assert_eq!(app.editor.raw_text(), "33", "kept in the input");
+    // Moving on sets it aside as Esc does; Ctrl-Z brings it back.
+    Keys(&mut app).tab(1);
+    assert!(
+        app.message.clone().unwrap().0.contains("текст не сохранён"),
+        "{:?}",
+        app.message
+    );
+    Keys(&mut app).ctrl('z');
+    assert_eq!(app.editor.raw_text(), "33", "back");
+    app.shutdown(now());
+    assert_eq!(
+        app.form
+            .session
+            .cursor
+            .as_ref()
+            .and_then(|c| c.draft.clone()),
+        Some("33".into()),
+        "kept in the file as a draft"
+    );
+    assert_eq!(
+        app.form
+            .session
+            .count("public_services", Some(1), "refusals"),
+        Some(44)
+    );
 }

@@ -388,3 +388,25 @@ fn colleagues_held_parts_and_conflicts() {
         "{s}"
     );
 }
+
+/// Quitting after a failed save with a long reason: the box grows to the rows its lines take, so the
+/// question's keys stay on the screen (at 120 columns they were cut off after «любая другая
+/// клавиша —»).
+#[test]
+fn the_quit_question_after_a_long_failure_shows_its_keys() {
+    use saualnama::tui::saver::SaveError;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(Lang::Ru);
+        a.save_done(
+            1,
+            1,
+            Err(SaveError::io(
+                "Permission denied (os error 13) at path \"/srv/rabochaya-gruppa/.zhas-technikter-2017.json.ERZW8J.tmp\"".into(),
+            )),
+        );
+        press(&mut a, KeyCode::Char('q'), KeyModifiers::CONTROL);
+        let s = screen(&a, w, h).replace(['│', '"', '\n'], "");
+        let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("клавиша — остаться"), "{w}x{h}: {flat}");
+    }
+}

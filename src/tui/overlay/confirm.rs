@@ -61,6 +61,12 @@ impl Confirm {
                 ]
             }
         };
-        foot_box(f, body, 5, lines);
+        // As many rows as the lines take wrapped (a long reason for a failed save took the
+        // question's keys off the box), within the body.
+        let rows = ratatui::widgets::Paragraph::new(ratatui::text::Text::from(lines.clone()))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .line_count(body.width.saturating_sub(2));
+        let height = (rows as u16 + 2).clamp(5, body.height.max(5));
+        foot_box(f, body, height, lines);
     }
 }
