@@ -82,9 +82,12 @@ pub fn save_merged(
             })?,
         )
     };
+    // Deletions the merge refused (a colleague changed the item) are not told as done.
+    let mut refused = Vec::new();
     let (session, out) = match disk {
         Some(d) => {
             let m = crate::merge::merge(d, mine, ops, &me, now);
+            refused = m.refused;
             let mut session = m.session;
             if m.conflicts > 0 {
                 name_rivals(path, &mut session);
@@ -122,7 +125,13 @@ pub fn save_merged(
         written: *last,
         ..out
     };
-    crate::history::append(path, ops).map_err(|e| {
+    let told: Vec<crate::changes::Entry> = ops
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| !refused.contains(n))
+        .map(|(_, e)| e.clone())
+        .collect();
+    crate::history::append(path, &told).map_err(|e| {
         MergeError::Io(io::Error::new(
             e.kind(),
             format!("{}: {e}", crate::history::path_of(path).display()),

@@ -1049,6 +1049,12 @@ mod tests {
             .unwrap();
         assert_eq!(items.len(), 2, "{disk}");
         assert_eq!(items[1]["answers"]["refusals"], 3);
+        let history =
+            std::fs::read_to_string(dir.path().join("r.history.jsonl")).unwrap_or_default();
+        assert!(
+            !history.contains("item_removed"),
+            "a deletion not done is not in the history: {history}"
+        );
     }
 
     /// A change of the report seen while this editor's own save runs may be that save: it is not

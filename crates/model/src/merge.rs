@@ -16,6 +16,8 @@ pub struct Merged {
     pub conflicts: usize,
     /// Items this editor deleted that a colleague changed meanwhile: kept, not deleted.
     pub kept_items: usize,
+    /// Which of `ops` those deletions were (not to be told as done in the history).
+    pub refused: Vec<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,7 +45,8 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
     out.ensure_item_ids();
     let mut conflicts = 0;
     let mut kept_items = 0;
-    for op in ops {
+    let mut refused = Vec::new();
+    for (n, op) in ops.iter().enumerate() {
         match op.what {
             What::Set | What::Chosen => {
                 if !bring_back_item(&mut out, mine, op) {
@@ -136,6 +139,7 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                     });
                 } else {
                     kept_items += 1;
+                    refused.push(n);
                 }
             }
             What::ItemMoved => {
@@ -171,6 +175,7 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
         session: out,
         conflicts,
         kept_items,
+        refused,
     }
 }
 
@@ -374,6 +379,7 @@ mod tests {
         let s = merge(base.clone(), &base, &bob, "bob", "t").session;
         let m = merge(s, &base, std::slice::from_ref(&del), "alice", "t");
         assert_eq!(m.kept_items, 1);
+        assert_eq!(m.refused, [0], "not to be told as deleted in the history");
         assert_eq!(m.session.sections["s1"].items.len(), 2);
         // Alice deleted first: Bob's answer brings the item back as he has it.
         let gone = merge(base.clone(), &base, &[del], "alice", "t").session;
