@@ -147,8 +147,10 @@ fn name_rivals(path: &Path, s: &mut Session) {
     };
     for c in &mut s.conflicts {
         for r in c.values.iter_mut().filter(|r| r.user.is_none()) {
+            // Its author: who set it, not who chose it from a conflict.
             if let Some(e) = history.iter().rev().find(|e| {
-                e.section == c.section
+                e.what != crate::changes::What::Chosen
+                    && e.section == c.section
                     && e.field == c.field
                     && (c.item.is_none() || e.id == c.item)
                     && e.new == r.value

@@ -856,7 +856,12 @@ impl App {
                 } else {
                     (before, after)
                 };
-                if self.form.session.value(&slot) != *was {
+                // Undone only over what this change left: the value, and the conflict (a
+                // colleague's value that met it since is theirs, to be chosen, not undone away).
+                let left = &conflicts[usize::from(!forward)];
+                if self.form.session.value(&slot) != *was
+                    || !same_values(self.form.session.conflict(&slot), left.as_ref())
+                {
                     let at = self.stop_of(&slot);
                     self.stand_on(at);
                     self.say(Ui::ChangedSince);
@@ -1854,4 +1859,17 @@ impl App {
         };
         (!draft.is_empty() && Some(&draft) != stored.as_ref()).then_some(draft)
     }
+}
+
+/// Whether two states of a slot's conflict list the same values (who entered them may have been
+/// named since, from the history).
+fn same_values(a: Option<&Conflict>, b: Option<&Conflict>) -> bool {
+    let values = |c: Option<&Conflict>| {
+        let mut v: Vec<String> = c
+            .map(|c| c.values.iter().map(|r| format!("{:?}", r.value)).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    values(a) == values(b)
 }

@@ -402,6 +402,11 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
 /// fit — the home folder, else /tmp — privately, and named on stderr.
 fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) -> String {
     let mut s = app.form.session.clone();
+    // Which report it belongs to: many reports are called report.json (see `rescue_copies`).
+    s.extra.insert(
+        "rescued_from".into(),
+        serde_json::Value::String(rescued_from(path)),
+    );
     let draft = app.editor.raw_text();
     if !draft.is_empty()
         && let Some(c) = s.cursor.as_mut()
@@ -453,9 +458,18 @@ fn rescue(app: &App, path: &Path, lang: crate::i18n::Lang) -> String {
     format!("saualnama: {}", ui_text::Ui::NotRescued.get(lang))
 }
 
+/// The report a rescue copy is of, as the copy records it.
+fn rescued_from(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
 /// Rescue copies of the report at `path` left by earlier runs of this account (see `rescue`): named
 /// at the start, so that answers kept there are not forgotten.
 fn rescue_copies(path: &Path) -> Vec<PathBuf> {
+    let ours = rescued_from(path);
     use std::os::unix::fs::MetadataExt;
     let Some(stem) = path.file_stem().map(|n| n.to_string_lossy().into_owned()) else {
         return Vec::new();
@@ -478,6 +492,13 @@ fn rescue_copies(path: &Path) -> Vec<PathBuf> {
                     .is_ok_and(|m| m.is_file() && m.uid() == me)
         })
         .map(|e| e.path())
+        // Of this very report, not of another one with the same name elsewhere.
+        .filter(|p| {
+            std::fs::read(p)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                .is_some_and(|v| v["rescued_from"] == ours.as_str())
+        })
         .collect();
     found.sort();
     found.dedup();

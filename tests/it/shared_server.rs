@@ -695,7 +695,23 @@ fn a_rescue_on_a_signal_is_named_where_it_can_be_read_and_at_the_next_start() {
         "on the screen after the end: {screen}"
     );
     std::fs::remove_file(fs.path().join("filler")).unwrap();
+    // Another report.json's rescue copy, in the same home: not this report's.
+    std::fs::write(
+        home.path().join("report.rescued-2020-01-01T000000Z.json"),
+        r#"{"rescued_from": "/elsewhere/report.json"}"#,
+    )
+    .unwrap();
     let mut p = open();
     p.wait_for("There is a rescue copy");
+    let name = rescued[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let screen = p.text().replace('\n', "");
+    assert!(
+        screen.contains(&name[..20]) && !screen.contains("2020-01-01"),
+        "{screen}"
+    );
     assert_eq!(quit(&mut p), Some(0));
 }

@@ -1470,3 +1470,45 @@ fn a_draft_in_a_held_part_is_kept_until_the_part_is_free() {
         Some(44)
     );
 }
+
+/// Bob's answer met Alice's as a conflict (her save came late). Bob's Ctrl-Z does not undo his
+/// answer away with hers (it chose his earlier value and dropped her 32): the conflict is to be
+/// settled by choosing.
+#[test]
+fn undo_does_not_settle_a_conflict_a_colleagues_value_made_since() {
+    use saualnama::session::{Rival, Slot};
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("4.К3")
+        .enter()
+        .typ("43")
+        .enter();
+    let slot = Slot::Answer {
+        section: "personnel".into(),
+        item: None,
+        field: "vacancies".into(),
+    };
+    // Alice's late save lands: both kept, his the answer.
+    let mut theirs = app.form.session.clone();
+    theirs.keep_both(
+        &slot,
+        Rival {
+            user: Some("alice".into()),
+            time: None,
+            value: Some(Value::from(32)),
+        },
+    );
+    app.rebase(theirs);
+    Keys(&mut app).ctrl('z');
+    assert_eq!(vacancies(&app), 43);
+    assert!(
+        app.form.session.conflict(&slot).is_some(),
+        "both still there"
+    );
+    assert!(
+        app.message.clone().unwrap().0.contains("изменил коллега"),
+        "{:?}",
+        app.message
+    );
+}

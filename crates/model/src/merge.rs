@@ -71,11 +71,22 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                     }
                 } else {
                     conflicts += 1;
-                    let rival = Rival {
+                    // A value chosen from a conflict is its author's, not the chooser's.
+                    let author = (op.what == What::Chosen)
+                        .then(|| op.slot_in(mine))
+                        .flatten()
+                        .and_then(|s| mine.conflict(&s))
+                        .and_then(|c| {
+                            c.values
+                                .iter()
+                                .find(|r| r.value == op.new && r.user.is_some())
+                        })
+                        .cloned();
+                    let rival = author.unwrap_or_else(|| Rival {
                         user: Some(me.to_owned()),
                         time: Some(if op.time.is_empty() { now } else { &op.time }.to_owned()),
                         value: op.new.clone(),
-                    };
+                    });
                     out.keep_both(&slot, rival);
                 }
             }
@@ -229,6 +240,33 @@ mod tests {
             "Carol's choice stays"
         );
         assert_eq!(m.conflicts, 1);
+        // The value Bob chose is its author's in the new conflict, not his.
+        let mut bobs_view = disk.clone();
+        bobs_view.set(&slot, Some(json!(5)));
+        bobs_view.keep_both(
+            &slot,
+            Rival {
+                user: Some("alice".into()),
+                time: Some("10:00".into()),
+                value: Some(json!(4)),
+            },
+        );
+        let m = merge(
+            disk.clone(),
+            &bobs_view,
+            std::slice::from_ref(&op),
+            "bob",
+            "t",
+        );
+        let four = m
+            .session
+            .conflict(&slot)
+            .unwrap()
+            .values
+            .iter()
+            .find(|r| r.value == Some(json!(4)))
+            .cloned();
+        assert_eq!(four.and_then(|r| r.user).as_deref(), Some("alice"));
         // With the conflict still open, the choice settles it.
         disk.keep_both(
             &slot,
