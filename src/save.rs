@@ -147,15 +147,18 @@ fn name_rivals(path: &Path, s: &mut Session) {
     };
     for c in &mut s.conflicts {
         for r in c.values.iter_mut().filter(|r| r.user.is_none()) {
-            // Its author: who set it, not who chose it from a conflict.
+            // Its author: who set it or typed it over a conflict; for a value chosen from one, who
+            // entered it (`by`), not who chose it.
             if let Some(e) = history.iter().rev().find(|e| {
-                e.what != crate::changes::What::Chosen
-                    && e.section == c.section
+                matches!(
+                    e.what,
+                    crate::changes::What::Set | crate::changes::What::Chosen
+                ) && e.section == c.section
                     && e.field == c.field
                     && (c.item.is_none() || e.id == c.item)
                     && e.new == r.value
             }) {
-                r.user = Some(e.user.clone());
+                r.user = Some(e.by.clone().unwrap_or_else(|| e.user.clone()));
                 r.time = Some(e.time.clone());
             }
         }

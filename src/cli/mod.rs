@@ -876,6 +876,10 @@ fn history_command(
                 let place = history_place(&q, &s, e, lang);
                 let what = match e.what {
                     What::Set => format!("{} → {}", shown(&e.old), shown(&e.new)),
+                    // Typed over a conflict (no author besides the typist): a value like any other.
+                    What::Chosen if e.by.is_none() => {
+                        format!("{} → {}", shown(&e.old), shown(&e.new))
+                    }
                     What::Chosen => format!(
                         "{} → {} ({})",
                         shown(&e.old),

@@ -1102,11 +1102,18 @@ impl App {
                 if !over_colleague && self.loaded.as_ref().is_some_and(|(at, _)| *at == slot) {
                     self.loaded = Some((slot.clone(), new.clone()));
                 }
+                // Chosen from the conflict's values: who entered it, besides who chose it.
+                let by = settles
+                    .then(|| self.form.session.conflict(&slot))
+                    .flatten()
+                    .and_then(|c| c.values.iter().find(|r| r.value == new))
+                    .and_then(|r| r.user.clone());
                 if settles && let Some(key) = self.form.session.conflict_key(&slot) {
                     self.form.session.conflicts.retain(|c| c.key() != key);
                 }
                 Some(Entry {
                     what: if settles { What::Chosen } else { What::Set },
+                    by,
                     ..Entry::set(time.clone(), &slot, old, new).with_id(id.as_deref())
                 })
             }

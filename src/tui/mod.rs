@@ -234,11 +234,17 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         }
     }
     // Answers an earlier run could not save into the report, kept aside: named until dealt with.
-    if let Some(copy) = rescue_copies(&path).last() {
+    let copies = rescue_copies(&path);
+    if !copies.is_empty() {
+        // Every one: each may hold answers the others do not.
         let said = format!(
             "{} {}",
             ui_text::Ui::RescueCopyFound.get(lang),
-            copy.display()
+            copies
+                .iter()
+                .map(|c| c.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         notice = Some(match notice {
             Some(n) => format!("{said} · {n}"),

@@ -1048,7 +1048,13 @@ fn the_answers_history_chooses_between_conflicting_values_and_undo_takes_it_back
     app.update(key(KeyCode::Char('2')), now());
     assert_eq!(vacancies(&app), 9);
     assert!(app.form.session.conflicts.is_empty());
-    assert_eq!(app.take_ops(1).last().unwrap().what, What::Chosen);
+    let chose = app.take_ops(1).last().cloned().unwrap();
+    assert_eq!(chose.what, What::Chosen);
+    assert_eq!(
+        chose.by.as_deref(),
+        Some("bob"),
+        "who entered the value, besides who chose it"
+    );
     assert!(app.message.clone().unwrap().0.contains("Value chosen"));
     Keys(&mut app).ctrl('z');
     assert_eq!(vacancies(&app), 0, "undone");

@@ -31,6 +31,10 @@ pub struct Entry {
     pub old: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new: Option<Value>,
+    /// For a value chosen from a conflict: who entered it (the chooser is `user`). Absent for a
+    /// value typed over a conflict, which is the typist's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +84,7 @@ impl Entry {
             field,
             old,
             new,
+            by: None,
         }
     }
 
@@ -126,6 +131,7 @@ impl Entry {
             field: None,
             old: None,
             new: None,
+            by: None,
         }
     }
 }

@@ -72,6 +72,11 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                 } else {
                     conflicts += 1;
                     // A value chosen from a conflict is its author's, not the chooser's.
+                    let by = op.by.clone().map(|by| Rival {
+                        user: Some(by),
+                        time: None,
+                        value: op.new.clone(),
+                    });
                     let author = (op.what == What::Chosen)
                         .then(|| op.slot_in(mine))
                         .flatten()
@@ -82,7 +87,7 @@ fn run(mut out: Session, mine: &Session, ops: &[Entry], me: &str, now: &str, mod
                                 .find(|r| r.value == op.new && r.user.is_some())
                         })
                         .cloned();
-                    let rival = author.unwrap_or_else(|| Rival {
+                    let rival = by.or(author).unwrap_or_else(|| Rival {
                         user: Some(me.to_owned()),
                         time: Some(if op.time.is_empty() { now } else { &op.time }.to_owned()),
                         value: op.new.clone(),
@@ -267,6 +272,27 @@ mod tests {
             .find(|r| r.value == Some(json!(4)))
             .cloned();
         assert_eq!(four.and_then(|r| r.user).as_deref(), Some("alice"));
+        // Carried in the choice itself when the chooser's view has no conflict left to tell.
+        let with_by = Entry {
+            by: Some("carol".into()),
+            ..op.clone()
+        };
+        let m = merge(
+            disk.clone(),
+            &disk,
+            std::slice::from_ref(&with_by),
+            "bob",
+            "t",
+        );
+        let four = m
+            .session
+            .conflict(&slot)
+            .unwrap()
+            .values
+            .iter()
+            .find(|r| r.value == Some(json!(4)))
+            .cloned();
+        assert_eq!(four.and_then(|r| r.user).as_deref(), Some("carol"));
         // With the conflict still open, the choice settles it.
         disk.keep_both(
             &slot,
@@ -311,6 +337,7 @@ mod tests {
             field: Some(field.into()),
             old: (!old.is_null()).then_some(old),
             new: (!new.is_null()).then_some(new),
+            by: None,
         }
     }
 
