@@ -245,7 +245,14 @@ impl Editor {
         }
         // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
         if c == ' ' || matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
-            if self.choice.is_some() && self.word_is_whole() {
+            // The one-key answer and then Space, as the help line says: «д », «н ». Not «и », the
+            // Russian «and» that begins sentences (then, as after a letter and a full stop, the
+            // text is a comment and the choice is the user's to make).
+            let key_then_space = c == ' '
+                && self.word.chars().count() == 1
+                && self.word.to_lowercase() != "и"
+                && self.word_is_answer();
+            if self.choice.is_some() && (self.word_is_whole() || key_then_space) {
                 self.open_comment();
                 return Ok(());
             }

@@ -1518,3 +1518,35 @@ fn undo_does_not_settle_a_conflict_a_colleagues_value_made_since() {
         app.message
     );
 }
+
+/// The one-key answer, then Space as the help line says, then the comment: «д» stays yes and the
+/// comment is what follows (it was «д комм» with no choice). «И » still begins a sentence.
+#[test]
+fn a_yes_no_key_then_space_keeps_the_choice_and_opens_the_comment() {
+    let mut v: Value = serde_json::from_str(example_text()).unwrap();
+    v["sections"]["public_services"]["items"][0]["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("direct_contact_with_recipient");
+    for (keys, yes) in [("д", true), ("н", false), ("т", false), ("ж", false)] {
+        let (s, q) = session_from_str("x", &v.to_string(), crate::common::registry()).unwrap();
+        let mut app = App::new(q, s, Lang::Ru, "x.json".into(), false);
+        Keys(&mut app).ctrl('g').typ("1.1.13").enter();
+        Keys(&mut app).answer(&format!("{keys} комментарий"));
+        assert_eq!(
+            app.form
+                .session
+                .answers("public_services", Some(0))
+                .unwrap()["direct_contact_with_recipient"],
+            serde_json::json!({"yes": yes, "comment": "комментарий"}),
+            "{keys}"
+        );
+    }
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("1.1.13")
+        .enter()
+        .typ("и при этом");
+    assert!(app.editor.choice.is_none(), "a sentence, not an answer");
+}
