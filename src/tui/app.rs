@@ -1151,20 +1151,26 @@ impl App {
 
     /// Commit, then stand on stop `to`. A value just stored that breaks a relation of the form (an
     /// end before its start, a part larger than its total) is said at once.
+    /// What the input holds and the report does not, kept where `Ctrl-Z` brings it back (Esc, and
+    /// moving out of a part a colleague is in). Whether there was any.
+    fn set_aside(&mut self) -> bool {
+        let Some(slot) = self.stop().slot().cloned().filter(|_| self.editor_dirty()) else {
+            return false;
+        };
+        let c = Change::Discarded {
+            slot,
+            text: self.editor.raw_text(),
+            choice: self.editor.choice,
+        };
+        self.record(c);
+        true
+    }
+
     fn go(&mut self, to: usize) {
         self.last_committed = None;
         // Text in a part a colleague is in cannot be stored: moving on keeps it as Esc does, to be
         // brought back with Ctrl-Z (the user is not kept in the part, nor the text lost).
-        if self.held_by.is_some()
-            && self.editor_dirty()
-            && let Some(slot) = self.stop().slot().cloned()
-        {
-            let c = Change::Discarded {
-                slot,
-                text: self.editor.raw_text(),
-                choice: self.editor.choice,
-            };
-            self.record(c);
+        if self.held_by.is_some() && self.set_aside() {
             self.form.current = to.min(self.form.stops.len() - 1);
             self.load_editor();
             self.say(Ui::HeldTextSetAside);
@@ -1717,15 +1723,7 @@ impl App {
             Some(Action::Undo) => self.undo(),
             Some(Action::Redo) => self.redo(),
             Some(Action::Revert) => {
-                if self.editor_dirty()
-                    && let Some(slot) = self.stop().slot().cloned()
-                {
-                    let c = Change::Discarded {
-                        slot,
-                        text: self.editor.raw_text(),
-                        choice: self.editor.choice,
-                    };
-                    self.record(c);
+                if self.set_aside() {
                     self.load_editor();
                     self.say(Ui::Reverted);
                 } else {
@@ -1871,12 +1869,10 @@ impl App {
 /// Whether two states of a slot's conflict list the same values (who entered them may have been
 /// named since, from the history).
 fn same_values(a: Option<&Conflict>, b: Option<&Conflict>) -> bool {
-    let values = |c: Option<&Conflict>| {
-        let mut v: Vec<String> = c
-            .map(|c| c.values.iter().map(|r| format!("{:?}", r.value)).collect())
-            .unwrap_or_default();
-        v.sort();
-        v
-    };
-    values(a) == values(b)
+    let (a, b) = (values_of(a), values_of(b));
+    a.len() == b.len() && a.iter().all(|v| b.contains(v))
+}
+
+fn values_of(c: Option<&Conflict>) -> Vec<&Option<Value>> {
+    c.map_or(Vec::new(), |c| c.values.iter().map(|r| &r.value).collect())
 }

@@ -992,21 +992,35 @@ mod tests {
         app.update(Event::Key(k), std::time::SystemTime::now());
     }
 
+    /// The example report at DIR/r.json (as `s`), an editor on it, and its saver: (s, path, app,
+    /// saver).
+    fn editor_on(dir: &Path, s: Session) -> (Session, PathBuf, App, Saver) {
+        let path = dir.join("r.json");
+        std::fs::write(&path, s.to_json_pretty()).unwrap();
+        let q = crate::sample::example().1;
+        let app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
+        let identity = saver::Identity {
+            report: crate::store::file_id(&path),
+            lock: None,
+        };
+        let saver = Saver::start(path.clone(), Some(identity));
+        (s, path, app, saver)
+    }
+
+    /// A colleague's save: written beside the report and renamed over it.
+    fn colleague_saves(path: &Path, theirs: &Session) {
+        let tmp = path.with_file_name("theirs.json");
+        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
+        std::fs::rename(&tmp, path).unwrap();
+    }
+
     /// Alice's change could not be saved (her folder refused it); meanwhile Bob saved another value
     /// of the same field, and her editor took his save in. Her change, saved at last, meets his as a
     /// conflict: both kept, his the answer. (It was written over his, as her view showed it.)
     #[test]
     fn a_change_waiting_when_a_colleagues_save_comes_in_meets_it_as_a_conflict() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.json");
-        let (s, q) = crate::sample::example();
-        std::fs::write(&path, s.to_json_pretty()).unwrap();
-        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
-        let identity = saver::Identity {
-            report: crate::store::file_id(&path),
-            lock: None,
-        };
-        let mut saver = Saver::start(path.clone(), Some(identity));
+        let (s, path, mut app, mut saver) = editor_on(dir.path(), crate::sample::example().0);
         saver.base = crate::store::file_id(&path);
         for c in "\x074.Q3\r5\r".chars() {
             key(&mut app, c);
@@ -1020,9 +1034,7 @@ mod tests {
             .unwrap()
             .answers
             .insert("vacancies".into(), serde_json::Value::from(7));
-        let tmp = dir.path().join("theirs.json");
-        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
+        colleague_saves(&path, &theirs);
         assert!(take_in_colleagues(&mut app, &path, &mut saver).unwrap());
         save(&mut app, &mut saver);
         let disk: serde_json::Value =
@@ -1043,18 +1055,9 @@ mod tests {
     #[test]
     fn a_deletion_waiting_when_a_colleague_fills_the_item_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.json");
-        let (mut s, q) = crate::sample::example();
+        let mut s = crate::sample::example().0;
         s.ensure_item_ids();
-        std::fs::write(&path, s.to_json_pretty()).unwrap();
-        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
-        let mut saver = Saver::start(
-            path.clone(),
-            Some(saver::Identity {
-                report: crate::store::file_id(&path),
-                lock: None,
-            }),
-        );
+        let (s, path, mut app, mut saver) = editor_on(dir.path(), s);
         saver.base = crate::store::file_id(&path);
         for c in "\x071.2\r\x14⌦y".chars() {
             key(&mut app, c);
@@ -1064,9 +1067,7 @@ mod tests {
         theirs.sections.get_mut("public_services").unwrap().items[1]
             .answers
             .insert("refusals".into(), serde_json::Value::from(3));
-        let tmp = dir.path().join("theirs.json");
-        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
+        colleague_saves(&path, &theirs);
         take_in_colleagues(&mut app, &path, &mut saver).unwrap();
         save(&mut app, &mut saver);
         let disk: serde_json::Value =
@@ -1090,15 +1091,7 @@ mod tests {
     #[test]
     fn a_change_seen_during_an_own_save_waits_for_it() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.json");
-        let (s, q) = crate::sample::example();
-        std::fs::write(&path, s.to_json_pretty()).unwrap();
-        let mut app = App::new(q, s.clone(), Lang::En, "r.json".into(), false);
-        let identity = saver::Identity {
-            report: crate::store::file_id(&path),
-            lock: None,
-        };
-        let mut saver = Saver::start(path.clone(), Some(identity));
+        let (s, path, mut app, mut saver) = editor_on(dir.path(), crate::sample::example().0);
         {
             let identity = saver.identity();
             let _running = identity.lock().unwrap();
@@ -1118,9 +1111,7 @@ mod tests {
             .unwrap()
             .answers
             .insert("vacancies".into(), serde_json::Value::from(5));
-        let tmp = dir.path().join("theirs.json");
-        std::fs::write(&tmp, theirs.to_json_pretty()).unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
+        colleague_saves(&path, &theirs);
         assert!(take_in_colleagues(&mut app, &path, &mut saver).unwrap());
         assert_eq!(
             app.form.session.count("personnel", None, "vacancies"),

@@ -263,15 +263,10 @@ mod tests {
             "bob",
             "t",
         );
-        let four = m
-            .session
-            .conflict(&slot)
-            .unwrap()
-            .values
-            .iter()
-            .find(|r| r.value == Some(json!(4)))
-            .cloned();
-        assert_eq!(four.and_then(|r| r.user).as_deref(), Some("alice"));
+        assert_eq!(
+            author_of(&m.session, &slot, json!(4)).as_deref(),
+            Some("alice")
+        );
         // Carried in the choice itself when the chooser's view has no conflict left to tell.
         let with_by = Entry {
             by: Some("carol".into()),
@@ -284,15 +279,10 @@ mod tests {
             "bob",
             "t",
         );
-        let four = m
-            .session
-            .conflict(&slot)
-            .unwrap()
-            .values
-            .iter()
-            .find(|r| r.value == Some(json!(4)))
-            .cloned();
-        assert_eq!(four.and_then(|r| r.user).as_deref(), Some("carol"));
+        assert_eq!(
+            author_of(&m.session, &slot, json!(4)).as_deref(),
+            Some("carol")
+        );
         // With the conflict still open, the choice settles it.
         disk.keep_both(
             &slot,
@@ -305,6 +295,16 @@ mod tests {
         let m = merge(disk.clone(), &disk, &[op], "bob", "t");
         assert_eq!(m.session.value(&slot), Some(json!(4)));
         assert!(m.session.conflicts.is_empty());
+    }
+
+    /// Who a conflict at `slot` names for `value`.
+    fn author_of(s: &Session, slot: &Slot, value: Value) -> Option<String> {
+        s.conflict(slot)?
+            .values
+            .iter()
+            .find(|r| r.value == Some(value.clone()))?
+            .user
+            .clone()
     }
 
     fn report() -> Session {
