@@ -45,12 +45,7 @@ pub fn append(report: &Path, entries: &[Entry]) -> io::Result<()> {
     // As the lock: the report's group bits, and in a setgid folder the group may write — the
     // working group's history is written by each of them (`chmod 660 report.json` after the first
     // session must not leave the history the first user's alone).
-    let dir = match report.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let group_folder =
-        std::fs::metadata(&dir).is_ok_and(|m| m.mode() & 0o2000 != 0 && m.mode() & 0o020 != 0);
+    let group_folder = crate::store::in_group_folder(report);
     let mode = like.as_ref().map_or(0o600, |m| m.mode() & 0o660)
         | 0o600
         | if group_folder { 0o060 } else { 0 };

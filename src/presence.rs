@@ -362,12 +362,7 @@ fn open_lock_file(session: &Path) -> Result<(File, PathBuf), LockError> {
     // Colleagues who may write the report must be able to join it: the lock file gets the report's
     // group bits, and in a setgid folder the group may write (a working group's folder, where a new
     // report's first lock is taken before anyone shares the report). It holds only who is where.
-    let folder = session
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let group_folder =
-        std::fs::metadata(folder).is_ok_and(|m| m.mode() & 0o2000 != 0 && m.mode() & 0o020 != 0);
+    let group_folder = crate::store::in_group_folder(session);
     let group_bits =
         report.as_ref().map_or(0, |m| m.mode() & 0o060) | if group_folder { 0o060 } else { 0 };
     let existed = std::fs::symlink_metadata(&path).is_ok();

@@ -237,6 +237,16 @@ pub fn write_replacing(path: &Path, bytes: &[u8], fsync: bool, how: Replace) -> 
     Ok(())
 }
 
+/// Whether the report at `report` is in a working group's folder: setgid and group-writable, where
+/// the lock file and the history are made for the group whatever the member's umask.
+pub fn in_group_folder(report: &Path) -> bool {
+    let folder = report
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::metadata(folder).is_ok_and(|m| m.mode() & 0o2000 != 0 && m.mode() & 0o020 != 0)
+}
+
 /// `.report.json.` — the start of the temp files a save of `path` makes beside it.
 fn temp_prefix(path: &Path) -> String {
     format!(
