@@ -1,18 +1,20 @@
-//! In-process benchmarks: loading, one keystroke end to end (update + summary + view into a
-//! TestBackend), and one autosave — on the example and on a report with 1,000 public services.
+//! In-process benchmarks: loading, one keystroke end to end (update + summary + the frame drawn on
+//! the editor's screen and its bytes made, into memory), and one autosave — on the example and on a
+//! report with 1,000 public services.
 //! `cargo bench`; the figures and how to read them are in docs/performance.md.
 
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
 use saualnama::questionnaire::{BUNDLED, Registry, parse_questionnaire};
 use saualnama::sample;
 use saualnama::store::{save_session, session_from_str};
 use saualnama::tui::app::App;
+use saualnama::tui::backend::LeanBackend;
 use saualnama::tui::overlay::Overlay;
 use saualnama::tui::overlay::prompt::{Prompt, Purpose};
-use saualnama::tui::view::{Theme, view};
+use saualnama::tui::screen::Screen;
+use saualnama::tui::view::{Theme, draw, view};
 
 fn main() {
     divan::main();
@@ -45,8 +47,20 @@ fn key(code: KeyCode, m: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, m))
 }
 
-/// An app on a report with `items` services, standing on annex 1, item 1, `target`, and a terminal.
-fn setup(items: usize, size: (u16, u16), target: &str) -> (App, Terminal<TestBackend>) {
+/// The editor's screen at `size`, its bytes going to memory (emptied after every frame).
+fn screen(size: (u16, u16)) -> Screen<Vec<u8>> {
+    let mut b = LeanBackend::new(Vec::new());
+    b.assume_size(size.0, size.1);
+    Screen::new(b)
+}
+
+fn frame(app: &App, s: &mut Screen<Vec<u8>>) {
+    s.draw(|c| draw(app, c, &Theme { color: false })).unwrap();
+    s.backend_mut().out_mut().clear();
+}
+
+/// An app on a report with `items` services, standing on annex 1, item 1, `target`, and a screen.
+fn setup(items: usize, size: (u16, u16), target: &str) -> (App, Screen<Vec<u8>>) {
     let (s, q) = if items == 2 {
         sample::example()
     } else {
@@ -67,9 +81,9 @@ fn setup(items: usize, size: (u16, u16), target: &str) -> (App, Terminal<TestBac
         key(KeyCode::Enter, KeyModifiers::NONE),
         std::time::SystemTime::now(),
     );
-    let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-    t.draw(|f| view(&app, f, &Theme { color: false })).unwrap();
-    (app, t)
+    let mut s = screen(size);
+    frame(&app, &mut s);
+    (app, s)
 }
 
 fn keystroke(
@@ -79,8 +93,26 @@ fn keystroke(
     target: &str,
     events: &[Event],
 ) {
-    let (mut app, mut t) = setup(items, size, target);
-    let theme = Theme { color: false };
+    keystroke_after(bencher, items, size, target, "", events);
+}
+
+/// `keystroke`, with `typed` typed first (into the answer).
+fn keystroke_after(
+    bencher: divan::Bencher,
+    items: usize,
+    size: (u16, u16),
+    target: &str,
+    typed: &str,
+    events: &[Event],
+) {
+    let (mut app, mut s) = setup(items, size, target);
+    for c in typed.chars() {
+        app.update(
+            key(KeyCode::Char(c), KeyModifiers::NONE),
+            std::time::SystemTime::now(),
+        );
+    }
+    frame(&app, &mut s);
     let mut i = 0;
     bencher.bench_local(|| {
         app.update(
@@ -88,13 +120,62 @@ fn keystroke(
             std::time::SystemTime::now(),
         );
         i += 1;
-        t.draw(|f| view(&app, f, &theme)).unwrap();
+        frame(&app, &mut s);
     });
 }
 
+/// The same typed letter drawn as the editor drew it before its own screen: ratatui's `Terminal`
+/// (the whole frame blanked, drawn and compared), over the same backend into memory.
+#[divan::bench(args = ITEMS, consts = [0, 1])]
+fn typed_letter_through_ratatui_terminal<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
+    let (mut app, _) = setup(items, SIZES[SIZE], "1.1.14");
+    for c in SENTENCE.chars() {
+        app.update(
+            key(KeyCode::Char(c), KeyModifiers::NONE),
+            std::time::SystemTime::now(),
+        );
+    }
+    let mut b = LeanBackend::new(Vec::new());
+    b.assume_size(SIZES[SIZE].0, SIZES[SIZE].1);
+    let mut t = Terminal::new(b).unwrap();
+    let theme = Theme { color: false };
+    let ev = sentence_letter();
+    let mut i = 0;
+    bencher.bench_local(|| {
+        app.update(ev[i % 2].clone(), std::time::SystemTime::now());
+        i += 1;
+        t.draw(|f| view(&app, f, &theme)).unwrap();
+        t.backend_mut().out_mut().clear();
+    });
+}
+
+/// A letter typed into an answer with words in it (what most keys are), then Backspace, so that the
+/// text does not grow without end.
 #[divan::bench(args = ITEMS, consts = [0, 1])]
 fn typed_letter<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
-    // Type, then delete, so the text does not grow without end.
+    keystroke_after(
+        bencher,
+        items,
+        SIZES[SIZE],
+        "1.1.14",
+        SENTENCE,
+        &sentence_letter(),
+    );
+}
+
+const SENTENCE: &str = "Сыбайлас жемқорлық ";
+
+fn sentence_letter() -> [Event; 2] {
+    [
+        key(KeyCode::Char('ә'), KeyModifiers::NONE),
+        key(KeyCode::Backspace, KeyModifiers::NONE),
+    ]
+}
+
+/// The first letter of an empty answer, then Backspace: each of them changes whether the question
+/// is answered, so the outline and the summary change with it.
+#[divan::bench(args = ITEMS, consts = [0, 1])]
+fn typed_first_letter<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
     let ev = [
         key(KeyCode::Char('ә'), KeyModifiers::NONE),
         key(KeyCode::Backspace, KeyModifiers::NONE),
@@ -123,8 +204,7 @@ fn tab<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
 #[divan::bench(args = ITEMS, consts = [0, 1])]
 fn jump_across_the_form<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
     // Ctrl-G with the number typed, then Enter: from annex 1 to annex 4 and back.
-    let (mut app, mut t) = setup(items, SIZES[SIZE], "1.1.Q1");
-    let theme = Theme { color: false };
+    let (mut app, mut s) = setup(items, SIZES[SIZE], "1.1.Q1");
     let targets = ["4.13", "1.1.Q1"];
     let mut i = 0;
     bencher.bench_local(|| {
@@ -137,7 +217,7 @@ fn jump_across_the_form<const SIZE: usize>(bencher: divan::Bencher, items: usize
             std::time::SystemTime::now(),
         );
         i += 1;
-        t.draw(|f| view(&app, f, &theme)).unwrap();
+        frame(&app, &mut s);
     });
 }
 
@@ -165,8 +245,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
         key(KeyCode::Char('ә'), KeyModifiers::NONE),
         key(KeyCode::Backspace, KeyModifiers::NONE),
     ];
-    let (mut app, mut t) = setup(1000, SIZES[SIZE], "1.1.14");
-    let theme = Theme { color: false };
+    let (mut app, mut screen) = setup(1000, SIZES[SIZE], "1.1.14");
     let mut i = 0;
     bencher.bench_local(|| {
         if saver.poll().len() + usize::from(i == 0) > 0 || i % 8 == 0 {
@@ -174,7 +253,7 @@ fn typed_letter_while_saving<const SIZE: usize>(bencher: divan::Bencher) {
         }
         app.update(ev[i % 2].clone(), std::time::SystemTime::now());
         i += 1;
-        t.draw(|f| view(&app, f, &theme)).unwrap();
+        frame(&app, &mut screen);
     });
     saver.finish();
 }

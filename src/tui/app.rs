@@ -690,8 +690,9 @@ impl App {
         }
     }
 
-    /// The summary with the value being typed applied, so totals follow the keyboard.
-    pub fn recompute(&mut self) {
+    /// The summary with the value being typed applied, so totals follow the keyboard. True when
+    /// it changed.
+    pub fn recompute(&mut self) -> bool {
         let slot = self.stop().slot().cloned();
         let typed = match (&slot, self.editor_value()) {
             // Text in a part a colleague is in (a draft from before they came) cannot be stored
@@ -700,7 +701,7 @@ impl App {
             (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => Some((slot, v)),
             _ => None,
         };
-        self.form.refresh(typed);
+        self.form.refresh(typed)
     }
 
     /// Store the editor's value. False (with a message) where it does not fit the field.
@@ -1357,14 +1358,22 @@ impl App {
 
     /// One event, at the time `now` (the loop gives the clock's; a test gives a fixed one).
     pub fn update(&mut self, ev: Event, now: std::time::SystemTime) {
+        self.update_but_summary(ev, now);
+        // The live summary after every event, in one place: what is stored, with what is typed.
+        self.recompute();
+    }
+
+    /// `update`, but for the live summary, which `recompute` brings up to date. The editor's loop
+    /// draws the screen in between: a typed letter is on the screen before the figures are worked
+    /// out again (that was a sixth of a letter's time to the screen, and most letters of a text
+    /// change no figure).
+    pub fn update_but_summary(&mut self, ev: Event, now: std::time::SystemTime) {
         self.clock = now;
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.key(k),
             Event::Paste(text) => self.paste(&text),
             _ => {}
         }
-        // The live summary after every event, in one place: what is stored, with what is typed.
-        self.recompute();
     }
 
     fn paste(&mut self, text: &str) {

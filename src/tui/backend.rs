@@ -76,6 +76,16 @@ impl<W: Write> LeanBackend<W> {
         self.width.set(width);
     }
 
+    /// The size to take as the terminal's without asking it, until told another (for a screen drawn
+    /// into bytes: the tests, the benchmarks).
+    pub fn assume_size(&mut self, width: u16, height: u16) {
+        self.width.set(width);
+        self.size.set(Some(Size { width, height }));
+        self.resized = Some(std::sync::Arc::new(std::sync::atomic::AtomicBool::new(
+            false,
+        )));
+    }
+
     pub fn out_mut(&mut self) -> &mut W {
         &mut self.out
     }

@@ -197,14 +197,17 @@ impl Form {
 
     /// The live summary, with what is being typed: made again only when what it is made of
     /// changed, since it is asked for after every key.
-    pub fn refresh(&mut self, typed: Option<(&Slot, Option<Value>)>) {
+    /// True when it changed.
+    pub fn refresh(&mut self, typed: Option<(&Slot, Option<Value>)>) -> bool {
         let made_of = (self.version, self.typed_block(typed));
-        if made_of != self.made_of {
-            self.summary = self
-                .tally
-                .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
-            self.made_of = made_of;
+        if made_of == self.made_of {
+            return false;
         }
+        self.summary = self
+            .tally
+            .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
+        self.made_of = made_of;
+        true
     }
 }
 

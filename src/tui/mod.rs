@@ -11,6 +11,7 @@ pub mod nav;
 pub mod overlay;
 pub mod plain;
 pub mod saver;
+pub mod screen;
 pub mod terminal;
 pub mod view;
 pub mod watch;
@@ -34,7 +35,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use view::{Theme, view};
+use view::Theme;
 
 /// How often text being typed is saved as a draft, and a failed save retried.
 const BACKGROUND_SAVE: Duration = Duration::from_secs(2);
@@ -897,7 +898,7 @@ fn event_loop(
             return Ok(End::Signal(sig));
         }
         if dirty {
-            t.draw(|f| view(app, f, theme))?;
+            t.draw(|f| view::draw(app, f, theme))?;
             dirty = false;
         }
         if app.quit {
@@ -936,15 +937,19 @@ fn event_loop(
             .collect();
         if let Some(e) = input.next(timeout, &fds)? {
             group.key_came(app, presence.as_deref_mut());
-            app.update(e, std::time::SystemTime::now());
+            app.update_but_summary(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.
             while !app.quit {
                 let Some(e) = input.next(Some(Duration::ZERO), &[])? else {
                     break;
                 };
-                app.update(e, std::time::SystemTime::now());
+                app.update_but_summary(e, std::time::SystemTime::now());
             }
-            dirty = true;
+            // What was typed goes to the screen first, then the figures it changes, if any.
+            if !app.quit {
+                t.draw(|f| view::draw(app, f, theme))?;
+            }
+            dirty = app.recompute();
         }
         if app.wants_history {
             app.wants_history = false;

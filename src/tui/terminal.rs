@@ -2,7 +2,8 @@
 //! on the way in; all of them undone on the way out, on every path, panics included.
 
 use super::backend::LeanBackend;
-use ratatui::Terminal;
+use super::screen::Screen;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -12,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 
-pub type Term = Terminal<LeanBackend<TermOut>>;
+pub type Term = Screen<TermOut>;
 
 /// The terminal's output, written by a thread of its own. A frozen SSH window stops reading, and a
 /// `write()` to it then blocks: on this thread it would stop the editor from saving drafts and from
@@ -180,22 +181,19 @@ pub fn with_terminal<T>(f: impl FnOnce(&mut Term) -> io::Result<T>) -> io::Resul
         .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste));
     let result = setup
         .and_then(|()| TermOut::start())
-        .and_then(|out| {
+        .map(|out| {
             let mut b = LeanBackend::new(out);
             b.watch_resizes();
-            Terminal::new(b)
+            Screen::new(b)
         })
-        .and_then(|mut terminal| {
-            let r = f(&mut terminal);
+        .and_then(|mut screen| {
+            let r = f(&mut screen);
             // Plain attributes and a visible cursor for whatever runs next in this terminal. With the
             // terminal gone (SSH dropped) this fails, and there is nothing to restore.
-            let _ = terminal.backend_mut().reset_pen();
-            let shown = terminal.show_cursor();
-            terminal.backend_mut().out_mut().finish();
-            if shown.is_err() {
-                // Terminal's drop would try again and eprintln!, which panics on a dead terminal.
-                std::mem::forget(terminal);
-            }
+            let b = screen.backend_mut();
+            let _ = b.reset_pen();
+            let _ = b.show_cursor().and_then(|()| b.flush());
+            b.out_mut().finish();
             r
         });
     disable_paste();

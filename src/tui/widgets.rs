@@ -1,7 +1,7 @@
 //! What the view and the overlays draw with: the styles, and the small shared pieces.
 
 pub use crate::present::item_place as item_label;
-use ratatui::Frame;
+use crate::tui::screen::Canvas;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Text};
@@ -90,7 +90,7 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A box of `height` rows at the foot of the body: the item menu, or a question with its keys.
-pub fn foot_box(f: &mut Frame, body: Rect, height: u16, lines: Vec<Line>) {
+pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
     let r = Rect {
         x: body.x,
         y: body.bottom().saturating_sub(height),
@@ -113,6 +113,7 @@ pub fn foot_box(f: &mut Frame, body: Rect, height: u16, lines: Vec<Line>) {
 /// changed line is a changed key, never a stale cell (`tests/it/backend_differential.rs` draws key
 /// sequences with and without the cache and compares every frame).
 mod panel_cache {
+    use crate::tui::screen::Canvas;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use std::cell::{Cell, RefCell};
@@ -160,21 +161,29 @@ mod panel_cache {
         h.finish()
     }
 
-    /// Draw a panel into `area` of `buf` with `draw`, or copy it from the last time it was drawn
-    /// with the same `key` there.
+    /// Draw a panel into `area` with `draw`, or copy it from the last time it was drawn with the
+    /// same `key` there, or, when the canvas still holds it as the last frame left it, nothing (and
+    /// say so: true).
     pub fn cached(
-        buf: &mut Buffer,
+        f: &mut Canvas,
         name: &'static str,
         area: Rect,
         key: u64,
         draw: impl FnOnce(&mut Buffer),
-    ) {
-        let area = area.intersection(buf.area);
+    ) -> bool {
+        let area = area.intersection(f.area());
         if !ON.with(Cell::get) || area.is_empty() {
-            draw(buf);
-            return;
+            draw(f.buffer_mut());
+            return false;
         }
         let key = key_of((key, area));
+        let panel = (name, key, area);
+        if f.holds(&panel) {
+            f.keep(panel);
+            return true;
+        }
+        f.drew(panel);
+        let buf = f.buffer_mut();
         let hit = PANELS.with(|p| {
             let mut panels = p.borrow_mut();
             let at = panels
@@ -189,8 +198,11 @@ mod panel_cache {
             at.is_some()
         });
         if hit {
-            return;
+            return false;
         }
+        // What an earlier frame left here goes first: drawing does not touch every cell.
+        f.redraw(area);
+        let buf = f.buffer_mut();
         // Drawn in place, then kept, in the place of this panel's older version (two are kept).
         draw(buf);
         PANELS.with(|p| {
@@ -207,6 +219,7 @@ mod panel_cache {
             copy(buf, &mut own, area);
             panels.push((name, key, own));
         });
+        false
     }
 
     fn copy(from: &Buffer, to: &mut Buffer, area: Rect) {

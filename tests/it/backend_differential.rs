@@ -144,17 +144,24 @@ proptest! {
     }
 }
 
-/// The panel cache (see `widgets::cached`) against drawing afresh: the editor driven by random keys
-/// (letters, digits, Enter, Tab, Ctrl-G jumps, resizes, F2/F4 panels, a colleague's move) draws
-/// every frame alike with the cache and without it, cell for cell — a stale cell would show.
-mod panel_cache {
+/// The editor's screen keeps each frame for the next and leaves a panel that did not change as it
+/// was. Random key sequences (letters, digits, Enter, Tab, Ctrl-G jumps and the prompt left open,
+/// help and the answer's history opened and shut, resizes, F2/F4 panels, a colleague's move, texts
+/// pasted that wrap and scroll, runs of Backspace) are drawn on it and, apart, afresh on a blank
+/// buffer with the panel cache off: the bytes the screen sends, read by a terminal emulator, must
+/// show every frame drawn afresh, cell for cell, with the cursor where it belongs — a stale cell
+/// anywhere would show.
+mod kept_screen {
+    use super::difference;
     use proptest::prelude::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
     use saualnama::i18n::Lang;
     use saualnama::tui::app::App;
-    use saualnama::tui::view::{Theme, view};
+    use saualnama::tui::backend::LeanBackend;
+    use saualnama::tui::screen::{Canvas, Screen};
+    use saualnama::tui::view::{Theme, draw};
     use saualnama::tui::widgets::set_panel_cache;
 
     #[derive(Clone, Debug)]
@@ -163,6 +170,8 @@ mod panel_cache {
         GoTo(&'static str),
         Size(u16, u16),
         Colleague(bool),
+        Paste(&'static str),
+        Backspaces(usize),
     }
 
     fn step() -> impl Strategy<Value = Step> {
@@ -173,12 +182,21 @@ mod panel_cache {
             2 => prop::sample::select(vec![
                 KeyCode::Enter, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace,
                 KeyCode::Esc, KeyCode::F(2), KeyCode::F(4), KeyCode::Down, KeyCode::Up,
+                KeyCode::F(1), KeyCode::F(6),
             ]).prop_map(k),
+            1 => Just(Step::Key(KeyCode::Char('g'), KeyModifiers::CONTROL)),
             1 => prop::sample::select(vec!["4.Q3", "1.2.Q1", "1.1", "4.5", "5", "1.1.Q14"])
                 .prop_map(Step::GoTo),
-            1 => prop::sample::select(vec![(80u16, 24u16), (120, 40), (200, 60), (72, 20), (60, 14)])
+            1 => prop::sample::select(vec![(80u16, 24u16), (120, 40), (200, 60), (72, 20), (60, 14), (30, 8)])
                 .prop_map(|(w, h)| Step::Size(w, h)),
             1 => any::<bool>().prop_map(Step::Colleague),
+            // Texts that wrap, take many lines and scroll, and then shrink again.
+            1 => prop::sample::select(vec![
+                "Жемқорлық тәуекелдері анықталған жоқ, бірақ мерзімдер бұзылған жағдайлар бар. ",
+                "первое\nвторое\nтретье\nчетвёртое\nпятое\nшестое\nседьмое\nвосьмое\n",
+                "ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ұзақ сөз ",
+            ]).prop_map(Step::Paste),
+            1 => (1usize..40).prop_map(Step::Backspaces),
         ]
     }
 
@@ -187,7 +205,7 @@ mod panel_cache {
         App::new(q, s, Lang::Ru, "r.json".into(), false)
     }
 
-    fn apply(a: &mut App, s: &Step) -> (u16, u16) {
+    fn apply(a: &mut App, s: &Step) {
         let at = std::time::UNIX_EPOCH;
         let key = |a: &mut App, c, m| a.update(Event::Key(KeyEvent::new(c, m)), at);
         match s {
@@ -206,38 +224,55 @@ mod panel_cache {
                     Vec::new()
                 };
             }
+            Step::Paste(t) => a.update(Event::Paste((*t).to_owned()), at),
+            Step::Backspaces(n) => {
+                for _ in 0..*n {
+                    key(a, KeyCode::Backspace, KeyModifiers::NONE);
+                }
+            }
             Step::Size(..) => {}
-        }
-        match s {
-            Step::Size(w, h) => (*w, *h),
-            _ => (0, 0),
         }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(60))]
         #[test]
-        fn cached_panels_draw_what_drawing_afresh_draws(steps in prop::collection::vec(step(), 1..40)) {
-            let (mut cached, mut fresh) = (app(), app());
+        fn the_kept_screen_shows_what_drawing_afresh_draws(steps in prop::collection::vec(step(), 1..40)) {
+            let (mut kept, mut fresh) = (app(), app());
             let (mut w, mut h) = (120u16, 40u16);
-            let mut tc = Terminal::new(TestBackend::new(w, h)).unwrap();
-            let mut tf = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut backend = LeanBackend::new(Vec::new());
+            backend.assume_size(w, h);
+            let mut screen = Screen::new(backend);
+            let mut vt = vt100::Parser::new(h, w, 0);
             let theme = Theme { color: true };
             for s in &steps {
-                let size = apply(&mut cached, s);
+                apply(&mut kept, s);
                 apply(&mut fresh, s);
-                if size != (0, 0) {
-                    (w, h) = size;
-                    tc.backend_mut().resize(w, h);
-                    tf.backend_mut().resize(w, h);
+                if let Step::Size(nw, nh) = *s {
+                    (w, h) = (nw, nh);
+                    screen.backend_mut().assume_size(w, h);
+                    vt.screen_mut().set_size(h, w);
                 }
                 set_panel_cache(true);
-                tc.draw(|f| view(&cached, f, &theme)).unwrap();
+                screen.draw(|c| draw(&kept, c, &theme)).unwrap();
+                vt.process(&std::mem::take(screen.backend_mut().out_mut()));
                 set_panel_cache(false);
-                tf.draw(|f| view(&fresh, f, &theme)).unwrap();
-                prop_assert_eq!(tc.backend().buffer(), tf.backend().buffer(), "after {:?}", s);
+                let mut want = Buffer::empty(Rect::new(0, 0, w, h));
+                let mut c = Canvas::fresh(&mut want);
+                draw(&fresh, &mut c, &theme);
+                let cursor = c.cursor();
+                set_panel_cache(true);
+                prop_assert_eq!(screen.buffer(), &want, "after {:?}", s);
+                prop_assert_eq!(difference(vt.screen(), &want), None, "after {:?}", s);
+                let (row, col) = vt.screen().cursor_position();
+                match cursor {
+                    Some(p) => {
+                        prop_assert!(!vt.screen().hide_cursor(), "after {:?}", s);
+                        prop_assert_eq!((col, row), (p.x, p.y), "after {:?}", s);
+                    }
+                    None => prop_assert!(vt.screen().hide_cursor(), "after {:?}", s),
+                }
             }
-            set_panel_cache(true);
         }
     }
 }

@@ -482,3 +482,30 @@ fn an_idle_editor_does_not_wake_up() {
     p.keys(CTRL_Q);
     p.wait_exit(Duration::from_secs(10));
 }
+
+/// The editor puts a typed key on the screen before it works the figures out again, and then
+/// brings the figures up to date: each digit typed into a count is in the summary's total a
+/// moment later.
+#[test]
+fn the_summary_follows_a_typed_digit_on_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("F1");
+    p.keys("\x07");
+    p.keys("1.1.Q3");
+    p.keys(ENTER);
+    p.wait_for("К3 через канцелярию услугодателя");
+    // 93 in this service and 2 in the other: 95 in all, the line of the count being typed.
+    p.wait_for("›через канцелярию услугодателя                    95│");
+    // The first digit takes the place of the answer: 7 and 2.
+    p.keys("7");
+    p.wait_for("›через канцелярию услугодателя                     9│");
+    p.keys("3");
+    p.wait_for("›через канцелярию услугодателя                    75│");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+}

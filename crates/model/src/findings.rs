@@ -259,6 +259,21 @@ pub fn block_findings(
         .collect()
 }
 
+/// How many findings `block_findings` would give, without writing them: the live summary counts a
+/// block's findings after every typed key, and writing one (its evidence, its numbers) is most of
+/// what making it costs.
+pub fn block_finding_count(
+    q: &Questionnaire,
+    sec: &Section,
+    s: &Session,
+    item: Option<usize>,
+) -> usize {
+    q.findings
+        .iter()
+        .filter(|r| r.section == sec.id && rule_holds(r, q, sec, s, item).is_some())
+        .count()
+}
+
 /// Every finding, annex by annex, item by item, in the questionnaire's order of rules.
 pub fn findings(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();

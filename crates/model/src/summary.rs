@@ -272,7 +272,7 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
                     .map(|f| answers.and_then(|a| a.get(&f.id)).and_then(|v| v.as_u64()))
                     .collect(),
                 problems: block_problems(sec, s, item, lang),
-                findings: crate::findings::block_findings(q, sec, s, item, lang).len(),
+                findings: crate::findings::block_finding_count(q, sec, s, item),
             }
         }
     }

@@ -4,9 +4,9 @@
 use super::{Command, Ctx, Outcome};
 use crate::session::Slot;
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::Theme;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -49,7 +49,7 @@ impl AnswerHistory {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
         f.render_widget(Clear, body);
         let mut lines: Vec<Line> = Vec::new();

@@ -3,9 +3,9 @@
 
 use super::{Command, Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::{Theme, fit, foot_box, item_label};
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -34,7 +34,7 @@ impl Confirm {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
         let lines = match self {
             Confirm::QuitUnsaved => {

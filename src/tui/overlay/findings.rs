@@ -5,9 +5,9 @@ use super::{Command, Ctx, Outcome};
 use crate::findings::Finding;
 use crate::session::Slot;
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::Theme;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -44,7 +44,7 @@ impl Findings {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
         f.render_widget(Clear, body);
         let mut lines: Vec<Line> = Vec::new();

@@ -2,9 +2,9 @@
 
 use super::{Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::Theme;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -32,7 +32,7 @@ impl Help {
         Outcome::Stay
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
         // Everything but the status line: the whole key list fits at 80x24.
         let r = Rect {

@@ -2,9 +2,9 @@
 
 use super::{Command, Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::{Theme, foot_box};
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -23,7 +23,7 @@ impl ItemMenu {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, _theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, _theme: &Theme) {
         let lang = ctx.lang;
         let menu = keys::BINDINGS
             .iter()

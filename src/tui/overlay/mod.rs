@@ -18,7 +18,7 @@ use super::widgets::Theme;
 use crate::i18n::Lang;
 use crate::questionnaire::Questionnaire;
 use crate::session::{Session, Slot};
-use ratatui::Frame;
+use crate::tui::screen::Canvas;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
@@ -91,7 +91,7 @@ impl Overlay {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         match self {
             Overlay::Help(o) => o.render(ctx, f, body, theme),
             Overlay::Prompt(o) => o.render(ctx, f, body, theme),

@@ -3,9 +3,9 @@
 
 use super::{Command, Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::Theme;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -53,7 +53,7 @@ impl Prompt {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, f: &mut Frame, body: Rect, _theme: &Theme) {
+    pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, _theme: &Theme) {
         let lang = ctx.lang;
         let label = match self.purpose {
             Purpose::GoTo => Ui::GoToPrompt.get(lang).to_owned(),

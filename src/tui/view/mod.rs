@@ -15,8 +15,8 @@ use summary::summary;
 use super::app::{App, Panel};
 use super::overlay::Ctx;
 pub use super::widgets::{Theme, fit, foot_box, item_label};
+use crate::tui::screen::Canvas;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -73,7 +73,17 @@ fn shape(area: Rect) -> Shape {
     }
 }
 
-pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
+/// Draw the state on a ratatui `Frame`: what the tests' terminals show, drawn as the editor draws.
+pub fn view(app: &App, frame: &mut ratatui::Frame, theme: &Theme) {
+    let mut c = Canvas::fresh(frame.buffer_mut());
+    draw(app, &mut c, theme);
+    if let Some(p) = c.cursor() {
+        frame.set_cursor_position(p);
+    }
+}
+
+/// Draw the state on a canvas: the editor's screen, or a `Frame`'s buffer.
+pub fn draw(app: &App, f: &mut Canvas, theme: &Theme) {
     let area = f.area();
     let lang = app.form.lang;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -124,6 +134,7 @@ pub fn view(app: &App, f: &mut Frame, theme: &Theme) {
         },
     }
     if let Some(o) = &app.overlay {
+        f.cover();
         let save_error = match &app.save_state {
             super::app::SaveState::Failed(e) => Some(e.as_str()),
             _ => None,

@@ -4,9 +4,9 @@ use super::{Theme, item_label};
 use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, has_problem};
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::{cached, clip, key_of};
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -59,7 +59,7 @@ enum Row {
     Stop(usize, bool),
 }
 
-pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Outline.get(lang));
     let inner = block.inner(area);
@@ -133,7 +133,7 @@ pub(super) fn outline(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         })
         .collect();
     let key = key_of((Ui::Outline.get(lang), &visible));
-    cached(f.buffer_mut(), "outline", area, key, |b| {
+    cached(f, "outline", area, key, |b| {
         block.render(area, b);
         Paragraph::new(visible).render(inner, b);
     });

@@ -6,9 +6,9 @@ use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::{cached, key_of, rows_of};
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -258,12 +258,12 @@ pub(super) fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16
     text_h + input_h + 2
 }
 
-pub(super) fn question(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn question(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let c = question_content(app, theme);
     render_question(app, f, area, c);
 }
 
-pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionContent) {
+pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: QuestionContent) {
     let QuestionContent {
         title,
         lines,
@@ -317,7 +317,7 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
     );
     // The frame, the text and the fixed lines are what a typed key leaves as they were.
     let key = key_of((content_key, t, x, text_h));
-    cached(f.buffer_mut(), "question", area, key, |b| {
+    cached(f, "question", area, key, |b| {
         block.render(area, b);
         text.render(t, b);
         if text_rows < text_h && t.width > 0 && t.height > 0 {
@@ -328,10 +328,28 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
     // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
     // (a folded outline or summary replaces the question, and is not drawn with it).
     let focused = app.overlay.is_none();
-    let input_block = Block::bordered().title(input_title);
+    let input_block = Block::bordered().title(input_title.as_str());
     let inside = input_block.inner(i);
-    f.render_widget(input_block, i);
+    // The input's frame is a panel of its own, over the question's. Its text leaves the rows under
+    // it blank: of a kept input only the rows with text in the last frame are blanked, and the rows
+    // with text then or now are all that can have changed (a text answer's input may be most of the
+    // screen, and its answer one line).
+    let kept = cached(f, "input", i, key_of(&input_title), |b| {
+        input_block.render(i, b)
+    });
+    let last = f.noted("input rows").filter(|_| kept);
+    let blank = last.map_or(inside, |n| Rect {
+        height: n.min(inside.height),
+        ..inside
+    });
+    f.redraw(blank);
     f.render_widget(&app.editor.area, inside);
+    let rows = input_rows(&app.editor.area).min(inside.height);
+    f.note("input rows", rows);
+    f.touch(Rect {
+        height: rows.max(blank.height),
+        ..inside
+    });
     let accepts_text = !stop_is_yes_no(app) || app.editor.on_comment;
     if focused && accepts_text && inside.width > 0 && inside.height > 0 {
         // The real cursor where text goes (the input draws none of its own), so input methods and
@@ -344,6 +362,29 @@ pub(super) fn render_question(app: &App, f: &mut Frame, area: Rect, c: QuestionC
             f.set_cursor_position(Position { x, y });
         }
     }
+}
+
+/// The rows the input's text took when it was last drawn: its display lines (wrapped) from the
+/// top one drawn. ratatui-textarea counts them but does not say how many: a row past the last maps
+/// to the same place in the text as the last one, and two rows never map to one place otherwise.
+fn input_rows(area: &ratatui_textarea::TextArea) -> u16 {
+    let same = |row: usize| area.screen_to_data(row, 0) == area.screen_to_data(row - 1, 0);
+    // The count is the first row that maps where the one before it does.
+    let mut hi = 1;
+    while !same(hi) {
+        hi *= 2;
+    }
+    let mut lo = hi / 2;
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if same(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let top = area.scroll_offset().0 as usize;
+    hi.saturating_sub(top).min(u16::MAX as usize) as u16
 }
 
 fn stop_is_yes_no(app: &App) -> bool {

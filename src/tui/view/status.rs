@@ -3,14 +3,14 @@
 use super::{Theme, fit};
 use crate::tui::app::{App, SaveState, Tone};
 use crate::tui::keys::{self};
+use crate::tui::screen::Canvas;
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub(super) fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn title_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let place = match app.stop().section().and_then(|s| app.form.q.section(s)) {
         Some(sec) => crate::present::annex_heading(sec, lang),
@@ -23,7 +23,7 @@ pub(super) fn title_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-pub(super) fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn message_line(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let line = match &app.message {
         Some((m, Tone::Error)) => Line::styled(format!("! {m}"), theme.error()),
         Some((m, Tone::Info)) => Line::raw(format!("» {m}")),
@@ -38,7 +38,7 @@ pub(super) fn message_line(app: &App, f: &mut Frame, area: Rect, theme: &Theme) 
     f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
 }
 
-pub(super) fn status_bar(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn status_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let state = match &app.save_state {
         SaveState::New => format!("○ {}", Ui::NewFile.get(lang)),

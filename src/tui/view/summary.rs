@@ -4,9 +4,9 @@ use super::{Theme, fit};
 use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
+use crate::tui::screen::Canvas;
 use crate::tui::widgets::{cached, key_of};
 use crate::ui_text::Ui;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -29,7 +29,7 @@ fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
     format!("{prefix}{l}{} {value}", " ".repeat(pad))
 }
 
-pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Summary.get(lang));
     let inner = block.inner(area);
@@ -164,7 +164,7 @@ pub(super) fn summary(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         }
     }
     let key = key_of((Ui::Summary.get(lang), &lines));
-    cached(f.buffer_mut(), "summary", area, key, |b| {
+    cached(f, "summary", area, key, |b| {
         block.render(area, b);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

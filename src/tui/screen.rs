@@ -1,0 +1,558 @@
+//! The screen kept between frames, in place of ratatui's `Terminal` in the editor's loop.
+//!
+//! `Terminal::draw` blanks its buffer before every frame, so every panel is drawn (or copied from the
+//! panel cache) again for every key, and then compares the whole screen cell by cell, looking each
+//! cell's width up as it goes. A typed letter changes one input. Here the buffer is kept: a panel
+//! whose key and place are those of the last frame is neither drawn nor copied (`widgets::cached`),
+//! only what may have changed is compared (outside the panels left in place, and what was drawn over
+//! them again: the input's rows with text), and a width is looked up only where it can matter.
+//!
+//! A frame kept this way must equal a frame drawn afresh. A panel left in place holds what it drew
+//! last time as long as nothing was drawn over it since; so whatever lies outside the last frame's
+//! panels is blanked before drawing, an overlay makes the next frame a fresh one, and when a panel
+//! of the last frame is neither drawn in its place again nor drawn over whole, the frame is drawn
+//! again from blank. `tests/it/backend_differential.rs` holds random key sequences drawn here to the
+//! frames drawn afresh, through the bytes sent, read back by a terminal emulator; the unit test below
+//! holds the comparison to ratatui's own.
+
+use super::backend::LeanBackend;
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier};
+use ratatui::widgets::Widget;
+use std::io::{self, Write};
+
+/// What a frame is drawn on: the screen's buffer, and where the cursor goes. The view draws on it as
+/// on ratatui's `Frame` (the same methods), and a `Frame` lends its buffer to a fresh one
+/// (`view::view`), so the tests' `TestBackend` terminals draw exactly what the editor draws.
+pub struct Canvas<'a> {
+    buf: &'a mut Buffer,
+    area: Rect,
+    cursor: Option<Position>,
+    /// The buffer holds the last frame, not blanks: a panel unchanged since may be left as it is.
+    retained: bool,
+    /// The panels the last frame drew: name, key and place.
+    last: &'a [Panel],
+    /// The panels this frame drew, or left in place.
+    drawn: Vec<Panel>,
+    /// The places of the panels left in place, and of what was drawn this frame (panels drawn or
+    /// copied, the input over the question): nothing else of the screen can have changed.
+    kept: Vec<Rect>,
+    touched: Vec<Rect>,
+    /// What was drawn from blank, or over every cell, this frame: panels drawn or copied, areas
+    /// blanked to be drawn again. Nothing an earlier frame left there is still in them.
+    renewed: Vec<Rect>,
+    /// Numbers a panel keeps from one frame to the next (how many rows the input's text took).
+    last_notes: &'a [(&'static str, u16)],
+    notes: Vec<(&'static str, u16)>,
+    /// Something was drawn over the panels (an overlay): the next frame cannot keep them.
+    covered: bool,
+}
+
+/// A panel on the screen: its name, the key of what it shows, and its place.
+pub type Panel = (&'static str, u64, Rect);
+
+impl<'a> Canvas<'a> {
+    /// A canvas of blank cells (as a `Frame`'s are): nothing is kept from earlier frames.
+    pub fn fresh(buf: &'a mut Buffer) -> Canvas<'a> {
+        let area = buf.area;
+        Canvas {
+            buf,
+            area,
+            cursor: None,
+            retained: false,
+            last: &[],
+            drawn: Vec::new(),
+            kept: Vec::new(),
+            touched: Vec::new(),
+            renewed: Vec::new(),
+            last_notes: &[],
+            notes: Vec::new(),
+            covered: false,
+        }
+    }
+
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    pub fn buffer_mut(&mut self) -> &mut Buffer {
+        self.buf
+    }
+
+    pub fn render_widget<W: Widget>(&mut self, widget: W, area: Rect) {
+        widget.render(area, self.buf);
+    }
+
+    pub fn set_cursor_position<P: Into<Position>>(&mut self, position: P) {
+        self.cursor = Some(position.into());
+    }
+
+    pub fn cursor(&self) -> Option<Position> {
+        self.cursor
+    }
+
+    /// Whether `panel` is on the buffer already, as the last frame left it, and nothing was drawn
+    /// over it yet this frame.
+    pub fn holds(&self, panel: &Panel) -> bool {
+        self.retained
+            && self.last.contains(panel)
+            && !self.touched.iter().any(|r| r.intersects(panel.2))
+    }
+
+    /// `panel` was drawn this frame.
+    pub fn drew(&mut self, panel: Panel) {
+        self.touched.push(panel.2);
+        self.renewed.push(panel.2);
+        self.drawn.push(panel);
+    }
+
+    /// Keep `value` under `name` for the next frame.
+    pub fn note(&mut self, name: &'static str, value: u16) {
+        self.notes.push((name, value));
+    }
+
+    /// What the last frame kept under `name`, when the buffer holds the last frame.
+    pub fn noted(&self, name: &str) -> Option<u16> {
+        let last = self.last_notes.iter().find(|(n, _)| *n == name);
+        last.filter(|_| self.retained).map(|(_, v)| *v)
+    }
+
+    /// `area` may have changed this frame (drawn over a panel left in place).
+    pub fn touch(&mut self, area: Rect) {
+        if self.retained {
+            self.touched.push(area.intersection(self.buf.area));
+        }
+    }
+
+    /// `panel` is left as the last frame drew it.
+    pub fn keep(&mut self, panel: Panel) {
+        self.kept.push(panel.2);
+        self.drawn.push(panel);
+    }
+
+    /// Blank `area` to draw it again, over a panel that may have been left in place.
+    pub fn redraw(&mut self, area: Rect) {
+        if self.retained {
+            let area = area.intersection(self.buf.area);
+            for y in area.top()..area.bottom() {
+                let at = self.buf.index_of(area.x, y);
+                for c in &mut self.buf.content[at..at + area.width as usize] {
+                    c.reset();
+                }
+            }
+            self.touched.push(area);
+            self.renewed.push(area);
+        }
+    }
+
+    /// Something is drawn over the panels: the next frame is drawn from blank.
+    pub fn cover(&mut self) {
+        self.covered = true;
+    }
+}
+
+/// The terminal as it shows, and the frame being drawn.
+pub struct Screen<W: Write> {
+    backend: LeanBackend<W>,
+    /// What the terminal shows.
+    shown: Buffer,
+    /// The frame drawn last, kept for the next one (equal to `shown` between frames).
+    next: Buffer,
+    last: Vec<Panel>,
+    notes: Vec<(&'static str, u16)>,
+    /// The next frame may keep what the last one drew.
+    keep: bool,
+    /// The stretches of rows compared (row, from, to), and the cells sent, in the last frame (kept
+    /// for their allocations).
+    spans: Vec<(u16, u16, u16)>,
+    sent: Vec<usize>,
+}
+
+impl<W: Write> Screen<W> {
+    pub fn new(backend: LeanBackend<W>) -> Screen<W> {
+        Screen {
+            backend,
+            shown: Buffer::empty(Rect::ZERO),
+            next: Buffer::empty(Rect::ZERO),
+            last: Vec::new(),
+            notes: Vec::new(),
+            keep: false,
+            spans: Vec::new(),
+            sent: Vec::new(),
+        }
+    }
+
+    pub fn backend_mut(&mut self) -> &mut LeanBackend<W> {
+        &mut self.backend
+    }
+
+    /// What the last frame drew (the terminal shows it once the bytes are through).
+    pub fn buffer(&self) -> &Buffer {
+        &self.shown
+    }
+
+    /// Draw a frame with `render` and send the terminal what changed. `render` may be called twice:
+    /// when the frame kept from the last one does not fit this one, it is drawn again from blank.
+    pub fn draw(&mut self, mut render: impl FnMut(&mut Canvas)) -> io::Result<()> {
+        let size = self.backend.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        if area != self.shown.area {
+            self.shown.resize(area);
+            self.next.resize(area);
+            self.shown.reset();
+            self.backend.clear()?;
+            self.keep = false;
+        }
+        let mut keep = self.keep;
+        let (cursor, drawn, covered, notes) = loop {
+            if keep {
+                blank_outside(&mut self.next, &self.last);
+            } else {
+                self.next.reset();
+            }
+            let mut c = Canvas {
+                area,
+                cursor: None,
+                retained: keep,
+                last: &self.last,
+                drawn: Vec::new(),
+                kept: Vec::new(),
+                touched: Vec::new(),
+                renewed: Vec::new(),
+                last_notes: &self.notes,
+                notes: Vec::new(),
+                covered: false,
+                buf: &mut self.next,
+            };
+            render(&mut c);
+            let Canvas {
+                cursor,
+                drawn,
+                kept,
+                touched,
+                renewed,
+                notes,
+                covered,
+                ..
+            } = c;
+            // A panel of the last frame neither drawn in its place this time nor drawn over whole:
+            // what it left may still be there.
+            if keep
+                && !self.last.iter().all(|(n, _, r)| {
+                    drawn.iter().any(|(m, _, s)| n == m && r == s)
+                        || (r.top()..r.bottom())
+                            .all(|y| spans_cover(&renewed, y, r.left(), r.right()))
+                })
+            {
+                keep = false;
+                continue;
+            }
+            // What may have changed: everything but the panels left in place, and what was drawn
+            // over them again (all of it under an overlay).
+            self.spans.clear();
+            for y in area.top()..area.bottom() {
+                if !keep || covered {
+                    self.spans.push((y, area.left(), area.right()));
+                } else {
+                    changed_on(y, area, &kept, &touched, &mut self.spans);
+                }
+            }
+            break (cursor, drawn, covered, notes);
+        };
+        self.last = drawn;
+        self.notes = notes;
+        self.keep = !covered;
+        self.send()?;
+        match cursor {
+            None => self.backend.hide_cursor()?,
+            Some(p) => {
+                self.backend.show_cursor()?;
+                self.backend.set_cursor_position(p)?;
+            }
+        }
+        self.backend.flush()
+    }
+
+    /// Send the cells of the stretches that may have changed that differ from what the terminal
+    /// shows, and take them as shown.
+    fn send(&mut self) -> io::Result<()> {
+        self.sent.clear();
+        let w = self.next.area.width as usize;
+        for &(y, from, to) in &self.spans {
+            let cells = y as usize * w + from as usize..y as usize * w + to as usize;
+            let at = self.sent.len();
+            diff(
+                &mut self.shown.content[cells.clone()],
+                &self.next.content[cells.clone()],
+                &mut self.sent,
+            );
+            for i in &mut self.sent[at..] {
+                *i += cells.start;
+            }
+        }
+        let (next, w) = (&self.next, w.max(1));
+        self.backend.draw(
+            self.sent
+                .iter()
+                .map(|&i| ((i % w) as u16, (i / w) as u16, &next.content[i])),
+        )
+    }
+}
+
+/// Whether the rects of `rects` cover row `y` from `from` to `to`.
+fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
+    let mut spans: Vec<(u16, u16)> = rects
+        .iter()
+        .filter(|r| r.top() <= y && y < r.bottom())
+        .map(|r| (r.left(), r.right()))
+        .collect();
+    spans.sort_unstable();
+    let mut x = from;
+    for (a, b) in spans {
+        if a > x {
+            break;
+        }
+        x = x.max(b);
+    }
+    x >= to
+}
+
+/// The stretches of row `y` that may have changed: outside the `kept` panels, or `touched`.
+fn changed_on(y: u16, area: Rect, kept: &[Rect], touched: &[Rect], out: &mut Vec<(u16, u16, u16)>) {
+    let on = |r: &&Rect| r.top() <= y && y < r.bottom();
+    let mut edges: Vec<(u16, u16)> = kept
+        .iter()
+        .filter(on)
+        .map(|r| (r.left(), r.right()))
+        .collect();
+    edges.sort_unstable();
+    // The gaps between the kept panels, then what was drawn over them.
+    let mut spans: Vec<(u16, u16)> = Vec::new();
+    let mut x = area.left();
+    for (from, to) in edges {
+        if from > x {
+            spans.push((x, from));
+        }
+        x = x.max(to);
+    }
+    if x < area.right() {
+        spans.push((x, area.right()));
+    }
+    spans.extend(touched.iter().filter(on).map(|r| (r.left(), r.right())));
+    spans.sort_unstable();
+    let start = out.len();
+    for (from, to) in spans {
+        let len = out.len();
+        match out.last_mut() {
+            Some((_, _, end)) if len > start && from <= *end => *end = (*end).max(to),
+            _ => out.push((y, from, to)),
+        }
+    }
+}
+
+/// The cells of `next` to send over `shown` (a stretch of a row of each), in order, and `shown`
+/// made `next`: ratatui's `BufferDiff` (ratatui-core 0.1) step for step — a wide character's shadow
+/// is not sent, a cell it used to cover is, a VS16 emoji's trailing column is checked — with a
+/// cell's width worked out the quick way (`width`). ratatui's looks every cell up in the width
+/// table, equal ones included: that was most of what comparing the screen cost for a typed letter.
+fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
+    let len = next.len().min(shown.len());
+    // The columns after `i` that a wide character covers (`force`: every one; else those whose
+    // symbol changed), and where the comparison goes on after them.
+    let trailing = |shown: &mut [Cell], i: usize, end: usize, force: bool, out: &mut Vec<usize>| {
+        let (mut j, mut end) = (i + 1, end.min(len));
+        while j < end {
+            let k = j;
+            j += width(&next[k]).max(1);
+            end = end.max(j).min(len);
+            if !is_skip(&next[k]) && (force || shown[k].symbol() != next[k].symbol()) {
+                out.push(k);
+            }
+        }
+        sync(shown, next, i + 1..end);
+        end
+    };
+    let mut pos = 0;
+    while pos < len {
+        let i = pos;
+        pos += 1;
+        let current = &next[i];
+        match current.diff_option {
+            CellDiffOption::Skip => sync(shown, next, i..i + 1),
+            _ if is_skip(current) => sync(shown, next, i..i + 1),
+            CellDiffOption::ForcedWidth(w) => {
+                pos = pos
+                    .saturating_add(w.get().saturating_sub(1) as usize)
+                    .min(len);
+                if *current != shown[i] {
+                    out.push(i);
+                }
+                sync(shown, next, i..pos);
+            }
+            CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                let w = width(current);
+                let equal = *current == shown[i];
+                if matches!(current.diff_option, CellDiffOption::None) && equal {
+                    let end = (pos + w.saturating_sub(1)).min(len);
+                    sync(shown, next, pos..end);
+                    pos = end;
+                    continue;
+                }
+                let was = width(&shown[i]);
+                let previous_bg = shown[i].bg;
+                let previous_modifier = shown[i].modifier;
+                if !equal {
+                    shown[i].clone_from(current);
+                }
+                out.push(i);
+                if w > 1 && current.symbol().contains('\u{FE0F}') {
+                    pos = trailing(shown, i, i + w, false, out);
+                } else if w > 1 {
+                    let end = (pos + w - 1).min(len);
+                    sync(shown, next, pos..end);
+                    pos = end;
+                } else if was > w
+                    && (previous_bg != Color::Reset
+                        || previous_modifier.intersects(VISIBLE_ON_BLANK))
+                {
+                    // The wide character's style, visible on blanks, may stay on its old columns.
+                    pos = trailing(shown, i, i + was, true, out);
+                }
+            }
+        }
+    }
+}
+
+/// `shown` made `next` over `range`, where they differ.
+fn sync(shown: &mut [Cell], next: &[Cell], range: std::ops::Range<usize>) {
+    for (a, b) in shown[range.clone()].iter_mut().zip(&next[range]) {
+        if a != b {
+            a.clone_from(b);
+        }
+    }
+}
+
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+/// A cell's width on the screen, as far as the comparison needs it: below U+1100 no single
+/// character is wider than one column, nor are dashes, quotes and «…» (U+2010–2027), box lines and
+/// blocks (U+2500–259F); that is nearly every cell here (Latin, Cyrillic, digits, the frames). The
+/// width table is looked up only for the rest.
+fn width(c: &Cell) -> usize {
+    if matches!(c.diff_option, CellDiffOption::None) {
+        let mut chars = c.symbol().chars();
+        if let (Some(ch), None) = (chars.next(), chars.next())
+            && (ch < '\u{1100}'
+                || ('\u{2010}'..='\u{2027}').contains(&ch)
+                || ('\u{2500}'..='\u{259F}').contains(&ch))
+        {
+            // Not always 1 (a combining mark is 0), but 0 and 1 lead the comparison alike.
+            return 1;
+        }
+    }
+    c.cell_width() as usize
+}
+
+/// Blank every cell of `buf` outside the panels of `last`: what lies there is drawn each frame.
+fn blank_outside(buf: &mut Buffer, last: &[Panel]) {
+    let area = buf.area;
+    let w = area.width as usize;
+    let mut spans: Vec<(u16, u16)> = Vec::with_capacity(last.len());
+    for y in area.top()..area.bottom() {
+        spans.clear();
+        spans.extend(
+            last.iter()
+                .filter(|(_, _, r)| r.top() <= y && y < r.bottom())
+                .map(|(_, _, r)| (r.left(), r.right())),
+        );
+        spans.sort_unstable();
+        let row = (y - area.y) as usize * w;
+        let mut x = area.left();
+        for &(from, to) in spans.iter().chain([(area.right(), area.right())].iter()) {
+            for cell in
+                &mut buf.content[row + (x - area.x) as usize..row + (from.max(x) - area.x) as usize]
+            {
+                cell.reset();
+            }
+            x = x.max(to);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::style::Style;
+
+    /// Rows of text as the view writes them: Latin, Kazakh, frames, marks, and characters two
+    /// columns wide (CJK, emoji, an emoji with VS16), in styles visible on blanks or not.
+    fn buffer(w: u16, h: u16) -> impl Strategy<Value = Buffer> {
+        let piece = prop::sample::select(vec![
+            "a",
+            "ә",
+            "ң",
+            "─",
+            "│",
+            "…",
+            "«",
+            "✓",
+            "≠",
+            "中",
+            "文字",
+            "😀",
+            "❤\u{fe0f}",
+            " ",
+            "x y",
+        ]);
+        let style = prop::sample::select(vec![
+            Style::new(),
+            Style::new().bg(Color::Blue),
+            Style::new().add_modifier(Modifier::REVERSED),
+            Style::new().add_modifier(Modifier::BOLD),
+        ]);
+        prop::collection::vec((0..w, 0..h, piece, style), 0..30).prop_map(move |writes| {
+            let mut b = Buffer::empty(Rect::new(0, 0, w, h));
+            for (x, y, p, st) in writes {
+                b.set_string(x, y, p, st);
+            }
+            b
+        })
+    }
+
+    proptest! {
+        /// Row by row, the quick comparison sends what ratatui's own diff sends, in order, and
+        /// leaves what it compared equal to the new frame.
+        #[test]
+        fn the_quick_comparison_sends_what_ratatuis_diff_sends(
+            (prev, next) in (1u16..24, 1u16..6).prop_flat_map(|(w, h)| (buffer(w, h), buffer(w, h)))
+        ) {
+            let want: Vec<(u16, u16)> = prev.diff(&next).into_iter().map(|(x, y, _)| (x, y)).collect();
+            let mut shown = prev.clone();
+            let w = prev.area.width as usize;
+            let mut got = Vec::new();
+            for y in 0..prev.area.height as usize {
+                let at = got.len();
+                diff(&mut shown.content[y * w..(y + 1) * w], &next.content[y * w..(y + 1) * w], &mut got);
+                for i in &mut got[at..] {
+                    *i += y * w;
+                }
+            }
+            let got: Vec<(u16, u16)> = got.iter().map(|&i| ((i % w) as u16, (i / w) as u16)).collect();
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(shown, next);
+        }
+    }
+}
