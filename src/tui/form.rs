@@ -21,6 +21,9 @@ pub struct Form {
     pub orphans: usize,
     /// The live summary: what is stored, with the value being typed applied (see `refresh`).
     pub summary: Summary,
+    /// A number no other summary of this run had: what the summary's panel is drawn from, so that
+    /// a key that leaves the summary as it was does not lay the panel out again to find so.
+    pub made: u64,
     tally: Tally,
     /// What `summary` was last made of: the tally's version and the block standing in for its own
     /// (see `refresh`).
@@ -74,6 +77,7 @@ impl Form {
             index,
             orphans,
             summary,
+            made: next_made(),
             tally,
             made_of: (0, None),
             version: 0,
@@ -82,6 +86,12 @@ impl Form {
 
     pub fn stop(&self) -> &Stop {
         &self.stops[self.current]
+    }
+
+    /// What the report's answers and shape are at: one more with every change made through
+    /// `change` (with `made`, it tells the outline it has nothing new to show).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn kind(&self) -> Option<FieldType> {
@@ -206,9 +216,17 @@ impl Form {
         self.summary = self
             .tally
             .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
+        self.made = next_made();
         self.made_of = made_of;
         true
     }
+}
+
+/// The next number for `Form::made`: counted for the whole run, since a colleague's save makes a
+/// new `Form`.
+fn next_made() -> u64 {
+    static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(test)]

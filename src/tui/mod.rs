@@ -22,7 +22,7 @@ use crate::output::say;
 use crate::presence::Presence;
 use crate::questionnaire::Registry;
 use crate::session::Session;
-use crate::store::{LockError, read_session, session_from_str, write_atomic};
+use crate::store::{LockError, session_from_str, write_atomic};
 use crate::ui_text;
 use app::{App, SaveState, now};
 use saver::Saver;
@@ -64,16 +64,16 @@ pub struct Options {
 fn open(
     cli: &Options,
     path: &Path,
-    registry: &Registry,
+    mut registry: Registry,
 ) -> Result<(Session, crate::questionnaire::Questionnaire), String> {
     // Before the report is read, its language is unknown: -l, else the locale.
     let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
     if path.exists() {
-        return read_session(path, registry).map_err(|e| e.render(lang));
+        return crate::store::read_session_taking(path, registry).map_err(|e| e.render(lang));
     }
     let q = match &cli.questionnaire {
-        Some(id) => crate::store::resolve_form(registry, id).map_err(|e| e.render(lang))?,
-        None => registry.default_form().clone(),
+        Some(id) => crate::store::resolve_form(&registry, id).map_err(|e| e.render(lang))?,
+        None => registry.forms.swap_remove(0),
     };
     Ok((Session::new(&q, now()), q))
 }
@@ -132,7 +132,7 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         }
     };
     // A broken report is said first, with its place, terminal or not; reading creates nothing.
-    let (session, q) = match open(&cli, &path, &registry) {
+    let (session, q) = match open(&cli, &path, registry) {
         Ok(x) => x,
         Err(e) => {
             say(format_args!("saualnama: {e}"));
@@ -235,18 +235,8 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         }
     }
     // Answers an earlier run could not save into the report, kept aside: named until dealt with.
-    let copies = rescue_copies(&path);
-    if !copies.is_empty() {
-        // Every one: each may hold answers the others do not.
-        let said = format!(
-            "{} {}",
-            ui_text::Ui::RescueCopyFound.get(lang),
-            copies
-                .iter()
-                .map(|c| c.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    // The full screen names them once its first frame is up (see `event_loop`).
+    if plain && let Some(said) = rescue_notice(&path, lang) {
         notice = Some(match notice {
             Some(n) => format!("{said} · {n}"),
             None => said,
@@ -475,6 +465,23 @@ fn rescued_from(path: &Path) -> String {
 
 /// Rescue copies of the report at `path` left by earlier runs of this account (see `rescue`): named
 /// at the start, so that answers kept there are not forgotten.
+/// What to say of the rescue copies of the report, if there are any: every one, since each may
+/// hold answers the others do not.
+fn rescue_notice(path: &Path, lang: Lang) -> Option<String> {
+    let copies = rescue_copies(path);
+    (!copies.is_empty()).then(|| {
+        format!(
+            "{} {}",
+            ui_text::Ui::RescueCopyFound.get(lang),
+            copies
+                .iter()
+                .map(|c| c.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
+}
+
 fn rescue_copies(path: &Path) -> Vec<PathBuf> {
     let ours = rescued_from(path);
     use std::os::unix::fs::MetadataExt;
@@ -878,6 +885,7 @@ fn event_loop(
     }
     // Draw only when something may have changed: an idle editor sends nothing over the line.
     let mut dirty = true;
+    let mut first = true;
     loop {
         let sig = signalled.load(Ordering::Relaxed);
         if sig != 0 {
@@ -900,6 +908,19 @@ fn event_loop(
         if dirty {
             t.draw(|f| view::draw(app, f, theme))?;
             dirty = false;
+        }
+        if std::mem::take(&mut first) {
+            // Looked for once the first frame is up: it lists the home folder and /tmp, and the
+            // first frame does not need it.
+            if let Some(said) = rescue_notice(rescue_at.path, app.form.lang) {
+                let said = match app.message.take() {
+                    Some((m, _)) => format!("{said} · {m}"),
+                    None => said,
+                };
+                app.message = Some((said, app::Tone::Error));
+                dirty = true;
+                continue;
+            }
         }
         if app.quit {
             return Ok(End::Quit);

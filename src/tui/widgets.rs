@@ -79,11 +79,19 @@ pub fn fit(text: &str, width: usize) -> String {
         return text.to_owned();
     }
     let mut out = String::new();
+    let mut used = 0;
     for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
             break;
         }
+        used += w;
         out.push(c);
+    }
+    // Added up char by char, a width can fall short of the string's (an emoji made wide by a
+    // variation selector): the string's own has the last word.
+    while !out.is_empty() && out.width() + 1 > width {
+        out.pop();
     }
     out.push('…');
     out
@@ -232,3 +240,28 @@ mod panel_cache {
 }
 
 pub use panel_cache::{cached, key_of, rows_of, set_panel_cache};
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthStr;
+
+    proptest! {
+        /// Cut or not, a text fits its width (but for the «…» a zero width cannot hold), and what
+        /// is kept is the beginning of the text.
+        #[test]
+        fn a_fitted_text_fits(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "a", "ә", "Ұ", " ", "─", "中", "😀", "❤\u{fe0f}", "e\u{301}", "«", "…",
+            ]), 0..40),
+            width in 0usize..30,
+        ) {
+            let text: String = parts.concat();
+            let got = fit(&text, width);
+            prop_assert!(got.width() <= width.max(1), "{got:?} in {width}");
+            let kept = got.strip_suffix('…').filter(|_| got != text).unwrap_or(&got);
+            prop_assert!(text.starts_with(kept));
+        }
+    }
+}

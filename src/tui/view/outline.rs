@@ -7,6 +7,7 @@ use crate::tui::nav::{Stop, has_problem};
 use crate::tui::screen::Canvas;
 use crate::tui::widgets::{cached, clip, key_of};
 use crate::ui_text::Ui;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -60,6 +61,28 @@ enum Row {
 }
 
 pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
+    let lang = app.form.lang;
+    // All the panel is made of: the answers and the shape of the report (`version`, and a new form
+    // with a colleague's save: `made`), the problems and the annexes' counts (the summary: `made`),
+    // where the user is, the colleagues and where they are, the conflicts between their values
+    // (kept beside an answer, not through `change`), the language and the colours. A typed letter
+    // changes none of them, and the outline is not laid out again to find so.
+    let conflicts: Vec<_> = app.form.session.conflicts.iter().map(|c| c.key()).collect();
+    let key = key_of((
+        app.form.version(),
+        app.form.made,
+        app.form.current,
+        &app.others,
+        &conflicts,
+        lang,
+        theme.color,
+    ));
+    cached(f, "outline", area, key, |b| {
+        draw_outline(app, b, area, theme)
+    });
+}
+
+fn draw_outline(app: &App, b: &mut Buffer, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Outline.get(lang));
     let inner = block.inner(area);
@@ -132,11 +155,8 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
             Row::Stop(i, indented) => stop_line(app, i, indented, theme, width),
         })
         .collect();
-    let key = key_of((Ui::Outline.get(lang), &visible));
-    cached(f, "outline", area, key, |b| {
-        block.render(area, b);
-        Paragraph::new(visible).render(inner, b);
-    });
+    block.render(area, b);
+    Paragraph::new(visible).render(inner, b);
 }
 
 fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme, width: usize) -> Line<'static> {

@@ -31,6 +31,45 @@ fn figure_line(label: &str, value: &str, width: usize, prefix: &str) -> String {
 
 pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
+    // The annex the user is in, and the figure being typed into: shown first.
+    let section = app
+        .stop()
+        .section()
+        .map(str::to_owned)
+        .or_else(|| app.form.q.sections.first().map(|s| s.id.clone()));
+    let current_key = match app.stop().slot() {
+        Some(Slot::Answer { section, field, .. }) => Some(format!("{section}.{field}")),
+        _ => None,
+    };
+    // All the panel is made of: the summary (a new one has a new number), where the user is, the
+    // kept answers of questions the form no longer has, the language and the colours. The last
+    // period's figures only change with the whole form (`Form::made` with it).
+    let key = key_of((
+        app.form.made,
+        app.form.orphans,
+        &section,
+        &current_key,
+        lang,
+        theme.color,
+    ));
+    cached(f, "summary", area, key, |b| {
+        let (block, lines) = summary_lines(app, area, theme, section, current_key);
+        let inner = block.inner(area);
+        block.render(area, b);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, b);
+    });
+}
+
+fn summary_lines(
+    app: &App,
+    area: Rect,
+    theme: &Theme,
+    section: Option<String>,
+    current_key: Option<String>,
+) -> (Block<'static>, Vec<Line<'static>>) {
+    let lang = app.form.lang;
     let block = Block::bordered().title(Ui::Summary.get(lang));
     let inner = block.inner(area);
     let w = inner.width as usize;
@@ -60,15 +99,6 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         ));
     }
     // Figures of the annex the user is in; the one being typed into first.
-    let section = app
-        .stop()
-        .section()
-        .map(str::to_owned)
-        .or_else(|| app.form.q.sections.first().map(|s| s.id.clone()));
-    let current_key = match app.stop().slot() {
-        Some(Slot::Answer { section, field, .. }) => Some(format!("{section}.{field}")),
-        _ => None,
-    };
     let mut figs: Vec<&crate::summary::Figure> = s
         .indicators
         .iter()
@@ -163,11 +193,5 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
             ));
         }
     }
-    let key = key_of((Ui::Summary.get(lang), &lines));
-    cached(f, "summary", area, key, |b| {
-        block.render(area, b);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, b);
-    });
+    (block, lines)
 }
