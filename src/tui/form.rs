@@ -21,6 +21,10 @@ pub struct Form {
     pub orphans: usize,
     /// The live summary: what is stored, with the value being typed applied (see `refresh`).
     pub summary: Summary,
+    /// The last preview of a typed value that its block reads only as answered or not (see
+    /// `summary::read_only_as_answered`): at the same version, of the same slot, answered alike,
+    /// the next one is the same. Most letters are typed into such answers.
+    typed_memo: Option<(u64, Slot, bool, Preview)>,
     /// A number no other summary of this run had: what the summary's panel is drawn from, so that
     /// a key that leaves the summary as it was does not lay the panel out again to find so.
     pub made: u64,
@@ -61,6 +65,9 @@ pub enum Changed {
     Nothing,
 }
 
+/// A block's stats with what is being typed, where they differ from its stats as stored.
+type Preview = Option<(Block, BlockStats)>;
+
 impl Form {
     pub fn new(q: Questionnaire, session: Session, lang: Lang, current: usize) -> Form {
         let stops = nav::stops(&q, &session);
@@ -78,6 +85,7 @@ impl Form {
             orphans,
             summary,
             made: next_made(),
+            typed_memo: None,
             tally,
             made_of: (0, None),
             version: 0,
@@ -195,14 +203,38 @@ impl Form {
     /// The block `slot` is in, and its stats as they would be with `value` there (what is being
     /// typed), the report itself untouched — or `None` where that changes nothing the summary
     /// counts (most letters typed into a text answer).
-    fn typed_block(&self, typed: Option<(&Slot, Option<Value>)>) -> Option<(Block, BlockStats)> {
+    fn typed_block(
+        &mut self,
+        typed: Option<(&Slot, Option<Value>)>,
+    ) -> Option<(Block, BlockStats)> {
         let (slot, value) = typed?;
         let block = self.block_of(slot)?;
         if self.session.get(slot) == value.as_ref() {
             return None;
         }
+        let plain = match slot {
+            Slot::Answer { section, field, .. } => self.q.section(section).and_then(|sec| {
+                let f = sec.field(field)?;
+                crate::summary::read_only_as_answered(&self.q, sec, field).then_some(f.kind)
+            }),
+            _ => None,
+        };
+        let answered = plain.map(|kind| {
+            value
+                .as_ref()
+                .is_some_and(|v| crate::answer::Answer::from_json(kind, v).is_ok())
+        });
+        if let (Some(answered), Some((version, at, was, stats))) = (answered, &self.typed_memo)
+            && *version == self.version
+            && at == slot
+            && *was == answered
+        {
+            return stats.clone();
+        }
         let stats = block_stats_with(&self.q, &self.session, block, slot, value, self.lang);
-        (self.tally.block(block) != Some(&stats)).then_some((block, stats))
+        let typed = (self.tally.block(block) != Some(&stats)).then_some((block, stats));
+        self.typed_memo = answered.map(|a| (self.version, slot.clone(), a, typed.clone()));
+        typed
     }
 
     /// The live summary, with what is being typed: made again only when what it is made of
@@ -276,5 +308,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Text after text typed into every text answer of the form, some of them answers the
+    /// findings read («не выявлено», «частично», a description): the live summary is each time the
+    /// one made from scratch, whether the last preview was taken again or not.
+    #[test]
+    fn texts_typed_one_after_another_give_the_summary_made_from_scratch() {
+        let texts = [
+            "В",
+            "Выявлены факты нарушения сроков",
+            "",
+            "не выявлено",
+            "частично",
+            "жоқ",
+            "нет",
+            "Выявлены",
+        ];
+        let (s, q) = crate::sample::example();
+        let mut form = Form::new(q, s, Lang::Ru, 0);
+        let slots: Vec<Slot> = form
+            .stops
+            .iter()
+            .filter_map(|st| match st {
+                Stop::Slot(slot @ Slot::Answer { .. }, Some(FieldType::Text)) => Some(slot.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(slots.len() > 10, "{}", slots.len());
+        let mut previews = 0;
+        for slot in &slots {
+            let plain = match slot {
+                Slot::Answer { section, field, .. } => {
+                    let sec = form.q.section(section).unwrap();
+                    crate::summary::read_only_as_answered(&form.q, sec, field)
+                }
+                _ => false,
+            };
+            previews += usize::from(plain);
+            for t in texts {
+                let v = Some(Value::from(t));
+                form.refresh(Some((slot, v.clone())));
+                let mut typed = form.session.clone();
+                typed.set(slot, v);
+                let want = crate::summary::summarize(&form.q, &typed, Lang::Ru);
+                assert_eq!(form.summary, want, "{slot:?} {t:?}");
+            }
+        }
+        // Both kinds are there: texts read only as answered, and texts the findings read.
+        assert!(previews > 0 && previews < slots.len(), "{previews} of {}", slots.len());
     }
 }

@@ -278,6 +278,30 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
     }
 }
 
+/// Whether a block's stats read the answer to `field` of `sec` only for whether it is answered:
+/// not an indicator, and no rule of the section, no finding, reads it. Then its stats with one
+/// text typed are its stats with any other (most answers typed into are such texts).
+pub fn read_only_as_answered(
+    q: &Questionnaire,
+    sec: &crate::questionnaire::Section,
+    field: &str,
+) -> bool {
+    let in_terms = |t: &[crate::questionnaire::Term]| ids_of(t).any(|id| id == field);
+    sec.indicator(field).is_none()
+        && !sec.rules.iter().any(|r| {
+            in_terms(&r.left)
+                || in_terms(&r.right)
+                || r.when
+                    .as_ref()
+                    .is_some_and(|c| in_terms(&c.left) || in_terms(&c.right))
+        })
+        && !q.findings.iter().any(|r| {
+            r.section == sec.id
+                && (r.when.fields().iter().any(|f| f == field)
+                    || r.evidence.iter().any(|f| f == field))
+        })
+}
+
 /// `block_stats` as they would be with `value` in `slot`, a slot of `block`: computed on a copy of
 /// that one block (the other items left empty), so that the report is never touched to preview what
 /// is being typed. A block's figures read nothing outside it.

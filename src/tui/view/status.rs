@@ -4,10 +4,11 @@ use super::{Theme, fit};
 use crate::tui::app::{App, SaveState, Tone};
 use crate::tui::keys::{self};
 use crate::tui::screen::Canvas;
+use crate::tui::widgets::{cached, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn title_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
@@ -16,11 +17,12 @@ pub(super) fn title_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         Some(sec) => crate::present::annex_heading(sec, lang),
         None => format!("{} — {}", Ui::Header.get(lang), app.form.q.title.get(lang)),
     };
-    f.render_widget(
+    // The bars are panels too: a typed letter changes neither, and leaves their rows uncompared.
+    cached(f, "title", area, key_of((&place, theme.color)), |b| {
         Paragraph::new(fit(&format!(" saualnama │ {place}"), area.width as usize))
-            .style(theme.bar()),
-        area,
-    );
+            .style(theme.bar())
+            .render(area, b);
+    });
 }
 
 pub(super) fn message_line(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
@@ -35,7 +37,11 @@ pub(super) fn message_line(app: &App, f: &mut Canvas, area: Rect, theme: &Theme)
             _ => Line::raw(""),
         },
     };
-    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+    cached(f, "message", area, key_of(&line), |b| {
+        Paragraph::new(line)
+            .wrap(Wrap { trim: false })
+            .render(area, b);
+    });
 }
 
 pub(super) fn status_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
@@ -55,5 +61,7 @@ pub(super) fn status_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         .saturating_sub(rest.width() + 1)
         .max(8);
     let text = format!(" {}{rest}", fit(&app.file_name, room));
-    f.render_widget(Paragraph::new(text).style(theme.bar()), area);
+    cached(f, "status", area, key_of((&text, theme.color)), |b| {
+        Paragraph::new(text).style(theme.bar()).render(area, b);
+    });
 }
