@@ -25,6 +25,8 @@ pub struct Form {
     /// `summary::read_only_as_answered`): at the same version, of the same slot, answered alike,
     /// the next one is the same. Most letters are typed into such answers.
     typed_memo: Option<(u64, Slot, bool, Preview)>,
+    /// The last slot typed into, and its kind if its block reads it only as answered or not.
+    plain: Option<(Slot, Option<FieldType>)>,
     /// A number no other summary of this run had: what the summary's panel is drawn from, so that
     /// a key that leaves the summary as it was does not lay the panel out again to find so.
     pub made: u64,
@@ -86,6 +88,7 @@ impl Form {
             summary,
             made: next_made(),
             typed_memo: None,
+            plain: None,
             tally,
             made_of: (0, None),
             version: 0,
@@ -212,12 +215,22 @@ impl Form {
         if self.session.get(slot) == value.as_ref() {
             return None;
         }
-        let plain = match slot {
-            Slot::Answer { section, field, .. } => self.q.section(section).and_then(|sec| {
-                let f = sec.field(field)?;
-                crate::summary::read_only_as_answered(&self.q, sec, field).then_some(f.kind)
-            }),
-            _ => None,
+        let plain = match &self.plain {
+            Some((at, kind)) if at == slot => *kind,
+            _ => {
+                let kind = match slot {
+                    Slot::Answer { section, field, .. } => {
+                        self.q.section(section).and_then(|sec| {
+                            let f = sec.field(field)?;
+                            crate::summary::read_only_as_answered(&self.q, sec, field)
+                                .then_some(f.kind)
+                        })
+                    }
+                    _ => None,
+                };
+                self.plain = Some((slot.clone(), kind));
+                kind
+            }
         };
         let answered = plain.map(|kind| {
             value
@@ -356,6 +369,10 @@ mod tests {
             }
         }
         // Both kinds are there: texts read only as answered, and texts the findings read.
-        assert!(previews > 0 && previews < slots.len(), "{previews} of {}", slots.len());
+        assert!(
+            previews > 0 && previews < slots.len(),
+            "{previews} of {}",
+            slots.len()
+        );
     }
 }

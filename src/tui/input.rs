@@ -376,6 +376,8 @@ mod tty {
     /// `Decoder`, with window size changes (SIGWINCH) as `Event::Resize`.
     pub struct TtyInput {
         tty: Option<OwnedFd>,
+        /// Which of the `wake` descriptors the last wait ended on (see `woke`).
+        woken: Vec<bool>,
         decoder: Decoder,
         last_byte: Instant,
         resized: Arc<AtomicBool>,
@@ -395,11 +397,17 @@ mod tty {
                 signal_hook::flag::register(signal_hook::consts::SIGWINCH, resized.clone()).ok();
             Ok(TtyInput {
                 tty,
+                woken: Vec::new(),
                 decoder: Decoder::default(),
                 last_byte: Instant::now(),
                 resized,
                 winch,
             })
+        }
+
+        /// Whether the last `next` ended because `wake[i]` became readable.
+        pub fn woke(&self, i: usize) -> bool {
+            self.woken.get(i).copied().unwrap_or(false)
         }
 
         fn fd(&self) -> BorrowedFd<'_> {
@@ -419,6 +427,7 @@ mod tty {
             timeout: Option<Duration>,
             wake: &[BorrowedFd<'_>],
         ) -> io::Result<Option<Event>> {
+            self.woken.clear();
             let deadline = timeout.map(|t| Instant::now() + t);
             loop {
                 if self.resized.swap(false, Ordering::Relaxed) {
@@ -474,13 +483,16 @@ mod tty {
                         }
                     }
                     Ok(_) => {
-                        if fds[1..]
+                        let woken: Vec<bool> = fds[1..]
                             .iter()
-                            .any(|f| f.revents().is_some_and(|r| !r.is_empty()))
-                        {
+                            .map(|f| f.revents().is_some_and(|r| !r.is_empty()))
+                            .collect();
+                        let revents = fds[0].revents().unwrap_or(PollFlags::empty());
+                        drop(fds);
+                        if woken.contains(&true) {
+                            self.woken = woken;
                             return Ok(None);
                         }
-                        let revents = fds[0].revents().unwrap_or(PollFlags::empty());
                         if revents.contains(PollFlags::POLLIN) {
                             let mut bytes = [0u8; 4096];
                             match nix::unistd::read(self.fd(), &mut bytes) {

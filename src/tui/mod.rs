@@ -956,7 +956,14 @@ fn event_loop(
             .into_iter()
             .chain(group.watch.as_ref().and_then(watch::Watch::fd))
             .collect();
-        if let Some(e) = input.next(timeout, &fds)? {
+        let watch_at = saver.wake_fd().into_iter().count();
+        let event = input.next(timeout, &fds)?;
+        if let Some(w) = group.watch.as_mut()
+            && input.woke(watch_at)
+        {
+            w.woke();
+        }
+        if let Some(e) = event {
             group.key_came(app, presence.as_deref_mut());
             app.update_but_summary(e, std::time::SystemTime::now());
             // Take everything already typed before drawing again: over a slow link keys come in bursts.

@@ -22,6 +22,9 @@ pub struct Watch {
     /// Without inotify: what the files were at the last look, and when that was.
     seen: (Option<FileId>, Option<FileId>),
     looked: Instant,
+    /// With inotify: it has news to read (the loop's wait ended on it, `woke`). Not read otherwise:
+    /// reading it after every key to find it empty was a system call a key.
+    news: bool,
 }
 
 /// What changed since the last look.
@@ -66,7 +69,13 @@ impl Watch {
             report: report.to_path_buf(),
             lock: lock.to_path_buf(),
             looked: Instant::now(),
+            news: true,
         }
+    }
+
+    /// The loop's wait ended on `fd`: there is news to read.
+    pub fn woke(&mut self) {
+        self.news = true;
     }
 
     /// What the loop waits on besides the keyboard.
@@ -85,6 +94,7 @@ impl Watch {
     pub fn changes(&mut self) -> Changes {
         let mut out = Changes::default();
         match &self.inotify {
+            Some(_) if !std::mem::take(&mut self.news) => {}
             Some(i) => {
                 while let Ok(events) = i.read_events() {
                     if events.is_empty() {
@@ -135,8 +145,15 @@ mod tests {
             w.fd().is_some() && w.timeout().is_none(),
             "inotify: no timer"
         );
+        assert!(!w.changes().report, "the first look, at the start");
         replace(&r, "bb");
+        assert!(
+            !w.changes().report,
+            "read only when the wait says there is news"
+        );
+        w.woke();
         assert!(w.changes().report);
+        w.woke();
         assert!(!w.changes().report, "said once");
         let mut w = Watch::polling(&r, &l);
         assert!(w.fd().is_none() && w.timeout().is_some());
