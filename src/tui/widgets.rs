@@ -179,18 +179,33 @@ mod panel_cache {
         key: u64,
         draw: impl FnOnce(&mut Buffer),
     ) -> bool {
+        cached_made(f, name, area, key, || (key, ()), |(), b| draw(b))
+    }
+
+    /// `cached`, for a panel whose content is dear to make: `quick` is the key of what it is made
+    /// of (versions, places), and only when that changed is the content made (`make`: its key, and
+    /// what `draw` draws). A content made before (a digit typed, then taken back) is copied.
+    pub fn cached_made<T>(
+        f: &mut Canvas,
+        name: &'static str,
+        area: Rect,
+        quick: u64,
+        make: impl FnOnce() -> (u64, T),
+        draw: impl FnOnce(T, &mut Buffer),
+    ) -> bool {
         let area = area.intersection(f.area());
         if !ON.with(Cell::get) || area.is_empty() {
-            draw(f.buffer_mut());
+            draw(make().1, f.buffer_mut());
             return false;
         }
-        let key = key_of((key, area));
-        let panel = (name, key, area);
+        let panel = (name, key_of((quick, area)), area);
         if f.holds(&panel) {
             f.keep(panel);
             return true;
         }
         f.drew(panel);
+        let (content, made) = make();
+        let key = key_of((content, area));
         let buf = f.buffer_mut();
         let hit = PANELS.with(|p| {
             let mut panels = p.borrow_mut();
@@ -212,7 +227,7 @@ mod panel_cache {
         f.redraw(area);
         let buf = f.buffer_mut();
         // Drawn in place, then kept, in the place of this panel's older version (two are kept).
-        draw(buf);
+        draw(made, buf);
         PANELS.with(|p| {
             let mut panels = p.borrow_mut();
             let mine: Vec<usize> = (0..panels.len()).filter(|i| panels[*i].0 == name).collect();
@@ -239,7 +254,7 @@ mod panel_cache {
     }
 }
 
-pub use panel_cache::{cached, key_of, rows_of, set_panel_cache};
+pub use panel_cache::{cached, cached_made, key_of, rows_of, set_panel_cache};
 
 #[cfg(test)]
 mod tests {

@@ -5,9 +5,8 @@ use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, has_problem};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, clip, key_of};
+use crate::tui::widgets::{cached_made, clip, key_of};
 use crate::ui_text::Ui;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -77,15 +76,22 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         lang,
         theme.color,
     ));
-    cached(f, "outline", area, key, |b| {
-        draw_outline(app, b, area, theme)
+    let make = || {
+        let lines = outline_lines(app, area, theme);
+        (key_of((Ui::Outline.get(lang), &lines)), lines)
+    };
+    cached_made(f, "outline", area, key, make, |lines, b| {
+        let block = Block::bordered().title(Ui::Outline.get(lang));
+        let inner = block.inner(area);
+        block.render(area, b);
+        Paragraph::new(lines).render(inner, b);
     });
 }
 
-fn draw_outline(app: &App, b: &mut Buffer, area: Rect, theme: &Theme) {
+/// The lines of the outline in view in `area`.
+fn outline_lines(app: &App, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.form.lang;
-    let block = Block::bordered().title(Ui::Outline.get(lang));
-    let inner = block.inner(area);
+    let inner = Block::bordered().inner(area);
     let cur_section = app
         .stop()
         .section()
@@ -155,8 +161,7 @@ fn draw_outline(app: &App, b: &mut Buffer, area: Rect, theme: &Theme) {
             Row::Stop(i, indented) => stop_line(app, i, indented, theme, width),
         })
         .collect();
-    block.render(area, b);
-    Paragraph::new(visible).render(inner, b);
+    visible
 }
 
 fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme, width: usize) -> Line<'static> {

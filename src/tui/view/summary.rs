@@ -5,7 +5,7 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, key_of};
+use crate::tui::widgets::{cached_made, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -52,8 +52,11 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         lang,
         theme.color,
     ));
-    cached(f, "summary", area, key, |b| {
+    let make = || {
         let (block, lines) = summary_lines(app, area, theme, section, current_key);
+        (key_of((Ui::Summary.get(lang), &lines)), (block, lines))
+    };
+    cached_made(f, "summary", area, key, make, |(block, lines), b| {
         let inner = block.inner(area);
         block.render(area, b);
         Paragraph::new(lines)
