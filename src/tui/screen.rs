@@ -301,16 +301,21 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// Whether the rects of `rects` cover row `y` from `from` to `to`.
-fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
+/// The stretches `(from, to)` that `rects` take of row `y`, in order.
+fn row_spans<'r>(rects: impl IntoIterator<Item = &'r Rect>, y: u16) -> Vec<(u16, u16)> {
     let mut spans: Vec<(u16, u16)> = rects
-        .iter()
+        .into_iter()
         .filter(|r| r.top() <= y && y < r.bottom())
         .map(|r| (r.left(), r.right()))
         .collect();
     spans.sort_unstable();
+    spans
+}
+
+/// Whether the rects of `rects` cover row `y` from `from` to `to`.
+fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
     let mut x = from;
-    for (a, b) in spans {
+    for (a, b) in row_spans(rects, y) {
         if a > x {
             break;
         }
@@ -321,17 +326,10 @@ fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
 
 /// The stretches of row `y` that may have changed: outside the `kept` panels, or `touched`.
 fn changed_on(y: u16, area: Rect, kept: &[Rect], touched: &[Rect], out: &mut Vec<(u16, u16, u16)>) {
-    let on = |r: &&Rect| r.top() <= y && y < r.bottom();
-    let mut edges: Vec<(u16, u16)> = kept
-        .iter()
-        .filter(on)
-        .map(|r| (r.left(), r.right()))
-        .collect();
-    edges.sort_unstable();
     // The gaps between the kept panels, then what was drawn over them.
     let mut spans: Vec<(u16, u16)> = Vec::new();
     let mut x = area.left();
-    for (from, to) in edges {
+    for (from, to) in row_spans(kept, y) {
         if from > x {
             spans.push((x, from));
         }
@@ -340,7 +338,7 @@ fn changed_on(y: u16, area: Rect, kept: &[Rect], touched: &[Rect], out: &mut Vec
     if x < area.right() {
         spans.push((x, area.right()));
     }
-    spans.extend(touched.iter().filter(on).map(|r| (r.left(), r.right())));
+    spans.extend(row_spans(touched, y));
     spans.sort_unstable();
     let start = out.len();
     for (from, to) in spans {
@@ -469,15 +467,8 @@ fn width(c: &Cell) -> usize {
 fn blank_outside(buf: &mut Buffer, last: &[Panel]) {
     let area = buf.area;
     let w = area.width as usize;
-    let mut spans: Vec<(u16, u16)> = Vec::with_capacity(last.len());
     for y in area.top()..area.bottom() {
-        spans.clear();
-        spans.extend(
-            last.iter()
-                .filter(|(_, _, r)| r.top() <= y && y < r.bottom())
-                .map(|(_, _, r)| (r.left(), r.right())),
-        );
-        spans.sort_unstable();
+        let spans = row_spans(last.iter().map(|(_, _, r)| r), y);
         let row = (y - area.y) as usize * w;
         let mut x = area.left();
         for &(from, to) in spans.iter().chain([(area.right(), area.right())].iter()) {
