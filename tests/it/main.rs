@@ -4,6 +4,7 @@
 
 mod backend_differential;
 mod bad_input;
+mod binary_layout;
 mod cli_commands;
 mod common;
 mod e2e_pty;

@@ -5,10 +5,14 @@ use super::{Questionnaire, check};
 use crate::load_error::LoadError;
 use crate::msg::Msg;
 
-/// The bundled forms: (file name, text). The program needs no files beside it.
+/// The bundled forms: (file name, text). The program needs no files beside it. The text is the
+/// file in `questionnaires/` without its indentation (build.rs).
 pub const BUNDLED: &[(&str, &str)] = &[(
     "corruption-risk-internal-analysis.json",
-    include_str!("../../../../questionnaires/corruption-risk-internal-analysis.json"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/corruption-risk-internal-analysis.json"
+    )),
 )];
 
 /// Parse a definition and refuse it unless `check` finds it sound, so that the rest of the program can
