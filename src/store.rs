@@ -67,7 +67,7 @@ pub fn read_session(
 
 /// A report's text, or where it stops being UTF-8.
 fn read_text(path: &Path, name: &str) -> Result<String, LoadError> {
-    let bytes = read_regular(path).map_err(|e| LoadError::io(name, &e))?;
+    let bytes = read_regular(path).map_err(|e| unreadable(path, name, &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(upto);
@@ -79,6 +79,24 @@ fn read_text(path: &Path, name: &str) -> Result<String, LoadError> {
             what: Box::new(Msg::NotUtf8),
         }
     })
+}
+
+/// Why a report could not be read. Refused by its permissions, the message says whose it is and
+/// what to ask of them: in a working group's folder, a colleague's new report is private until its
+/// author shares it.
+fn unreadable(path: &Path, name: &str, err: &io::Error) -> LoadError {
+    let meta = std::fs::metadata(path);
+    match meta {
+        Ok(m) if err.kind() == io::ErrorKind::PermissionDenied => LoadError {
+            what: Box::new(Msg::NotReadable {
+                owner: user_name_of(m.uid()),
+                mode: format!("{:04o}", m.mode() & 0o7777),
+                file: name.to_owned(),
+            }),
+            ..LoadError::io(name, err)
+        },
+        _ => LoadError::io(name, err),
+    }
 }
 
 /// `read_session`, the form taken out of `registry` (see `session_from_str_taking`).

@@ -154,6 +154,11 @@ pub struct App {
 /// Where a member's own interface language is kept, in their place's record (`Cursor::extra`).
 pub const OWN_LANGUAGE: &str = "language";
 
+/// Kept in a member's place while they are in a yes/no's comment (see `App::to_save`): a line that
+/// drops mid-sentence brings them back into the comment, where the sentence goes on. Back on the
+/// choice, the rest of it would have been taken for a new answer, the choice cleared.
+pub const IN_COMMENT: &str = "in_comment";
+
 /// The language a user last read a report in, if it was kept (see `App::to_save`).
 pub fn own_language(c: &crate::session::Cursor) -> Option<Lang> {
     c.extra
@@ -291,6 +296,16 @@ impl App {
             panic_key: false,
         };
         app.load_editor();
+        let in_comment = app
+            .form
+            .session
+            .cursor
+            .as_ref()
+            .and_then(|c| c.extra.get(IN_COMMENT))
+            == Some(&Value::Bool(true));
+        if in_comment && app.kind() == Some(FieldType::YesNo) {
+            app.editor.resume_comment();
+        }
         if let Some(text) = stray {
             let msg = format!("{} «{text}»", Ui::StrayDraft.get(lang));
             app.message = Some((msg, Tone::Error));
@@ -440,6 +455,11 @@ impl App {
                 c.extra.insert(OWN_LANGUAGE.to_owned(), lang);
             } else {
                 c.extra.remove(OWN_LANGUAGE);
+            }
+            if self.kind() == Some(FieldType::YesNo) && self.editor.on_comment {
+                c.extra.insert(IN_COMMENT.to_owned(), Value::Bool(true));
+            } else {
+                c.extra.remove(IN_COMMENT);
             }
         }
         s

@@ -140,6 +140,14 @@ impl Editor {
         self.choice.is_none() && self.word.is_empty() && self.raw_text().trim().is_empty()
     }
 
+    /// Back in the comment where the user was typing it, at its end (see `App::to_save`).
+    pub fn resume_comment(&mut self) {
+        self.on_comment = true;
+        self.word.clear();
+        self.area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.area.move_cursor(ratatui_textarea::CursorMove::End);
+    }
+
     fn open_comment(&mut self) {
         self.on_comment = true;
         self.word.clear();

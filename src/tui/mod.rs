@@ -257,8 +257,12 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
             || given.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let said = new_in_group_folder(&path, is_new && !read_only, &given, lang);
         let mut app = App::new(q, session, lang, file_name, read_only);
         joined(&mut app, user);
+        if let Some(said) = said {
+            app.message = Some((said, app::Tone::Info));
+        }
         if let Some(why) = notice {
             app.message = Some((why, app::Tone::Error));
         }
@@ -305,6 +309,9 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
     }
     if is_new && !read_only {
         app.save_state = SaveState::New;
+    }
+    if let Some(said) = new_in_group_folder(&path, is_new && !read_only, &given, lang) {
+        app.message = Some((said, app::Tone::Info));
     }
     if let Some(why) = notice {
         // What the editor found on opening (a draft over a colleague's answer, a stray draft) is
@@ -467,6 +474,16 @@ fn rescued_from(path: &Path) -> String {
 /// at the start, so that answers kept there are not forgotten.
 /// What to say of the rescue copies of the report, if there are any: every one, since each may
 /// hold answers the others do not.
+/// Said when a report is started in a working group's folder: it is made private (0600, it will
+/// hold personnel data), and the colleagues cannot open it until its author shares it.
+fn new_in_group_folder(path: &Path, new: bool, given: &Path, lang: Lang) -> Option<String> {
+    (new && crate::store::in_group_folder(path)).then(|| {
+        ui_text::Ui::NewInGroupFolder
+            .get(lang)
+            .replace("{file}", &given.display().to_string())
+    })
+}
+
 fn rescue_notice(path: &Path, lang: Lang) -> Option<String> {
     let copies = rescue_copies(path);
     (!copies.is_empty()).then(|| {

@@ -546,11 +546,24 @@ fn a_report_started_in_a_group_folder_and_shared_once_is_open_to_the_group() {
         24,
     );
     alice.wait_for("new file");
+    // Told at once that her colleagues cannot open it yet, and how to share it.
+    alice.wait_for("open to you alone");
+    alice.wait_for("chmod 660 report.json");
     alice.keys("Alice's organisation\r");
     alice.wait_for("✓ saved");
     assert_eq!(quit(&mut alice), Some(0));
     let f = dir.path().join("report.json");
     assert_eq!(owner(&f).2, 0o600, "a new report is private until shared");
+    // Bob, before she shares it, is told whose it is and what to ask, in his language.
+    let o = run_as(u, &u.bob, &["report.json", "-l", "ru"], dir.path());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("файл принадлежит {}", u.alice.name))
+            && err.contains("(0600)")
+            && err.contains(&format!("chmod 660 {}", f.display())),
+        "{err}"
+    );
     let o = std::process::Command::new("runuser")
         .args(["-u", u.alice.name, "--", "chmod", "660"])
         .arg(&f)

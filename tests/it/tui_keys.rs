@@ -1550,3 +1550,38 @@ fn a_yes_no_key_then_space_keeps_the_choice_and_opens_the_comment() {
         .typ("и при этом");
     assert!(app.editor.choice.is_none(), "a sentence, not an answer");
 }
+
+/// A line that drops while the user writes a yes/no's comment: the editor comes back in the
+/// comment, at its end, and the sentence goes on there. Back on the choice, the rest of the
+/// sentence was taken for a new answer: «нет» cleared, the comment replaced (found by a newcomer).
+#[test]
+fn a_comment_cut_off_by_a_dropped_line_goes_on_where_it_stopped() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1.1.13").enter();
+    // «нет», then into the comment with →, a sentence begun, and the line drops.
+    app.update(key(KeyCode::Backspace), now());
+    Keys(&mut app).typ("нет");
+    app.update(key(KeyCode::Right), now());
+    assert!(app.editor.on_comment);
+    Keys(&mut app).typ(", факты не выявлены");
+    app.shutdown(now());
+    let saved = app.to_save();
+    let text = saved.to_json_pretty();
+    let (s, q) = session_from_str("resumed", &text, crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false);
+    assert!(app.editor.on_comment, "back in the comment");
+    let slot = app.stop().slot().unwrap().clone();
+    Keys(&mut app).typ(", меры приняты").enter();
+    let stored = app.form.session.get(&slot).cloned().unwrap();
+    assert_eq!(stored["yes"], Value::Bool(false), "{stored}");
+    let comment = stored["comment"].as_str().unwrap();
+    assert!(
+        comment.ends_with("факты не выявлены, меры приняты"),
+        "{comment}"
+    );
+    // Once off the comment (Enter went on to the next question), a later start is not in one.
+    let text = app.to_save().to_json_pretty();
+    let (s, q) = session_from_str("again", &text, crate::common::registry()).unwrap();
+    let app = App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false);
+    assert!(!app.editor.on_comment);
+}

@@ -50,6 +50,12 @@ pub enum Msg {
     GroupChanges {
         group: String,
     },
+    /// A report the user may not read: whose it is and its mode (`0600`), its file name.
+    NotReadable {
+        owner: String,
+        mode: String,
+        file: String,
+    },
 }
 
 impl Msg {
@@ -107,6 +113,20 @@ impl Msg {
                 ),
                 format!("приложение «{section}» состоит из строк: ответы должны быть в «items»"),
                 format!("section {section:?} repeats per item: answers belong in \"items\""),
+            ),
+            Msg::NotReadable { owner, mode, file } => pick(
+                format!(
+                    "оқуға рұқсат жоқ: файл {owner} пайдаланушысына тиесілі, рұқсаттары ({mode}) сізге оны оқуға мүмкіндік бермейді; \
+                     {owner} есепті жұмыс тобымен бөліссін: chmod 660 {file}"
+                ),
+                format!(
+                    "нет прав на чтение: файл принадлежит {owner}, его права ({mode}) не дают вам его читать; \
+                     пусть {owner} откроет доступ к отчёту рабочей группе: chmod 660 {file}"
+                ),
+                format!(
+                    "you may not read it: the file belongs to {owner} and its permissions ({mode}) do not let you; \
+                     ask {owner} to share the report with the working group: chmod 660 {file}"
+                ),
             ),
             Msg::NoItems { section } => pick(
                 format!("«{section}» қосымшасында жолдар жоқ"),
