@@ -15,7 +15,7 @@ pub fn example() -> (Session, Questionnaire) {
 /// The example with `items` public services, each a copy of the first one with its own name and counts.
 pub fn with_public_services(items: usize) -> (Session, Questionnaire) {
     let (mut s, q) = example();
-    let first = s.items("public_services")[0].clone();
+    let first = (*s.items("public_services")[0]).clone();
     let sec = s
         .sections
         .get_mut("public_services")
@@ -27,7 +27,7 @@ pub fn with_public_services(items: usize) -> (Session, Questionnaire) {
             let n = (i as u64 * 7919) % 500;
             it.answers.insert("services_rendered".into(), n.into());
             it.answers.insert("via_provider_office".into(), n.into());
-            it
+            std::sync::Arc::new(it)
         })
         .collect();
     (s, q)

@@ -259,7 +259,7 @@ impl App {
             .or_else(|| nav::next_unanswered(&session, &stops, stops.len().saturating_sub(1)))
             .unwrap_or(0);
         let mut app = App {
-            form: Form::new(q, session, lang, current),
+            form: Form::with_stops(q, session, stops, lang, current),
             file_name,
             read_only,
             editor: Editor::default(),

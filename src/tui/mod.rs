@@ -1114,7 +1114,7 @@ mod tests {
         }
         assert_eq!(app.form.session.item_count("public_services"), 1);
         let mut theirs = s;
-        theirs.sections.get_mut("public_services").unwrap().items[1]
+        std::sync::Arc::make_mut(&mut theirs.sections.get_mut("public_services").unwrap().items[1])
             .answers
             .insert("refusals".into(), serde_json::Value::from(3));
         colleague_saves(&path, &theirs);

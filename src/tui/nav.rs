@@ -99,27 +99,26 @@ impl StopIndex {
 
 /// Every stop in form order.
 pub fn stops(q: &Questionnaire, s: &Session) -> Vec<Stop> {
-    let all = slots(q, s);
-    let mut out: Vec<Stop> = all
-        .iter()
-        .filter(|(slot, _)| matches!(slot, Slot::Header { .. }))
-        .map(|(slot, k)| Stop::Slot(slot.clone(), *k))
-        .collect();
+    // The slots in their order (the header, then each annex's in the form's order), moved rather
+    // than copied into a vector of the exact size, with «add an item» after each repeatable annex:
+    // a report of 1,000 services has 20,000 stops, and their copy was 2 MB at every start.
+    let mut all = slots(q, s).into_iter();
+    let mut out = Vec::with_capacity(all.len() + q.sections.len());
+    let slot = |(slot, kind)| Stop::Slot(slot, kind);
+    out.extend(all.by_ref().take(q.header.len()).map(slot));
     for sec in &q.sections {
-        out.extend(
-            all.iter()
-                .filter(|(slot, _)| match slot {
-                    Slot::ItemName { section, .. } | Slot::Answer { section, .. } => {
-                        section == &sec.id
-                    }
-                    Slot::Header { .. } => false,
-                })
-                .map(|(slot, k)| Stop::Slot(slot.clone(), *k)),
-        );
+        let fields = sec.fields().count();
+        let n = if sec.is_repeat() {
+            s.item_count(&sec.id) * (fields + 1)
+        } else {
+            fields
+        };
+        out.extend(all.by_ref().take(n).map(slot));
         if sec.is_repeat() {
             out.push(Stop::AddItem(sec.id.clone()));
         }
     }
+    debug_assert!(all.next().is_none(), "stops and slots agree");
     out
 }
 

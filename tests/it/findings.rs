@@ -141,7 +141,8 @@ fn session_with(q: &Questionnaire, section: &str, answers: Map<String, Value>) -
     let v = Value::Object(answers).as_object().unwrap().clone();
     if sec.is_repeat() {
         let i = s.add_item(section, "Сынақ");
-        s.sections.get_mut(section).unwrap().items[i].answers = v.into_iter().collect();
+        std::sync::Arc::make_mut(&mut s.sections.get_mut(section).unwrap().items[i]).answers =
+            v.into_iter().collect();
     } else {
         s.sections.get_mut(section).unwrap().answers = v.into_iter().collect();
     }

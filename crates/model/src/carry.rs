@@ -56,7 +56,7 @@ pub fn next_period(
                     item: Some(i),
                     field: f.clone(),
                 }));
-                new.items.push(item);
+                new.items.push(std::sync::Arc::new(item));
             }
         } else {
             new.answers = carried(&old.answers);

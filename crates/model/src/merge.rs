@@ -449,7 +449,7 @@ mod tests {
         // Alice deleted first: Bob's answer brings the item back as he has it.
         let gone = merge(base.clone(), &base, &[del], "alice", "t").session;
         let mut bobs = base.clone();
-        bobs.sections.get_mut("s1").unwrap().items[0]
+        std::sync::Arc::make_mut(&mut bobs.sections.get_mut("s1").unwrap().items[0])
             .answers
             .insert("q2".into(), json!(4));
         let back = merge(gone, &bobs, &bob, "bob", "t").session;
@@ -460,7 +460,7 @@ mod tests {
     fn each_user_keeps_their_own_place_and_old_reports_get_the_same_ids_everywhere() {
         let mut old = report();
         for it in &mut old.sections.get_mut("s1").unwrap().items {
-            it.id.clear();
+            std::sync::Arc::make_mut(it).id.clear();
         }
         let mut a = old.clone();
         let mut b = old.clone();

@@ -11,6 +11,7 @@ use crate::questionnaire::{FieldType, Questionnaire, Section};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const SESSION_FORMAT: &str = "saualnama-session/1";
 
@@ -98,9 +99,11 @@ pub struct FormRef {
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct SectionAnswers {
-    /// Repeatable annexes: one entry per service, permit, function or act.
+    /// Repeatable annexes: one entry per service, permit, function or act. Shared (`Arc`): the
+    /// copy of the report handed to the writer at every save shares the items; a change copies only
+    /// the item changed, not a report of a thousand services (10 MB).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Item>,
+    pub items: Vec<Arc<Item>>,
     /// Single annexes: the answers themselves.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, Value>,
@@ -254,7 +257,7 @@ impl Session {
                         k += 1;
                     }
                     taken.insert(id.clone());
-                    it.id = id;
+                    Arc::make_mut(it).id = id;
                     changed = true;
                 }
             }
@@ -404,7 +407,7 @@ impl Session {
         };
         let extra = match item {
             Some(i) => match sa.items.get_mut(*i) {
-                Some(it) => &mut it.extra,
+                Some(it) => &mut Arc::make_mut(it).extra,
                 None => return,
             },
             None => &mut sa.extra,
@@ -425,7 +428,7 @@ impl Session {
         }
     }
 
-    pub fn items(&self, section: &str) -> &[Item] {
+    pub fn items(&self, section: &str) -> &[Arc<Item>] {
         self.sections.get(section).map_or(&[], |s| &s.items)
     }
 
@@ -450,7 +453,7 @@ impl Session {
         let s = self.sections.entry(section.to_owned()).or_default();
         match item {
             None => Some(&mut s.answers),
-            Some(i) => s.items.get_mut(i).map(|it| &mut it.answers),
+            Some(i) => s.items.get_mut(i).map(|it| &mut Arc::make_mut(it).answers),
         }
     }
 
@@ -492,7 +495,7 @@ impl Session {
                 else {
                     return false;
                 };
-                it.name = value
+                Arc::make_mut(it).name = value
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 true
@@ -522,19 +525,24 @@ impl Session {
     /// Add a block with its id (see `Item::id`); returns its index.
     pub fn add_item_with_id(&mut self, section: &str, name: &str, id: String) -> usize {
         let s = self.sections.entry(section.to_owned()).or_default();
-        s.items.push(Item {
+        s.items.push(Arc::new(Item {
             id,
             name: name.to_owned(),
             ..Item::default()
-        });
+        }));
         s.items.len() - 1
     }
 
     /// Put an item (back) at `index`, moving the ones from there down; past the end it goes last.
-    pub fn insert_item(&mut self, section: &str, index: usize, item: Item) -> usize {
+    pub fn insert_item(
+        &mut self,
+        section: &str,
+        index: usize,
+        item: impl Into<Arc<Item>>,
+    ) -> usize {
         let s = self.sections.entry(section.to_owned()).or_default();
         let at = index.min(s.items.len());
-        s.items.insert(at, item);
+        s.items.insert(at, item.into());
         at
     }
 
@@ -552,7 +560,7 @@ impl Session {
 
     pub fn remove_item(&mut self, section: &str, item: usize) -> Option<Item> {
         let s = self.sections.get_mut(section)?;
-        (item < s.items.len()).then(|| s.items.remove(item))
+        (item < s.items.len()).then(|| Arc::unwrap_or_clone(s.items.remove(item)))
     }
 
     /// Move an item one place up (`-1`) or down (`+1`); returns its new index.
