@@ -2,7 +2,7 @@
 //! (`src/hot-text.ld`, written by `bench/hot-text.py`).
 //!
 //! The kernel maps a program's code 64 KiB at a time around each first touch. Spread over the
-//! whole binary, the few thousand functions a session runs made 3.5 of its 5.8 MB of code
+//! whole binary, the ~820 functions a session runs made 3.5 of its 5.8 MB of code
 //! resident; gathered, 1.3 MB. The same faults cost CPU time at every start.
 //!
 //! Only for release builds on Linux, where the linker is LLD or GNU ld (both read a script that

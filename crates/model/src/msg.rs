@@ -50,7 +50,7 @@ pub enum Msg {
     GroupChanges {
         group: String,
     },
-    /// A report the user may not read: whose it is and its mode (`0600`), its file name.
+    /// A report the user may not read: whose it is, its mode (`0600`) and its path as named.
     NotReadable {
         owner: String,
         mode: String,
