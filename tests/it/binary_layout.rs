@@ -45,8 +45,9 @@ fn sections(elf: &[u8]) -> Vec<Section> {
         .collect()
 }
 
-/// The release binary and its bytes; None (and why, or a failure under CI) when it is not built.
-fn release_binary() -> Option<(std::path::PathBuf, Vec<u8>)> {
+/// The release binary: its path, its bytes and its sections; None (and why, or a failure under
+/// CI) when it is not built.
+fn release_binary() -> Option<(std::path::PathBuf, Vec<u8>, Vec<Section>)> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| common::root().join("target"));
@@ -62,16 +63,20 @@ fn release_binary() -> Option<(std::path::PathBuf, Vec<u8>)> {
         );
         return None;
     };
-    Some((path, elf))
+    let sections = sections(&elf);
+    Some((path, elf, sections))
+}
+
+fn find<'a>(sections: &'a [Section], name: &str) -> Option<&'a Section> {
+    sections.iter().find(|s| s.name == name)
 }
 
 #[test]
 fn the_release_binary_has_the_code_a_session_runs_in_one_stretch() {
-    let Some((path, elf)) = release_binary() else {
+    let Some((path, _, sections)) = release_binary() else {
         return;
     };
-    let sections = sections(&elf);
-    let find = |name: &str| sections.iter().find(|s| s.name == name);
+    let find = |name: &str| find(&sections, name);
     let text = find(".text").expect("a .text section");
     let hot = find(".text.hot").unwrap_or_else(|| {
         panic!(
@@ -104,11 +109,10 @@ fn glibc_minor() -> Option<u32> {
 
 #[test]
 fn the_release_binary_loads_no_maths_library_and_few_relocations() {
-    let Some((path, elf)) = release_binary() else {
+    let Some((path, elf, sections)) = release_binary() else {
         return;
     };
-    let sections = sections(&elf);
-    let find = |name: &str| sections.iter().find(|s| s.name == name);
+    let find = |name: &str| find(&sections, name);
     // The libraries it needs are named in .dynstr: libm.so's log10 and log2 are its own (main.rs).
     let names = find(".dynstr").expect("a dynamically linked binary");
     let names = &elf[names.offset..names.offset + names.size as usize];
