@@ -159,6 +159,10 @@ pub const OWN_LANGUAGE: &str = "language";
 /// choice, the rest of it would have been taken for a new answer, the choice cleared.
 pub const IN_COMMENT: &str = "in_comment";
 
+/// Kept in a member's place while the cursor stands inside the text typed (row, column): a line
+/// that drops mid-correction brings them back to that letter, not to the end.
+pub const INPUT_AT: &str = "input_at";
+
 /// The language a user last read a report in, if it was kept (see `App::to_save`).
 pub fn own_language(c: &crate::session::Cursor) -> Option<Lang> {
     c.extra
@@ -327,6 +331,14 @@ impl App {
             }
         }
 
+        // The letter the cursor stood at, inside the text (after the draft: its text is the one).
+        let at = app.form.session.cursor.as_ref().and_then(|c| {
+            let v = c.extra.get(INPUT_AT)?.as_array()?;
+            Some((v.first()?.as_u64()?, v.get(1)?.as_u64()?))
+        });
+        if let Some((row, col)) = at {
+            app.editor.resume_at(row as usize, col as usize);
+        }
         app.recompute();
         app
     }
@@ -456,10 +468,20 @@ impl App {
             } else {
                 c.extra.remove(OWN_LANGUAGE);
             }
-            if self.kind() == Some(FieldType::YesNo) && self.editor.on_comment {
+            let yes_no = self.kind() == Some(FieldType::YesNo);
+            if yes_no && self.editor.on_comment {
                 c.extra.insert(IN_COMMENT.to_owned(), Value::Bool(true));
             } else {
                 c.extra.remove(IN_COMMENT);
+            }
+            match self.editor.cursor_inside() {
+                Some((row, col)) if !yes_no || self.editor.on_comment => {
+                    c.extra
+                        .insert(INPUT_AT.to_owned(), serde_json::json!([row, col]));
+                }
+                _ => {
+                    c.extra.remove(INPUT_AT);
+                }
             }
         }
         s

@@ -140,6 +140,22 @@ impl Editor {
         self.choice.is_none() && self.word.is_empty() && self.raw_text().trim().is_empty()
     }
 
+    /// Where the cursor is in the text (row, column in characters) when it is not at its end.
+    pub fn cursor_inside(&self) -> Option<(usize, usize)> {
+        let c = self.area.cursor();
+        let lines = self.area.lines();
+        let last = lines.len().saturating_sub(1);
+        let end = (last, lines.get(last).map_or(0, |l| l.chars().count()));
+        ((c.0, c.1) != end).then_some((c.0, c.1))
+    }
+
+    /// Back where the cursor was in the text (see `App::to_save`); past its end, at the end.
+    pub fn resume_at(&mut self, row: usize, col: usize) {
+        let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.area
+            .move_cursor(ratatui_textarea::CursorMove::Jump(clamp(row), clamp(col)));
+    }
+
     /// Back in the comment where the user was typing it, at its end (see `App::to_save`).
     pub fn resume_comment(&mut self) {
         self.on_comment = true;

@@ -1620,3 +1620,28 @@ fn a_save_shares_the_items_and_a_later_answer_does_not_reach_the_copy_being_writ
         "the changed one was copied"
     );
 }
+
+/// A line that drops while the user corrects a word inside their text: the editor comes back with
+/// the cursor at that letter, not at the end (found by a newcomer: the next letter landed there).
+#[test]
+fn a_correction_cut_off_by_a_dropped_line_goes_on_at_its_letter() {
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("4.14").enter();
+    let slot = app.stop().slot().unwrap().clone();
+    Keys(&mut app).typ("тексеру жүргізілді");
+    for _ in 0..11 {
+        app.update(key(KeyCode::Left), now());
+    }
+    app.shutdown(now());
+    let text = app.to_save().to_json_pretty();
+    let (s, q) = session_from_str("resumed", &text, crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Kk, "zhas-technikter-2017.json".into(), false);
+    Keys(&mut app).typ("лер").enter();
+    assert_eq!(
+        app.form.session.get(&slot),
+        Some(&Value::from("тексерулер жүргізілді"))
+    );
+    // At the end of the text, nothing is kept: the next start is at the end as always.
+    let text = app.to_save().to_json_pretty();
+    assert!(!text.contains("input_at"), "{text}");
+}
