@@ -410,3 +410,19 @@ fn the_quit_question_after_a_long_failure_shows_its_keys() {
         assert!(flat.contains("клавиша — остаться"), "{w}x{h}: {flat}");
     }
 }
+
+/// The go-to prompt's help, wider than its frame at 80 columns in Kazakh and Russian, is cut with
+/// «…», not mid-word with nothing to show that more was there (found by a newcomer).
+#[test]
+fn a_prompt_too_long_for_its_frame_says_it_was_cut() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let mut app = app(lang);
+        press(&mut app, KeyCode::Char('g'), KeyModifiers::CONTROL);
+        let s = screen(&app, 80, 24);
+        let top = s
+            .lines()
+            .find(|l| l.contains("1.2.13"))
+            .unwrap_or_else(|| panic!("{s}"));
+        assert!(top.contains('…'), "{top}");
+    }
+}

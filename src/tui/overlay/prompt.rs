@@ -73,6 +73,9 @@ impl Prompt {
             height: h,
         };
         f.render_widget(Clear, r);
+        // Cut with «…» where the frame is narrower than the help in it (the numbers' forms at 80
+        // columns in Kazakh), never mid-word with nothing to say so.
+        let label = crate::tui::widgets::fit(&label, r.width.saturating_sub(2) as usize);
         f.render_widget(
             Paragraph::new(self.text.clone()).block(Block::bordered().title(label)),
             r,
