@@ -123,15 +123,11 @@ pub fn session_from_str(
 pub fn session_from_str_taking(
     name: &str,
     src: &str,
-    mut registry: Registry,
+    registry: Registry,
 ) -> Result<(Session, Questionnaire), LoadError> {
     let (s, q) = session_and_form(name, src, &registry)?;
-    let at = registry
-        .forms
-        .iter()
-        .position(|f| std::ptr::eq(f, q))
-        .unwrap_or_default();
-    Ok((s, registry.forms.swap_remove(at)))
+    let at = registry.position(q);
+    Ok((s, registry.take(at)))
 }
 
 /// The report in `src`, and the form of `registry` it is to be read with.

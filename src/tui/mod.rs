@@ -64,7 +64,7 @@ pub struct Options {
 fn open(
     cli: &Options,
     path: &Path,
-    mut registry: Registry,
+    registry: Registry,
 ) -> Result<(Session, crate::questionnaire::Questionnaire), String> {
     // Before the report is read, its language is unknown: -l, else the locale.
     let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
@@ -73,7 +73,7 @@ fn open(
     }
     let q = match &cli.questionnaire {
         Some(id) => crate::store::resolve_form(&registry, id).map_err(|e| e.render(lang))?,
-        None => registry.forms.swap_remove(0),
+        None => registry.take_default(),
     };
     Ok((Session::new(&q, now()), q))
 }

@@ -168,6 +168,8 @@ pub struct Screen<W: Write> {
     /// for their allocations).
     spans: Vec<(u16, u16, u16)>,
     sent: Vec<usize>,
+    /// A row's stretches, worked out for every row of every frame (kept for their allocations).
+    rows: [Vec<(u16, u16)>; 2],
 }
 
 impl<W: Write> Screen<W> {
@@ -181,6 +183,7 @@ impl<W: Write> Screen<W> {
             keep: false,
             spans: Vec::new(),
             sent: Vec::new(),
+            rows: [Vec::new(), Vec::new()],
         }
     }
 
@@ -208,7 +211,7 @@ impl<W: Write> Screen<W> {
         let mut keep = self.keep;
         let (cursor, drawn, covered, notes) = loop {
             if keep {
-                blank_outside(&mut self.next, &self.last);
+                blank_outside(&mut self.next, &self.last, &mut self.rows[0]);
             } else {
                 self.next.reset();
             }
@@ -242,8 +245,9 @@ impl<W: Write> Screen<W> {
             if keep
                 && !self.last.iter().all(|(n, _, r)| {
                     drawn.iter().any(|(m, _, s)| n == m && r == s)
-                        || (r.top()..r.bottom())
-                            .all(|y| spans_cover(&renewed, y, r.left(), r.right()))
+                        || (r.top()..r.bottom()).all(|y| {
+                            spans_cover(&renewed, y, r.left(), r.right(), &mut self.rows[0])
+                        })
                 })
             {
                 keep = false;
@@ -256,7 +260,7 @@ impl<W: Write> Screen<W> {
                 if !keep || covered {
                     self.spans.push((y, area.left(), area.right()));
                 } else {
-                    changed_on(y, area, &kept, &touched, &mut self.spans);
+                    changed_on(y, area, (&kept, &touched), &mut self.spans, &mut self.rows);
                 }
             }
             break (cursor, drawn, covered, notes);
@@ -301,21 +305,23 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// The stretches `(from, to)` that `rects` take of row `y`, in order.
-fn row_spans<'r>(rects: impl IntoIterator<Item = &'r Rect>, y: u16) -> Vec<(u16, u16)> {
-    let mut spans: Vec<(u16, u16)> = rects
-        .into_iter()
-        .filter(|r| r.top() <= y && y < r.bottom())
-        .map(|r| (r.left(), r.right()))
-        .collect();
-    spans.sort_unstable();
-    spans
+/// The stretches `(from, to)` that `rects` take of row `y`, in order, into `out`.
+fn row_spans<'r>(rects: impl IntoIterator<Item = &'r Rect>, y: u16, out: &mut Vec<(u16, u16)>) {
+    out.clear();
+    out.extend(
+        rects
+            .into_iter()
+            .filter(|r| r.top() <= y && y < r.bottom())
+            .map(|r| (r.left(), r.right())),
+    );
+    out.sort_unstable();
 }
 
-/// Whether the rects of `rects` cover row `y` from `from` to `to`.
-fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
+/// Whether the rects of `rects` cover row `y` from `from` to `to` (`row`: room to work in).
+fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16, row: &mut Vec<(u16, u16)>) -> bool {
     let mut x = from;
-    for (a, b) in row_spans(rects, y) {
+    row_spans(rects, y, row);
+    for &(a, b) in row.iter() {
         if a > x {
             break;
         }
@@ -324,12 +330,21 @@ fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16) -> bool {
     x >= to
 }
 
-/// The stretches of row `y` that may have changed: outside the `kept` panels, or `touched`.
-fn changed_on(y: u16, area: Rect, kept: &[Rect], touched: &[Rect], out: &mut Vec<(u16, u16, u16)>) {
+/// The stretches of row `y` that may have changed: outside the `kept` panels, or `touched`
+/// (`rows`: room to work in).
+fn changed_on(
+    y: u16,
+    area: Rect,
+    (kept, touched): (&[Rect], &[Rect]),
+    out: &mut Vec<(u16, u16, u16)>,
+    rows: &mut [Vec<(u16, u16)>; 2],
+) {
     // The gaps between the kept panels, then what was drawn over them.
-    let mut spans: Vec<(u16, u16)> = Vec::new();
+    let [spans, row] = rows;
+    spans.clear();
     let mut x = area.left();
-    for (from, to) in row_spans(kept, y) {
+    row_spans(kept, y, row);
+    for &(from, to) in row.iter() {
         if from > x {
             spans.push((x, from));
         }
@@ -338,10 +353,11 @@ fn changed_on(y: u16, area: Rect, kept: &[Rect], touched: &[Rect], out: &mut Vec
     if x < area.right() {
         spans.push((x, area.right()));
     }
-    spans.extend(row_spans(touched, y));
+    row_spans(touched, y, row);
+    spans.extend_from_slice(row);
     spans.sort_unstable();
     let start = out.len();
-    for (from, to) in spans {
+    for &(from, to) in spans.iter() {
         let len = out.len();
         match out.last_mut() {
             Some((_, _, end)) if len > start && from <= *end => *end = (*end).max(to),
@@ -464,11 +480,11 @@ fn width(c: &Cell) -> usize {
 }
 
 /// Blank every cell of `buf` outside the panels of `last`: what lies there is drawn each frame.
-fn blank_outside(buf: &mut Buffer, last: &[Panel]) {
+fn blank_outside(buf: &mut Buffer, last: &[Panel], spans: &mut Vec<(u16, u16)>) {
     let area = buf.area;
     let w = area.width as usize;
     for y in area.top()..area.bottom() {
-        let spans = row_spans(last.iter().map(|(_, _, r)| r), y);
+        row_spans(last.iter().map(|(_, _, r)| r), y, spans);
         let row = (y - area.y) as usize * w;
         let mut x = area.left();
         for &(from, to) in spans.iter().chain([(area.right(), area.right())].iter()) {
