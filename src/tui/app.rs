@@ -1542,7 +1542,18 @@ impl App {
             self.form.current,
             s,
         ) {
-            Some(i) => self.go(i),
+            Some(i) => {
+                let from = self.form.current;
+                self.go(i);
+                // The answer in hand refused the jump: said so, or what the user types next goes
+                // into this question, not the one they went for (a newcomer's sentence for 4.14
+                // landed in 4.8's comment).
+                if i != from && self.form.current == from {
+                    let stayed = Ui::StayedHere.get(self.form.lang);
+                    let why = self.message.take().map_or(String::new(), |(m, _)| m);
+                    self.complain(format!("{stayed} {why}").trim_end().to_owned());
+                }
+            }
             None => {
                 let msg = match nav::missing_item(&self.form.q, &self.form.session, s) {
                     // «1.3» in an annex of two: say how to get a third.

@@ -1645,3 +1645,20 @@ fn a_correction_cut_off_by_a_dropped_line_goes_on_at_its_letter() {
     let text = app.to_save().to_json_pretty();
     assert!(!text.contains("input_at"), "{text}");
 }
+
+/// A jump that the answer in hand refuses (a yes/no with text and no choice) says the user has
+/// not moved: the sentence they type next would otherwise land in this question's comment, not in
+/// the one they went for (found by a newcomer).
+#[test]
+fn a_refused_jump_says_the_user_has_not_moved() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.8").enter();
+    let here = app.form.current;
+    app.update(key(KeyCode::Backspace), now());
+    Keys(&mut app).typ("1x2");
+    Keys(&mut app).ctrl('g').typ("4.14").enter();
+    assert_eq!(app.form.current, here);
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(msg.starts_with("Переход не выполнен"), "{msg}");
+    assert!(msg.contains("выбор не сделан"), "{msg}");
+}
