@@ -759,6 +759,9 @@ impl App {
                     AnswerError::NotYesNo if self.editor.on_comment => {
                         keys::text(Ui::NeedChoice, self.form.lang)
                     }
+                    AnswerError::NotYesNo if self.editor.slipped(self.form.lang) => {
+                        keys::text(Ui::LayoutSlip, self.form.lang)
+                    }
                     AnswerError::NotYesNo => keys::text(Ui::PressYesNo, self.form.lang),
                     e => e.instruction(self.form.lang).to_owned(),
                 };
@@ -1482,7 +1485,7 @@ impl App {
             _ => {}
         }
         if let Some(o) = self.overlay.as_mut() {
-            match o.key(&k) {
+            match o.key(&k, self.form.lang) {
                 Outcome::Stay => {}
                 Outcome::Close => self.overlay = None,
                 Outcome::Then(c) => {

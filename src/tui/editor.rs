@@ -5,7 +5,7 @@ use super::keys::{self, Action, Context};
 use super::nav::Stop;
 use crate::answer::{
     Answer, AnswerError, NO_WORDS, YES_WORDS, none_word, parse_count, parse_month_checked,
-    parse_percent, yes_no_prefix,
+    parse_percent, word_is_slip, yes_no_prefix,
 };
 use crate::i18n::Lang;
 use crate::questionnaire::FieldType;
@@ -179,7 +179,8 @@ impl Editor {
                     yes,
                     comment: trimmed.to_owned(),
                 })),
-                None if trimmed.is_empty() => Ok(None),
+                // A slip of the layout on the choice is not nothing: Enter must not pass it by.
+                None if trimmed.is_empty() && self.word.is_empty() => Ok(None),
                 None => Err(AnswerError::NotYesNo),
             },
             _ if trimmed.is_empty() => Ok(None),
@@ -236,7 +237,9 @@ impl Editor {
         match keys::action(Context::Choice, &k) {
             // → and ↓ say it outright: even a lone letter is then the answer.
             Some(Action::ToComment) if k.code != KeyCode::Char(' ') => {
-                return if self.choice.is_some() && self.word_is_answer() {
+                return if self.slipped(lang) {
+                    Err(keys::text(Ui::LayoutSlip, lang))
+                } else if self.choice.is_some() && self.word_is_answer() {
                     self.open_comment();
                     Ok(())
                 } else if self.choice.is_none() && self.word.is_empty() {
@@ -250,7 +253,7 @@ impl Editor {
                     self.choice = if self.word.is_empty() {
                         self.choice_before_word
                     } else {
-                        yes_no_prefix(&self.word)
+                        self.word_choice(lang)
                     };
                 } else {
                     self.choice = None;
@@ -269,12 +272,15 @@ impl Editor {
         }
         // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
         if c == ' ' || matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
-            // The one-key answer and then Space, as the help line says: «д », «н ». Not «и », the
-            // Russian «and» that begins sentences (then, as after a letter and a full stop, the
-            // text is a comment and the choice is the user's to make).
+            if self.slipped(lang) {
+                return Err(keys::text(Ui::LayoutSlip, lang));
+            }
+            // The one-key answer and then Space, as the help line says: «д », «и », «н ». Not «и »
+            // in Russian, the «and» that begins sentences (then, as after a letter and a full stop,
+            // the text is a comment and the choice is the user's to make).
             let key_then_space = c == ' '
                 && self.word.chars().count() == 1
-                && self.word.to_lowercase() != "и"
+                && !(lang == Lang::Ru && self.word.to_lowercase() == "и")
                 && self.word_is_answer();
             if self.choice.is_some() && (self.word_is_whole() || key_then_space) {
                 self.open_comment();
@@ -285,21 +291,40 @@ impl Editor {
             }
             return self.move_to_comment(&c.to_string(), lang);
         }
-        if self.word.is_empty() {
+        if self.slipped(lang) && yes_no_prefix(&format!("{}{c}", self.word)).is_none() {
+            // The layout switched after the slip: the new letter begins the word again.
+            self.word.clear();
+        } else if self.word.is_empty() {
             self.choice_before_word = self.choice;
         }
-        let word = format!("{}{c}", self.word);
-        match yes_no_prefix(&word) {
+        self.word.push(c);
+        if self.slipped(lang) {
+            // The letter stays on the choice, shown, so that `yes` typed on goes on from it.
+            self.choice = None;
+            return Err(keys::text(Ui::LayoutSlip, lang));
+        }
+        match self.word_choice(lang) {
             Some(yes) => {
-                self.word = word;
                 self.choice = Some(yes);
                 Ok(())
             }
-            None => {
-                self.word = word;
-                self.move_to_comment("", lang)
-            }
+            None => self.move_to_comment("", lang),
         }
+    }
+
+    /// What the word on the choice chooses for a reader of `lang`.
+    fn word_choice(&self, lang: Lang) -> Option<bool> {
+        if word_is_slip(&self.word, lang) {
+            None
+        } else {
+            yes_no_prefix(&self.word)
+        }
+    }
+
+    /// Whether the word on the choice is the Y/Н key pressed in the layout the interface does not
+    /// read it in (`answer::layout_slip`): it answers nothing until the user types on or again.
+    pub fn slipped(&self, lang: Lang) -> bool {
+        word_is_slip(&self.word, lang)
     }
 
     /// Whether the word typed on the choice is a whole yes or no word that may be followed by a

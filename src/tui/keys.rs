@@ -122,12 +122,22 @@ impl Context {
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
+    /// The interfaces whose readers press it for this action; every one when empty. The Y key types
+    /// `y` on a Latin layout and «н» on a Cyrillic one, yes to one reader and no to the other
+    /// (`answer::layout_slip`), and «и» is no yes to a Russian reader.
+    pub only: &'static [Lang],
 }
+
+const EN: &[Lang] = &[Lang::En];
+const KK: &[Lang] = &[Lang::Kk];
+const RU: &[Lang] = &[Lang::Ru];
+const KK_RU: &[Lang] = &[Lang::Kk, Lang::Ru];
 
 const fn plain(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
+        only: &[],
     }
 }
 
@@ -135,10 +145,19 @@ const fn ch(c: char) -> Key {
     plain(KeyCode::Char(c))
 }
 
+/// A letter that means this only to readers of `only`.
+const fn ch_in(c: char, only: &'static [Lang]) -> Key {
+    Key {
+        only,
+        ..plain(KeyCode::Char(c))
+    }
+}
+
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
+        only: &[],
     }
 }
 
@@ -146,6 +165,7 @@ const fn alt(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::ALT,
+        only: &[],
     }
 }
 
@@ -191,6 +211,16 @@ impl Key {
             }
             _ => self.label(),
         }
+    }
+
+    /// Whether a reader of `lang` presses this key for what the table says.
+    pub fn reads(&self, lang: Lang) -> bool {
+        self.only.is_empty() || self.only.contains(&lang)
+    }
+
+    /// The same key, whoever it is for.
+    pub fn same(&self, other: &Key) -> bool {
+        self.code == other.code && self.mods == other.mods
     }
 
     pub fn matches(&self, k: &KeyEvent) -> bool {
@@ -260,8 +290,8 @@ bindings! {
     History, Form, [alt(KeyCode::Char('h')), alt(KeyCode::Char('р')), plain(KeyCode::F(6))], DescHistory, None, "history";
     Outline, Form, [ctrl('w'), plain(KeyCode::F(2))], DescOutline, None, "outline";
     Summary, Form, [ctrl('r'), plain(KeyCode::F(4))], DescSummary, None, "summary";
-    Yes, Choice, [ch('y'), ch('д'), ch('и')], DescYes, None, "yes";
-    No, Choice, [ch('n'), ch('н'), ch('т'), ch('ж')], DescNo, None, "no";
+    Yes, Choice, [ch_in('y', EN), ch('д'), ch('и')], DescYes, None, "yes";
+    No, Choice, [ch('n'), ch_in('н', KK_RU), ch('т'), ch('ж')], DescNo, None, "no";
     ToComment, Choice, [plain(KeyCode::Right), plain(KeyCode::Down), ch(' ')], DescToComment, None, "to_comment";
     ClearChoice, Choice, [plain(KeyCode::Backspace), plain(KeyCode::Delete)], DescClearChoice, None, "clear_choice";
     ToChoice, Comment, [plain(KeyCode::Up), plain(KeyCode::Left)], DescToChoice, None, "to_choice";
@@ -273,7 +303,7 @@ bindings! {
     ItemDelete, ItemMenu, [plain(KeyCode::Delete), ch('-')], DescItemDelete, None, "item_delete";
     ItemUp, ItemMenu, [plain(KeyCode::Up)], DescItemUp, None, "item_up";
     ItemDown, ItemMenu, [plain(KeyCode::Down)], DescItemDown, None, "item_down";
-    ConfirmDelete, Confirm, [ch('y'), ch('д'), ch('и')], DescConfirmDelete, None, "confirm_delete";
+    ConfirmDelete, Confirm, [ch_in('y', EN), ch_in('д', RU), ch_in('и', KK)], DescConfirmDelete, None, "confirm_delete";
     KeepItem, Confirm, [plain(KeyCode::Enter), plain(KeyCode::Esc), ch('n'), ch('н'), ch('т'), ch('ж')], DescKeepItem, None, "keep_item";
     Choose, History, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], DescChoose, None, "choose";
     FindingNext, Findings, [plain(KeyCode::Down)], DescFindingNext, None, "finding_next";
@@ -284,12 +314,26 @@ bindings! {
     Close, Overlay, [plain(KeyCode::Esc)], DescClose, None, "close";
 }
 
-/// The action `k` has in `ctx`; global keys first, as everywhere.
+/// The action `k` has in `ctx` for a reader of `lang` (see `Key::only`); global keys first.
+pub fn action_in(ctx: Context, k: &KeyEvent, lang: Lang) -> Option<Action> {
+    find(ctx, k, Some(lang))
+}
+
+/// The action `k` has in `ctx`, of the keys that mean it to every reader; global keys first, as
+/// everywhere.
 pub fn action(ctx: Context, k: &KeyEvent) -> Option<Action> {
+    find(ctx, k, None)
+}
+
+fn find(ctx: Context, k: &KeyEvent, lang: Option<Lang>) -> Option<Action> {
+    let reads = |key: &Key| match lang {
+        Some(lang) => key.reads(lang),
+        None => key.only.is_empty(),
+    };
     let find = |c: Context| {
         BINDINGS
             .iter()
-            .find(|b| b.context == c && b.keys.iter().any(|key| key.matches(k)))
+            .find(|b| b.context == c && b.keys.iter().any(|key| key.matches(k) && reads(key)))
             .map(|b| b.action)
     };
     find(Context::Global).or_else(|| find(ctx))
@@ -302,24 +346,26 @@ pub fn binding(a: Action) -> &'static Binding {
         .expect("every action has a row in the key table")
 }
 
-/// `Ctrl-O / F3`: every key of an action.
-pub fn label(a: Action) -> String {
+/// `Ctrl-O / F3`: every key of an action, as a reader of `lang` presses them.
+pub fn label(a: Action, lang: Lang) -> String {
     binding(a)
         .keys
         .iter()
+        .filter(|k| k.reads(lang))
         .map(Key::label)
         .collect::<Vec<_>>()
         .join(" / ")
 }
 
-/// The keys of yes or no as a speaker of `lang` reads them: its own initial first, then the Latin one.
+/// The key of yes or no as a speaker of `lang` reads it: the initial of the word. (A Latin `y` is not
+/// yes in Kazakh and Russian: it is «н» typed on a Latin layout; see `answer::layout_slip`.)
 pub fn yes_no_keys(yes: bool, lang: Lang) -> &'static str {
     match (yes, lang) {
-        (true, Lang::Kk) => "и, y",
-        (true, Lang::Ru) => "д, y",
+        (true, Lang::Kk) => "и",
+        (true, Lang::Ru) => "д",
         (true, Lang::En) => "y",
-        (false, Lang::Kk) => "ж, n",
-        (false, Lang::Ru) => "н, n",
+        (false, Lang::Kk) => "ж",
+        (false, Lang::Ru) => "н",
         (false, Lang::En) => "n",
     }
 }
@@ -339,7 +385,7 @@ pub fn fill(text: &str, lang: Lang) -> Cow<'_, str> {
             Some(close) => {
                 let name = &after[..close];
                 match BINDINGS.iter().find(|b| b.name == name) {
-                    Some(b) => out.push_str(&label(b.action)),
+                    Some(b) => out.push_str(&label(b.action, lang)),
                     None if name == "yes_keys" => out.push_str(yes_no_keys(true, lang)),
                     None if name == "no_keys" => out.push_str(yes_no_keys(false, lang)),
                     None => {
@@ -371,7 +417,7 @@ pub fn help_rows(lang: Lang) -> Vec<(Option<String>, String)> {
     for ctx in Context::ALL {
         rows.push((None, ctx.title().get(lang).to_owned()));
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
-            rows.push((Some(label(b.action)), text(b.help, lang)));
+            rows.push((Some(label(b.action, lang)), text(b.help, lang)));
         }
     }
     rows
@@ -385,7 +431,21 @@ pub fn markdown_table() -> String {
             let keys = b
                 .keys
                 .iter()
-                .map(|k| format!("`{}`", k.label()))
+                .map(|k| match k.only {
+                    [] => format!("`{}`", k.label()),
+                    only => {
+                        let who = only
+                            .iter()
+                            .map(|l| match l {
+                                Lang::Kk => "Kazakh",
+                                Lang::Ru => "Russian",
+                                Lang::En => "English",
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        format!("`{}` ({who})", k.label())
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" / ");
             out.push_str(&format!(
@@ -426,7 +486,7 @@ mod tests {
                 }
                 for k in a.keys {
                     assert!(
-                        !b.keys.contains(k),
+                        !b.keys.iter().any(|o| o.same(k)),
                         "{} is both {:?} and {:?}",
                         k.label(),
                         a.action,
@@ -454,14 +514,52 @@ mod tests {
     fn yes_and_no_share_no_key() {
         // The whole point: no key may mean yes to one reader and no to another.
         for k in binding(Action::Yes).keys {
-            assert!(!binding(Action::No).keys.contains(k), "{}", k.label());
+            assert!(
+                !binding(Action::No).keys.iter().any(|o| o.same(k)),
+                "{}",
+                k.label()
+            );
         }
         let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert_eq!(action(Context::Choice, &ev('н')), Some(Action::No));
-        assert_eq!(action(Context::Choice, &ev('Н')), Some(Action::No));
-        assert_eq!(action(Context::Choice, &ev('т')), Some(Action::No));
-        assert_eq!(action(Context::Choice, &ev('Д')), Some(Action::Yes));
-        assert_eq!(action(Context::Confirm, &ev('н')), Some(Action::KeepItem));
+        let ru = Lang::Ru;
+        assert_eq!(action_in(Context::Choice, &ev('н'), ru), Some(Action::No));
+        assert_eq!(action_in(Context::Choice, &ev('Н'), ru), Some(Action::No));
+        assert_eq!(action_in(Context::Choice, &ev('т'), ru), Some(Action::No));
+        assert_eq!(action_in(Context::Choice, &ev('Д'), ru), Some(Action::Yes));
+        assert_eq!(
+            action_in(Context::Confirm, &ev('н'), ru),
+            Some(Action::KeepItem)
+        );
+        // The Y key: yes to the English reader, «н» (no) to the others.
+        assert_eq!(action_in(Context::Choice, &ev('y'), ru), None);
+        assert_eq!(action_in(Context::Confirm, &ev('y'), ru), None);
+        assert_eq!(action_in(Context::Choice, &ev('н'), Lang::En), None);
+        assert_eq!(
+            action_in(Context::Confirm, &ev('y'), Lang::En),
+            Some(Action::ConfirmDelete)
+        );
+        // Only the interface's own yes deletes: «и» is «and» to a Russian reader.
+        assert_eq!(action_in(Context::Confirm, &ev('и'), ru), None);
+        assert_eq!(action_in(Context::Confirm, &ev('д'), Lang::Kk), None);
+    }
+
+    #[test]
+    fn the_table_reads_the_y_key_as_the_editor_does() {
+        use crate::answer::layout_slip;
+        for a in [Action::Yes, Action::No] {
+            for k in binding(a).keys {
+                let KeyCode::Char(c) = k.code else {
+                    panic!("{}", k.label())
+                };
+                for lang in Lang::ALL {
+                    assert_eq!(k.reads(lang), !layout_slip(c, lang), "{c} in {lang}");
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            // The confirm's yes is the one the texts name.
+            assert_eq!(label(Action::ConfirmDelete, lang), yes_no_keys(true, lang));
+        }
     }
 
     #[test]
@@ -469,7 +567,7 @@ mod tests {
         assert_eq!(fill("{quick} — 0", Lang::En), "Ctrl-O / F3 — 0");
         assert_eq!(fill("{nope} stays", Lang::En), "{nope} stays");
         assert_eq!(fill("a { b", Lang::En), "a { b");
-        assert_eq!(fill("{yes_keys}", Lang::Ru), "д, y");
+        assert_eq!(fill("{yes_keys}", Lang::Ru), "д");
     }
 
     #[test]

@@ -11,7 +11,8 @@
 use super::app::{App, SaveState, Tone};
 use super::keys;
 use super::nav::Stop;
-use crate::answer::{NO_WORDS, YES_WORDS, yes_no_word};
+use crate::answer::{NO_WORDS, YES_WORDS, word_is_slip, yes_no_word};
+use crate::i18n::Lang;
 use crate::output::say;
 use crate::questionnaire::FieldType;
 use crate::session::Slot;
@@ -152,18 +153,21 @@ fn current(app: &App, slot: &Slot, kind: Option<FieldType>) -> String {
 }
 
 /// A yes/no line: the choice as a whole word first («да», «н», "yes"), then the comment.
-fn yes_no_line(line: &str) -> Option<(bool, String)> {
+/// `Err`: why the line answers nothing (a sentence, or the Y key on the other layout).
+fn yes_no_line(line: &str, lang: Lang) -> Result<(bool, String), Ui> {
     let line = line.trim();
     let end = line
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '-'))
         .unwrap_or(line.len());
     let word = line[..end].to_lowercase();
-    let yes = if YES_WORDS.contains(&word.as_str()) {
+    let yes = if word_is_slip(&word, lang) {
+        return Err(Ui::LayoutSlip);
+    } else if YES_WORDS.contains(&word.as_str()) {
         true
     } else if NO_WORDS.contains(&word.as_str()) {
         false
     } else {
-        return None;
+        return Err(Ui::PressYesNo);
     };
     let comment = line[end..]
         .trim_start_matches(|c: char| {
@@ -171,7 +175,7 @@ fn yes_no_line(line: &str) -> Option<(bool, String)> {
         })
         .trim()
         .to_owned();
-    Some((yes, comment))
+    Ok((yes, comment))
 }
 
 /// One answer line into the editor: what is stored, then on to the next question. `Err`: why not
@@ -190,9 +194,7 @@ pub fn answer(app: &mut App, line: &str, now: SystemTime) -> Result<(), String> 
             app.editor.set_text(line.trim());
         }
         Stop::Slot(_, Some(FieldType::YesNo)) => {
-            let Some((yes, comment)) = yes_no_line(line) else {
-                return Err(keys::text(Ui::PressYesNo, lang));
-            };
+            let (yes, comment) = yes_no_line(line, lang).map_err(|t| keys::text(t, lang))?;
             app.editor.choice = Some(yes);
             // «да» alone keeps the comment there is; a new one after a comma replaces it.
             if !comment.is_empty() {
@@ -416,16 +418,34 @@ mod tests {
 
     #[test]
     fn yes_no_lines_are_whole_words() {
-        assert_eq!(yes_no_line("да"), Some((true, String::new())));
+        let ru = Lang::Ru;
+        assert_eq!(yes_no_line("да", ru), Ok((true, String::new())));
         assert_eq!(
-            yes_no_line("Нет, всё по Стандарту."),
-            Some((false, "всё по Стандарту.".into()))
+            yes_no_line("Нет, всё по Стандарту.", ru),
+            Ok((false, "всё по Стандарту.".into()))
         );
         assert_eq!(
-            yes_no_line("иә — кеңсе арқылы"),
-            Some((true, "кеңсе арқылы".into()))
+            yes_no_line("иә — кеңсе арқылы", Lang::Kk),
+            Ok((true, "кеңсе арқылы".into()))
         );
-        assert_eq!(yes_no_line("Половина"), None, "a sentence is no answer");
-        assert_eq!(yes_no_line("Да-да"), Some((true, "да".into())));
+        assert_eq!(
+            yes_no_line("Половина", ru),
+            Err(Ui::PressYesNo),
+            "a sentence is no answer"
+        );
+        assert_eq!(yes_no_line("Да-да", ru), Ok((true, "да".into())));
+    }
+
+    #[test]
+    fn the_y_key_answers_only_in_the_layout_the_interface_reads() {
+        // The Y key: «н» on a Cyrillic layout, `y` on a Latin one.
+        assert_eq!(yes_no_line("н", Lang::Ru), Ok((false, String::new())));
+        assert_eq!(yes_no_line("y", Lang::Ru), Err(Ui::LayoutSlip));
+        assert_eq!(yes_no_line("Y, всё так", Lang::Kk), Err(Ui::LayoutSlip));
+        assert_eq!(yes_no_line("y", Lang::En), Ok((true, String::new())));
+        assert_eq!(yes_no_line("н", Lang::En), Err(Ui::LayoutSlip));
+        // Whole words are never slips.
+        assert_eq!(yes_no_line("yes", Lang::Ru), Ok((true, String::new())));
+        assert_eq!(yes_no_line("нет", Lang::En), Ok((false, String::new())));
     }
 }

@@ -100,14 +100,14 @@ fn typing_the_seed_gives_the_example() {
         .none(2); // Q1–Q5
     k.none(1).tab(1).none(1); // Q6 no, Q7 blank, Q8 no
     // Q9 yes, a space, then the comment; Q10 no, Q11 blank, Q12 no.
-    k.typ("y ").answer(REFUSAL_NORM).none(1).tab(1).none(1);
+    k.typ("и ").answer(REFUSAL_NORM).none(1).tab(1).none(1);
     k.typ("иә, ").answer(CONTACT).answer(INFO); // Q13 yes as a Kazakh word, Q14
     // Service 2: what the seed kept of it.
     k.enter().answer(
         "Мектепке дейінгі тәрбие мен оқыту, бастауыш, негізгі орта, жалпы орта, техникалық және кәсіптік, орта білімнен кейінгі білім беру бағдарламаларын іске асыратын білім беру ұйымдарының педагог қызметкерлері мен оларға теңестірілген тұлғаларға біліктілік санаттарын беру (растау) үшін оларды аттестаттаудан өткізуге құжаттар қабылдау",
     );
     k.answer("2").tab(1).answer("2").none(6).tab(8);
-    k.typ("y ")
+    k.typ("и ")
         .answer(REFUSAL_NORM)
         .none(3)
         .typ("да ")
@@ -129,7 +129,7 @@ fn typing_the_seed_gives_the_example() {
     // transcription_notes).
     k.answer("жоқ")
         .tab(1)
-        .typ("y ")
+        .typ("и ")
         .answer("Қызметкерлердің біліктілігін арттыру жоспарына сәйкес сақталды.");
     k.answer("Жұмыс күнінің басында жұмыс орнында дәлелді себепсіз болмау (кешігу) фактілері анықталған.");
     k.answer("жоқ").none(5).answer("жоқ");
@@ -302,7 +302,7 @@ fn items_are_added_renamed_moved_and_deleted_with_a_question() {
     assert_eq!(app.form.session.item_count("public_services"), 3);
     Keys(&mut app).ctrl('t');
     app.update(key(KeyCode::Delete), now());
-    Keys(&mut app).typ("y");
+    Keys(&mut app).typ("и");
     assert_eq!(app.form.session.item_count("public_services"), 2);
     assert_eq!(
         app.form
@@ -425,7 +425,6 @@ fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
         ("нет", false),
         ("Нет", false),
         ("НЕТ", false),
-        ("н", false),
         ("т", false),
         ("жоқ", false),
         ("Жоқ", false),
@@ -440,10 +439,15 @@ fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
         ("Иә", true),
         ("ия", true),
         ("yes", true),
-        ("Y", true),
     ];
     for lang in Lang::ALL {
-        for (typed, yes) in cases {
+        // The Y key's letter, as the interface reads it: «н» is нет, `y` is yes.
+        let y_key = if lang == Lang::En {
+            ("Y", true)
+        } else {
+            ("Н", false)
+        };
+        for (typed, yes) in cases.iter().chain([&y_key]) {
             let mut app = on_yes_no(lang);
             Keys(&mut app).answer(typed);
             assert_eq!(
@@ -453,6 +457,108 @@ fn yes_and_no_typed_as_words_or_letters_mean_what_they_say_in_every_language() {
             );
         }
     }
+}
+
+/// Each key of the keyboard types a Latin letter on one layout and a Cyrillic one on the other, and a
+/// user who forgot to switch presses the key they mean. For no key, in no interface language, may the
+/// two letters answer a yes/no question one yes and the other no; and on the delete question a key
+/// deletes only if the interface's own letter on it (Cyrillic in kk/ru, Latin in en) does.
+#[test]
+fn no_key_of_the_keyboard_means_yes_in_one_layout_and_no_in_the_other() {
+    // ЙЦУКЕН over QWERTY, and the Kazakh layout's letters on the digit row.
+    let latin = "`qwertyuiop[]asdfghjkl;'zxcvbnm,.234567890-=";
+    let cyrillic = "ёйцукенгшщзхъфывапролджэячсмитьбюәіңғ,.үұқөһ";
+    let pairs: Vec<(char, char)> = latin.chars().zip(cyrillic.chars()).collect();
+    assert_eq!(pairs.len(), latin.chars().count());
+    assert_eq!(pairs.len(), cyrillic.chars().count());
+    let answer = |lang: Lang, c: char| {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).answer(&c.to_string());
+        yes_no_at(&app, 0, "legal_conflicts_unregulated").map(|v| v["yes"] == true)
+    };
+    let deletes = |lang: Lang, c: char| {
+        let mut app = example_app(lang);
+        Keys(&mut app).ctrl('g').typ("1.2").enter().ctrl('t');
+        app.update(key(KeyCode::Delete), now());
+        Keys(&mut app).typ(&c.to_string());
+        app.form.session.item_count("public_services") == 1
+    };
+    for lang in Lang::ALL {
+        for &(l, c) in &pairs {
+            for (l, c) in [
+                (l, c),
+                (l.to_ascii_uppercase(), c.to_uppercase().next().unwrap()),
+            ] {
+                let (a, b) = (answer(lang, l), answer(lang, c));
+                assert!(
+                    !matches!((a, b), (Some(x), Some(y)) if x != y),
+                    "{lang}: the key of {l}/{c} answers {a:?} and {b:?}"
+                );
+            }
+            let (own, other) = if lang == Lang::En { (l, c) } else { (c, l) };
+            if deletes(lang, other) {
+                assert!(
+                    deletes(lang, own),
+                    "{lang}: {other} deletes, but the reader's {own} on the same key does not"
+                );
+            }
+        }
+        // The Y key itself: the interface's reading answers, the other layout's letter is told.
+        let (reads, slip, yes) = match lang {
+            Lang::En => ('y', 'н', true),
+            _ => ('н', 'y', false),
+        };
+        assert_eq!(answer(lang, reads), Some(yes), "{lang}");
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).answer(&slip.to_string());
+        assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
+        let told = app
+            .message
+            .as_ref()
+            .map(|m| m.0.clone())
+            .unwrap_or_default();
+        assert!(told.contains(&format!("«{slip}»")), "{lang}: {told}");
+        assert_eq!(
+            app.editor.raw_text(),
+            "",
+            "{lang}: the slip is not a comment"
+        );
+    }
+}
+
+/// After the Y key pressed on the other layout the user goes on: the whole word, a switch of the
+/// layout and the right letter, or Backspace. None of it leaves the slip behind in the answer.
+#[test]
+fn a_slip_of_the_layout_on_the_choice_is_mended_by_going_on() {
+    for (typed, want) in [
+        ("yes", Some(serde_json::json!({"yes": true}))),
+        ("yн", Some(serde_json::json!({"yes": false}))),
+        ("yд", Some(serde_json::json!({"yes": true}))),
+        ("y\u{8}н", Some(serde_json::json!({"yes": false}))),
+        ("y, всё так", None),
+    ] {
+        let mut app = on_yes_no(Lang::Ru);
+        for c in typed.replace("\\u{8}", "\u{8}").chars() {
+            let k = if c == '\u{8}' {
+                KeyCode::Backspace
+            } else {
+                KeyCode::Char(c)
+            };
+            app.update(key(k), now());
+        }
+        Keys(&mut app).enter();
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            want,
+            "{typed:?}"
+        );
+    }
+    // A slip left on the choice does not let the user leave with nothing said.
+    let mut app = on_yes_no(Lang::Kk);
+    let here = app.form.current;
+    Keys(&mut app).typ("y").tab(1);
+    assert_eq!(app.form.current, here, "{:?}", app.message);
+    assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
 }
 
 /// A sentence typed on the choice is a comment, not an answer: none of its letters may set yes or no
@@ -475,7 +581,7 @@ fn a_sentence_on_the_choice_never_answers_the_question() {
         for stored_before in [None, Some(false), Some(true)] {
             let mut app = on_yes_no(lang);
             if let Some(yes) = stored_before {
-                Keys(&mut app).answer(if yes { "y" } else { "n" });
+                Keys(&mut app).answer(if yes { "да" } else { "n" });
                 Keys(&mut app).ctrl('g').typ("1.1.7").enter();
             }
             let before = yes_no_at(&app, 0, "legal_conflicts_unregulated");
@@ -496,7 +602,7 @@ fn a_sentence_on_the_choice_never_answers_the_question() {
             assert!(app.message.is_some(), "and the user is told why");
             // The choice is one key up; then the sentence is the comment of what was chosen.
             app.update(key(KeyCode::Up), now());
-            Keys(&mut app).answer("н");
+            Keys(&mut app).answer(if lang == Lang::En { "n" } else { "н" });
             assert_eq!(
                 yes_no_at(&app, 0, "legal_conflicts_unregulated"),
                 Some(serde_json::json!({"yes": false, "comment": sentence})),
@@ -559,7 +665,7 @@ fn an_answered_yes_no_changes_with_a_choice_key_from_every_way_of_arriving() {
             ("n", false),
             ("н", false),
             ("т", false),
-            ("y", true),
+            ("yes", true),
             ("д", true),
         ] {
             // A finding is listed for a yes: from the list it is a no that is typed.
@@ -1335,7 +1441,7 @@ fn redo_of_a_deletion_spares_an_item_a_colleague_answered_since() {
     let mut app = example_app(Lang::Ru);
     Keys(&mut app).ctrl('g').typ("1.2").enter().ctrl('t');
     app.update(key(KeyCode::Delete), now());
-    Keys(&mut app).typ("y");
+    Keys(&mut app).typ("д");
     assert_eq!(app.form.session.item_count("public_services"), 1);
     Keys(&mut app).ctrl('z');
     assert_eq!(app.form.session.item_count("public_services"), 2);

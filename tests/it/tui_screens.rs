@@ -92,7 +92,7 @@ fn yes_no_question() {
     }
     snap!("yes_no_80x24_ru", a, 80, 24);
     let s = screen(&a, 80, 24);
-    assert!(s.contains("[ ] да (д, y)   [x] нет (н, n)"), "{s}");
+    assert!(s.contains("[ ] да (д)   [x] нет (н)"), "{s}");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn a_400_character_item_name_leaves_the_question_in_view() {
         "the question is in view:\n{s}"
     );
     assert!(s.contains("да / нет ·"), "the type line is in view:\n{s}");
-    assert!(s.contains("[x] да (д, y)"), "the choice is in view:\n{s}");
+    assert!(s.contains("[x] да (д)"), "the choice is in view:\n{s}");
     assert!(
         s.contains("…┐"),
         "the name is cut with «…» in the title:\n{s}"
@@ -325,7 +325,7 @@ fn the_help_screen_shows_every_binding() {
         // Tall enough for the whole table; the text is wrapped at 200 columns.
         let s = screen(&a, 200, 120);
         for b in saualnama::tui::keys::BINDINGS {
-            let label = saualnama::tui::keys::label(b.action);
+            let label = saualnama::tui::keys::label(b.action, lang);
             let help = saualnama::tui::keys::text(b.help, lang);
             let row = s.lines().find(|l| l.contains(&label) && l.contains(&help));
             assert!(

@@ -174,10 +174,30 @@ pub fn none_word(lang: Lang) -> &'static str {
 
 /// Words that answer a yes/no question, as they are typed on its choice: the Latin letters and the
 /// initials of да and иә, and the words themselves. No word or initial is in both lists: «н» is нет
-/// to every Russian reader, so it is no, even though it sits on the Y key of a Cyrillic layout.
+/// to every Russian reader, so it is no; it sits on the Y key of a Cyrillic layout, which is why a
+/// lone `y` or «н» answers only in the interface that reads it so (`layout_slip`).
 pub const YES_WORDS: &[&str] = &["y", "yes", "д", "да", "и", "иә", "ия"];
 /// See `YES_WORDS`; «т» is on the N key of a Cyrillic layout.
 pub const NO_WORDS: &[&str] = &["n", "no", "н", "нет", "ж", "жоқ", "жок", "т"];
+
+/// The one key that is yes in one layout and no in the other: the Y key types `y` on a Latin layout
+/// and «н» on a Cyrillic one. A reader of the Kazakh or Russian interface presses it for «нет» (a `y`
+/// is the layout left on Latin); a reader of the English one presses it for yes (a «н» is the layout
+/// left on Cyrillic). So the letter that contradicts the interface's reading answers nothing on its
+/// own: it may begin a word (`yes`), but alone it is a slip to be told, never a choice.
+pub fn layout_slip(c: char, lang: Lang) -> bool {
+    match c {
+        'y' | 'Y' => lang != Lang::En,
+        'н' | 'Н' => lang == Lang::En,
+        _ => false,
+    }
+}
+
+/// `layout_slip` for a whole word typed on a choice: only a lone letter can be one.
+pub fn word_is_slip(word: &str, lang: Lang) -> bool {
+    let mut chars = word.trim().chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if layout_slip(c, lang))
+}
 
 /// What a word typed so far on a yes/no choice says: yes or no while it begins one of the words
 /// (`не` is on its way to `нет`), `None` when it begins none of them.

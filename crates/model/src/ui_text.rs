@@ -150,6 +150,7 @@ ui_texts! {
     Reverted => ("Сақталған жауап қайтарылды. {undo} — жазғаныңызды қайтару", "Возвращён сохранённый ответ. {undo} — вернуть набранное", "Back to the stored answer. {undo} brings back what you typed"),
     SingleLine => ("Бұл өріс бір жолды", "Это поле в одну строку", "This field is a single line"),
     PressYesNo => ("Алдымен таңдау: {yes_keys} — иә, {no_keys} — жоқ (сөзбен де: иә, жоқ)", "Сначала выбор: {yes_keys} — да, {no_keys} — нет (можно словом: да, нет)", "First the choice: {yes_keys} for yes, {no_keys} for no (or the word: yes, no)"),
+    LayoutSlip => ("«y» — латын әрпімен басылған «Н» пернесі, жауап таңдалмады. Сөзді толық жазыңыз (иә, жоқ, yes, no) немесе тілді ауыстырыңыз: {yes_keys} — иә, {no_keys} — жоқ", "«y» — клавиша «Н» в латинской раскладке, ответ не выбран. Наберите слово целиком (да, нет, yes, no) или смените раскладку: {yes_keys} — да, {no_keys} — нет", "«н» is the Y key in a Cyrillic layout, so nothing is chosen. Type the whole word (yes, no, да, нет) or switch the layout: {yes_keys} for yes, {no_keys} for no"),
     DigitsOnly => ("Тек цифрлар: 0 немесе одан үлкен бүтін сан", "Только цифры: целое число 0 или больше", "Digits only: a whole number, 0 or more"),
     PercentOnly => ("Пайыз: 0-ден 100-ге дейінгі сан", "Процент: число от 0 до 100", "Percent: a number from 0 to 100"),
     MonthOnly => ("Ай: ЖЖЖЖ-АА (мысалы 2017-01)", "Месяц: ГГГГ-ММ (например 2017-01)", "Month: YYYY-MM (e.g. 2017-01)"),

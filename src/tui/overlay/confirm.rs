@@ -2,6 +2,7 @@
 //! key does it; Enter, Esc, «н» and every other key keep things as they are.
 
 use super::{Command, Ctx, Outcome};
+use crate::i18n::Lang;
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::screen::Canvas;
 use crate::tui::widgets::{Theme, fit, foot_box, item_label};
@@ -21,8 +22,10 @@ pub enum Confirm {
 }
 
 impl Confirm {
-    pub fn key(&mut self, k: &KeyEvent) -> Outcome {
-        let yes = keys::action(Context::Confirm, k) == Some(Action::ConfirmDelete);
+    pub fn key(&mut self, k: &KeyEvent, lang: Lang) -> Outcome {
+        // Only the interface's own yes (`д`, `и`, `y`) deletes. A Latin `y` in Russian is the «Н» key
+        // on a Latin layout: it keeps, as every other key does.
+        let yes = keys::action_in(Context::Confirm, k, lang) == Some(Action::ConfirmDelete);
         match (self, yes) {
             (Confirm::DeleteItem { section, item }, true) => Outcome::Then(Command::DeleteItem {
                 section: section.clone(),

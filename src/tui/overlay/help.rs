@@ -66,7 +66,7 @@ impl Help {
                     .title(format!(
                         "{} — {}",
                         Ui::Help.get(lang),
-                        keys::label(Action::Help)
+                        keys::label(Action::Help, lang)
                     ))
                     .title_bottom(keys::text(Ui::HelpClose, lang)),
             );

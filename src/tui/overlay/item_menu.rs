@@ -28,13 +28,13 @@ impl ItemMenu {
         let menu = keys::BINDINGS
             .iter()
             .filter(|b| b.context == Context::ItemMenu)
-            .map(|b| format!("{} {}", keys::label(b.action), b.help.get(lang)))
+            .map(|b| format!("{} {}", keys::label(b.action, lang), b.help.get(lang)))
             .collect::<Vec<_>>()
             .join(" · ");
         let text = format!(
             "{}: {menu} · {} {}",
             Ui::ItemMenu.get(lang),
-            keys::label(Action::Close),
+            keys::label(Action::Close, lang),
             Ui::DescClose.get(lang)
         );
         foot_box(f, body, 4, vec![Line::raw(text)]);

@@ -80,12 +80,12 @@ pub struct Ctx<'a> {
 }
 
 impl Overlay {
-    pub fn key(&mut self, k: &KeyEvent) -> Outcome {
+    pub fn key(&mut self, k: &KeyEvent, lang: Lang) -> Outcome {
         match self {
             Overlay::Help(o) => o.key(k),
             Overlay::Prompt(o) => o.key(k),
             Overlay::ItemMenu(o) => o.key(k),
-            Overlay::Confirm(o) => o.key(k),
+            Overlay::Confirm(o) => o.key(k, lang),
             Overlay::Findings(o) => o.key(k),
             Overlay::History(o) => o.key(k),
         }
