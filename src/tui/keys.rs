@@ -458,14 +458,19 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// The keys shown on the status line: `F1 help ^Q quit …`.
-pub fn status_keys(lang: Lang) -> String {
-    BINDINGS
-        .iter()
-        .filter_map(|b| Some((b.keys[0].short(), b.status?.get(lang))))
-        .map(|(k, w)| format!("{k} {w}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The keys shown on the status line: `F1 help ^Q quit …`. Made once a language: the status bar
+/// asks for them at every frame.
+pub fn status_keys(lang: Lang) -> &'static str {
+    static MADE: [std::sync::OnceLock<String>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    MADE[at].get_or_init(|| {
+        BINDINGS
+            .iter()
+            .filter_map(|b| Some((b.keys[0].short(), b.status?.get(lang))))
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 #[cfg(test)]

@@ -9,9 +9,10 @@
 //!
 //! A frame kept this way must equal a frame drawn afresh. A panel left in place holds what it drew
 //! last time as long as nothing was drawn over it since; so whatever lies outside the last frame's
-//! panels is blanked before drawing, an overlay makes the next frame a fresh one, and when a panel
-//! of the last frame is neither drawn in its place again nor drawn over whole, the frame is drawn
-//! again from blank. `tests/it/backend_differential.rs` holds random key sequences drawn here to the
+//! panels is blanked before drawing; an overlay blanks its place (`Canvas::cover`), and the panels
+//! under it are kept in the next frame only if that frame draws the same overlays in the same places
+//! (a prompt being typed into), else it is drawn from blank; and when a panel of the last frame is
+//! neither drawn in its place again nor drawn over whole, the frame is drawn again from blank. `tests/it/backend_differential.rs` holds random key sequences drawn here to the
 //! frames drawn afresh, through the bytes sent, read back by a terminal emulator; the unit test below
 //! holds the comparison to ratatui's own.
 
@@ -46,8 +47,9 @@ pub struct Canvas<'a> {
     /// Numbers a panel keeps from one frame to the next (how many rows the input's text took).
     last_notes: &'a [(&'static str, u16)],
     notes: Vec<(&'static str, u16)>,
-    /// Something was drawn over the panels (an overlay): the next frame cannot keep them.
-    covered: bool,
+    /// Where overlays were drawn over the panels this frame: a panel kept under one is right in
+    /// the next frame only where the same overlay is drawn again.
+    covers: Vec<Rect>,
 }
 
 /// A panel on the screen: its name, the key of what it shows, and its place.
@@ -69,7 +71,7 @@ impl<'a> Canvas<'a> {
             renewed: Vec::new(),
             last_notes: &[],
             notes: Vec::new(),
-            covered: false,
+            covers: Vec::new(),
         }
     }
 
@@ -147,9 +149,15 @@ impl<'a> Canvas<'a> {
         }
     }
 
-    /// Something is drawn over the panels: the next frame is drawn from blank.
-    pub fn cover(&mut self) {
-        self.covered = true;
+    /// Blank `area` for an overlay drawn over the panels. The panels under it may be kept as they
+    /// are in the next frame only if it covers the same place again; otherwise that frame is drawn
+    /// from blank.
+    pub fn cover(&mut self, area: Rect) {
+        let area = area.intersection(self.buf.area);
+        ratatui::widgets::Clear.render(area, self.buf);
+        self.covers.push(area);
+        self.touch(area);
+        self.renewed.push(area);
     }
 }
 
@@ -162,6 +170,7 @@ pub struct Screen<W: Write> {
     next: Buffer,
     last: Vec<Panel>,
     notes: Vec<(&'static str, u16)>,
+    covers: Vec<Rect>,
     /// The next frame may keep what the last one drew.
     keep: bool,
     /// The stretches of rows compared (row, from, to), and the cells sent, in the last frame (kept
@@ -180,6 +189,7 @@ impl<W: Write> Screen<W> {
             next: Buffer::empty(Rect::ZERO),
             last: Vec::new(),
             notes: Vec::new(),
+            covers: Vec::new(),
             keep: false,
             spans: Vec::new(),
             sent: Vec::new(),
@@ -209,7 +219,7 @@ impl<W: Write> Screen<W> {
             self.keep = false;
         }
         let mut keep = self.keep;
-        let (cursor, drawn, covered, notes) = loop {
+        let (cursor, drawn, covers, notes) = loop {
             if keep {
                 blank_outside(&mut self.next, &self.last, &mut self.rows[0]);
             } else {
@@ -226,7 +236,7 @@ impl<W: Write> Screen<W> {
                 renewed: Vec::new(),
                 last_notes: &self.notes,
                 notes: Vec::new(),
-                covered: false,
+                covers: Vec::new(),
                 buf: &mut self.next,
             };
             render(&mut c);
@@ -237,9 +247,15 @@ impl<W: Write> Screen<W> {
                 touched,
                 renewed,
                 notes,
-                covered,
+                covers,
                 ..
             } = c;
+            // Panels kept under the last frame's overlays hold its cells where it lay: right only
+            // if this frame drew the same overlays there again.
+            if keep && !self.covers.is_empty() && covers != self.covers {
+                keep = false;
+                continue;
+            }
             // A panel of the last frame neither drawn in its place this time nor drawn over whole:
             // what it left may still be there.
             if keep
@@ -254,20 +270,21 @@ impl<W: Write> Screen<W> {
                 continue;
             }
             // What may have changed: everything but the panels left in place, and what was drawn
-            // over them again (all of it under an overlay).
+            // over them again (an overlay's place among it).
             self.spans.clear();
             for y in area.top()..area.bottom() {
-                if !keep || covered {
+                if !keep {
                     self.spans.push((y, area.left(), area.right()));
                 } else {
                     changed_on(y, area, (&kept, &touched), &mut self.spans, &mut self.rows);
                 }
             }
-            break (cursor, drawn, covered, notes);
+            break (cursor, drawn, covers, notes);
         };
         self.last = drawn;
         self.notes = notes;
-        self.keep = !covered;
+        self.covers = covers;
+        self.keep = true;
         self.send()?;
         match cursor {
             None => self.backend.hide_cursor()?,

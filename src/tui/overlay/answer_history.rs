@@ -10,7 +10,7 @@ use crate::ui_text::Ui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use serde_json::Value;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl AnswerHistory {
 
     pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
-        f.render_widget(Clear, body);
+        f.cover(body);
         let mut lines: Vec<Line> = Vec::new();
         if !self.rivals.is_empty() {
             lines.push(Line::styled(Ui::ConflictTitle.get(lang), theme.error()));

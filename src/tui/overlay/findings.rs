@@ -11,7 +11,7 @@ use crate::ui_text::Ui;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Findings {
@@ -46,7 +46,7 @@ impl Findings {
 
     pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, theme: &Theme) {
         let lang = ctx.lang;
-        f.render_widget(Clear, body);
+        f.cover(body);
         let mut lines: Vec<Line> = Vec::new();
         let mut selected_line = 0;
         for (i, fd) in self.list.iter().enumerate() {

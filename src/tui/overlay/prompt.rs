@@ -4,11 +4,11 @@
 use super::{Command, Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::Theme;
+use crate::tui::widgets::{Theme, key_of};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,14 +72,17 @@ impl Prompt {
             width: body.width,
             height: h,
         };
-        f.render_widget(Clear, r);
+        f.cover(r);
         // Cut with «…» where the frame is narrower than the help in it (the numbers' forms at 80
         // columns in Kazakh), never mid-word with nothing to say so.
         let label = crate::tui::widgets::fit(&label, r.width.saturating_sub(2) as usize);
-        f.render_widget(
-            Paragraph::new(self.text.clone()).block(Block::bordered().title(label)),
-            r,
-        );
+        // The frame and its help are the same for every key typed into the prompt.
+        let block = Block::bordered();
+        let inner = block.inner(r);
+        crate::tui::widgets::cached(f, "prompt", r, key_of(&label), |b| {
+            block.title(label.as_str()).render(r, b)
+        });
+        f.render_widget(Paragraph::new(self.text.as_str()), inner);
         let x = (r.x + 1 + self.text.width() as u16).min(r.right().saturating_sub(2));
         f.set_cursor_position(Position { x, y: r.y + 1 });
     }

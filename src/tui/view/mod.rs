@@ -134,7 +134,6 @@ pub fn draw(app: &App, f: &mut Canvas, theme: &Theme) {
         },
     }
     if let Some(o) = &app.overlay {
-        f.cover();
         let save_error = match &app.save_state {
             super::app::SaveState::Failed(e) => Some(e.as_str()),
             _ => None,

@@ -5,13 +5,13 @@ use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, has_problem};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_made, clip, key_of};
+use crate::tui::widgets::{cached_made, clip, draw_lines, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::Block;
 use ratatui::widgets::Widget;
-use ratatui::widgets::{Block, Paragraph};
 
 /// The colleagues in the parts whose keys `part` accepts: «◆ alice, bob: », or nothing. Put before
 /// the title, where a narrow outline does not cut it off.
@@ -84,7 +84,7 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         let block = Block::bordered().title(Ui::Outline.get(lang));
         let inner = block.inner(area);
         block.render(area, b);
-        Paragraph::new(lines).render(inner, b);
+        draw_lines(&lines, inner, b, false);
     });
 }
 

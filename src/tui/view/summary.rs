@@ -5,12 +5,12 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_made, key_of};
+use crate::tui::widgets::{cached_made, draw_lines, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// "Errors 2", in `style` only when there are some.
@@ -59,9 +59,7 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     cached_made(f, "summary", area, key, make, |(block, lines), b| {
         let inner = block.inner(area);
         block.render(area, b);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, b);
+        draw_lines(&lines, inner, b, true);
     });
 }
 
