@@ -483,6 +483,11 @@ fn is_skip(cell: &Cell) -> bool {
 /// width table is looked up only for the rest.
 fn width(c: &Cell) -> usize {
     if matches!(c.diff_option, CellDiffOption::None) {
+        let symbol = c.symbol().as_bytes();
+        // One ASCII character (a blank, most of any screen): no lookup at all.
+        if symbol.len() == 1 && symbol[0] < 0x80 {
+            return 1;
+        }
         let mut chars = c.symbol().chars();
         if let (Some(ch), None) = (chars.next(), chars.next())
             && (ch < '\u{1100}'
