@@ -4,10 +4,10 @@
 //! Here: no move where the cursor already is, no style sent that is already in force, no cursor
 //! shown that is shown.
 
-use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::cursor::{Hide, Show};
 use crossterm::queue;
 use crossterm::style::{
-    Attribute, Color as CColor, Print, SetAttribute, SetBackgroundColor, SetForegroundColor,
+    Attribute, Color as CColor, SetAttribute, SetBackgroundColor, SetForegroundColor,
 };
 use crossterm::terminal::{self, Clear, ClearType as CClear};
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -33,6 +33,40 @@ const PLAIN: Pen = Pen {
     bg: Color::Reset,
     modifier: Modifier::empty(),
 };
+
+/// `ESC [ row ; col H` (1-based), as crossterm's `MoveTo` writes it, without the formatting
+/// machinery.
+fn move_to(out: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut put = |b: u8| {
+        buf[n] = b;
+        n += 1;
+    };
+    put(0x1b);
+    put(b'[');
+    for (i, v) in [u32::from(y) + 1, u32::from(x) + 1].into_iter().enumerate() {
+        if i == 1 {
+            put(b';');
+        }
+        let mut digits = [0u8; 5];
+        let mut k = 0;
+        let mut v = v;
+        loop {
+            digits[k] = b'0' + (v % 10) as u8;
+            k += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        for d in digits[..k].iter().rev() {
+            put(*d);
+        }
+    }
+    put(b'H');
+    out.write_all(&buf[..n])
+}
 
 pub struct LeanBackend<W: Write> {
     out: W,
@@ -174,7 +208,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         let width = self.width.get();
         for (x, y, cell) in content {
             if self.at != Some(Position { x, y }) {
-                queue!(self.out, MoveTo(x, y))?;
+                move_to(&mut self.out, x, y)?;
             }
             self.set_pen(Pen {
                 fg: cell.fg,
@@ -182,8 +216,14 @@ impl<W: Write> Backend for LeanBackend<W> {
                 modifier: cell.modifier,
             })?;
             let sym = cell.symbol();
-            queue!(self.out, Print(sym))?;
-            let next = x.saturating_add(sym.width().max(1) as u16);
+            // The bytes themselves: crossterm's `Print` goes through the formatting machinery,
+            // which cost more than anything else of a cell.
+            self.out.write_all(sym.as_bytes())?;
+            let w = match sym.as_bytes() {
+                [b] if *b < 0x80 => 1,
+                _ => sym.width().max(1),
+            };
+            let next = x.saturating_add(w as u16);
             // At the right margin terminals differ in where the cursor goes: forget it.
             self.at = (next < width).then_some(Position { x: next, y });
         }
@@ -214,7 +254,7 @@ impl<W: Write> Backend for LeanBackend<W> {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let p = position.into();
         if self.at != Some(p) {
-            queue!(self.out, MoveTo(p.x, p.y))?;
+            move_to(&mut self.out, p.x, p.y)?;
             self.at = Some(p);
         }
         Ok(())
@@ -272,5 +312,26 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The move is byte for byte crossterm's.
+    #[test]
+    fn a_move_is_written_as_crossterm_writes_it() {
+        for (x, y) in [
+            (0, 0),
+            (9, 9),
+            (10, 99),
+            (79, 23),
+            (999, 399),
+            (65534, 65534),
+        ] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            super::move_to(&mut ours, x, y).unwrap();
+            crossterm::queue!(theirs, crossterm::cursor::MoveTo(x, y)).unwrap();
+            assert_eq!(ours, theirs, "{x},{y}");
+        }
     }
 }

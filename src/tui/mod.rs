@@ -968,10 +968,19 @@ fn event_loop(
         .into_iter()
         .flatten()
         .min();
+        // While this editor's own save is being written, the folder's events are its own (a file
+        // made, written and renamed, the history appended: six wake-ups a save). The watch is not
+        // waited on then; it is read once the save is back.
         let fds: Vec<_> = saver
             .wake_fd()
             .into_iter()
-            .chain(group.watch.as_ref().and_then(watch::Watch::fd))
+            .chain(
+                group
+                    .watch
+                    .as_ref()
+                    .filter(|_| !saver.busy())
+                    .and_then(watch::Watch::fd),
+            )
             .collect();
         let watch_at = saver.wake_fd().into_iter().count();
         let event = input.next(timeout, &fds)?;
@@ -1020,6 +1029,9 @@ fn event_loop(
         for (n, r) in saver.poll() {
             done(app, saver, n, r);
             dirty = true;
+            if let Some(w) = group.watch.as_mut() {
+                w.woke();
+            }
         }
         dirty |= app.save_state != before;
         dirty |= group.look(app, saver, presence.as_deref_mut(), rescue_at.path);

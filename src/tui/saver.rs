@@ -92,6 +92,8 @@ pub struct Saver {
     writer: Option<JoinHandle<()>>,
     /// The number of the newest save handed over.
     pub latest: u64,
+    /// The newest save whose result came back (or that could not be handed over).
+    answered: std::cell::Cell<u64>,
     /// The report the editor's view agrees with but for the changes not yet saved: the one it was
     /// opened from, then each one a save wrote or a colleague's save that was taken in. The loop
     /// keeps it; each save is handed it.
@@ -116,6 +118,7 @@ impl Saver {
             results: None,
             writer: None,
             latest: 0,
+            answered: std::cell::Cell::new(0),
             carry: Arc::new(Mutex::new(Vec::new())),
             wake: None,
         }
@@ -177,10 +180,19 @@ impl Saver {
             now,
             base: self.base,
         };
-        match &self.jobs {
+        let sent = match &self.jobs {
             Some(tx) if self.writer.is_some() => tx.send(job).is_ok(),
             _ => false,
+        };
+        if !sent {
+            self.answered.set(self.latest);
         }
+        sent
+    }
+
+    /// A save handed over has not come back yet.
+    pub fn busy(&self) -> bool {
+        self.latest > self.answered.get()
     }
 
     /// The report as this editor's last save left it (a change since is a colleague's); `Err`
@@ -216,9 +228,15 @@ impl Saver {
             let mut buf = [0u8; 64];
             while matches!(nix::unistd::read(r, &mut buf), Ok(n) if n > 0) {}
         }
-        self.results
+        let got: Vec<(u64, SaveResult)> = self
+            .results
             .as_ref()
-            .map_or_else(Vec::new, |r| r.try_iter().collect())
+            .map_or_else(Vec::new, |r| r.try_iter().collect());
+        // The writer skips to the newest save: its result answers the ones it skipped.
+        if let Some(n) = got.iter().map(|(n, _)| *n).max() {
+            self.answered.set(self.answered.get().max(n));
+        }
+        got
     }
 
     /// Wait for every save handed over; what came back.

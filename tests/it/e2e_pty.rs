@@ -491,6 +491,35 @@ fn an_idle_editor_does_not_wake_up() {
     p.wait_exit(Duration::from_secs(10));
 }
 
+/// A save wakes the editor once, when it is back: the folder's events of its own save (the file
+/// written beside the report and renamed, the history appended) are read then, together, not one
+/// wake-up each (six a save, on every answer).
+#[test]
+fn an_own_save_wakes_the_editor_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "en"], dir.path());
+    p.wait_for("saualnama");
+    p.keys("\x07");
+    p.keys("4.14\r");
+    p.keys("x");
+    std::thread::sleep(Duration::from_millis(2500));
+    p.pump();
+    let history = dir.path().join("r.history.jsonl");
+    let lines = |p: &std::path::Path| std::fs::read_to_string(p).map_or(0, |t| t.lines().count());
+    let saved_before = lines(&history);
+    let before = wakeups(p.pid());
+    p.keys(ENTER);
+    std::thread::sleep(Duration::from_millis(1500));
+    p.pump();
+    let woke = wakeups(p.pid()) - before;
+    assert!(lines(&history) > saved_before, "the answer was saved");
+    // The key, the save's result; one more for a slow terminal.
+    assert!(woke <= 3, "{woke} wake-ups for a key and its save");
+    p.keys(CTRL_Q);
+    p.wait_exit(Duration::from_secs(10));
+}
+
 /// The editor puts a typed key on the screen before it works the figures out again, and then
 /// brings the figures up to date: each digit typed into a count is in the summary's total a
 /// moment later.
