@@ -95,6 +95,8 @@ pub enum Change {
 pub struct App {
     /// The report, where the user stands in it, and the summary.
     pub form: Form,
+    /// The letters typed on the delete question so far, while they may be a yes or no word.
+    confirm_word: Option<(String, std::time::SystemTime)>,
     pub file_name: String,
     pub(crate) read_only: bool,
     pub editor: Editor,
@@ -295,6 +297,7 @@ impl App {
             held_part: None,
             others: Vec::new(),
             wants_history: false,
+            confirm_word: None,
             loaded: None,
             #[cfg(debug_assertions)]
             panic_key: false,
@@ -1447,6 +1450,26 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) {
+        // The rest of a word typed on the delete question («да», «нет», "yes") and its Enter: the
+        // question took the first letter; the others would go into the name the user lands on.
+        // Typed on: a word a second later is the next thing the user does.
+        if let Some((word, at)) = self.confirm_word.take()
+            && self
+                .clock
+                .duration_since(at)
+                .is_ok_and(|d| d < std::time::Duration::from_millis(1500))
+        {
+            use ratatui::crossterm::event::KeyModifiers;
+            let plain = (k.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)).is_empty();
+            match k.code {
+                KeyCode::Char(c) if plain && continues_yes_no(&word, c) => {
+                    self.confirm_word = Some((format!("{word}{c}"), self.clock));
+                    return;
+                }
+                KeyCode::Enter if plain => return,
+                _ => {}
+            }
+        }
         self.message = None;
         let previous = self.last_action.take();
         // The end-to-end test of the panic path (e2e_resilience) presses F12 in an editor started with
@@ -1485,6 +1508,10 @@ impl App {
             _ => {}
         }
         if let Some(o) = self.overlay.as_mut() {
+            let confirm = matches!(o, Overlay::Confirm(Confirm::DeleteItem { .. }));
+            if let (true, KeyCode::Char(c)) = (confirm, k.code) {
+                self.confirm_word = Some((c.to_string(), self.clock));
+            }
             match o.key(&k, self.form.lang) {
                 Outcome::Stay => {}
                 Outcome::Close => self.overlay = None,
@@ -1554,6 +1581,11 @@ impl App {
                 if i != from && self.form.current == from {
                     let stayed = Ui::StayedHere.get(self.form.lang);
                     let why = self.message.take().map_or(String::new(), |(m, _)| m);
+                    // After the colon the reason goes on the sentence: «…: текст ушёл…».
+                    let mut chars = why.chars();
+                    let why = chars.next().map_or(String::new(), |c| {
+                        c.to_lowercase().chain(chars).collect::<String>()
+                    });
                     self.complain(format!("{stayed} {why}").trim_end().to_owned());
                 }
             }
@@ -1933,6 +1965,16 @@ impl App {
 
 /// Whether two states of a slot's conflict list the same values (who entered them may have been
 /// named since, from the history).
+/// Whether `c` after `word` still spells the beginning of a yes or a no word.
+fn continues_yes_no(word: &str, c: char) -> bool {
+    use crate::answer::{NO_WORDS, YES_WORDS};
+    let w = format!("{word}{c}").to_lowercase();
+    YES_WORDS
+        .iter()
+        .chain(NO_WORDS)
+        .any(|x| x.starts_with(w.as_str()))
+}
+
 fn same_values(a: Option<&Conflict>, b: Option<&Conflict>) -> bool {
     let (a, b) = (values_of(a), values_of(b));
     a.len() == b.len() && a.iter().all(|v| b.contains(v))

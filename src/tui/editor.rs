@@ -275,10 +275,10 @@ impl Editor {
             if self.slipped(lang) {
                 return Err(keys::text(Ui::LayoutSlip, lang));
             }
-            // The one-key answer and then Space, as the help line says: «д », «и », «н ». Not «и »
-            // in Russian, the «and» that begins sentences (then, as after a letter and a full stop,
-            // the text is a comment and the choice is the user's to make).
-            let key_then_space = c == ' '
+            // The one-key answer and then Space or a comma, as the help line says: «д », «н, …».
+            // Not «и » in Russian, the «and» that begins sentences, nor a letter and a full stop
+            // («Т.е.», «Д. Иванов»): then the text is a comment and the choice is the user's.
+            let key_then_space = matches!(c, ' ' | ',')
                 && self.word.chars().count() == 1
                 && !(lang == Lang::Ru && self.word.to_lowercase() == "и")
                 && self.word_is_answer();
@@ -291,7 +291,11 @@ impl Editor {
             }
             return self.move_to_comment(&c.to_string(), lang);
         }
-        if self.slipped(lang) && yes_no_prefix(&format!("{}{c}", self.word)).is_none() {
+        let switched = |w: &str| w.is_ascii() != c.is_ascii();
+        if self.slipped(lang)
+            && switched(&self.word)
+            && yes_no_prefix(&format!("{}{c}", self.word)).is_none()
+        {
             // The layout switched after the slip: the new letter begins the word again.
             self.word.clear();
         } else if self.word.is_empty() {

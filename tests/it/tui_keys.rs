@@ -561,6 +561,95 @@ fn a_slip_of_the_layout_on_the_choice_is_mended_by_going_on() {
     assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
 }
 
+/// A whole word typed on the delete question answers it with its first letter; the rest of the word
+/// and its Enter are not typed into the name of the item the user lands on (a newcomer's «нет»
+/// kept the service and renamed another «…қабылдаует»).
+#[test]
+fn a_word_typed_on_the_delete_question_renames_nothing() {
+    for (lang, word, deleted) in [
+        (Lang::Ru, "да", true),
+        (Lang::Ru, "нет", false),
+        (Lang::Kk, "иә", true),
+        (Lang::Kk, "жоқ", false),
+        (Lang::En, "yes", true),
+        (Lang::En, "no", false),
+    ] {
+        let mut app = example_app(lang);
+        let names = |a: &App| {
+            (0..a.form.session.item_count("public_services"))
+                .map(|i| {
+                    a.form
+                        .session
+                        .item_name("public_services", i)
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect::<Vec<_>>()
+        };
+        let before = names(&app);
+        Keys(&mut app).ctrl('g').typ("1.2").enter().ctrl('t');
+        app.update(key(KeyCode::Delete), now());
+        Keys(&mut app).answer(word);
+        let want = if deleted {
+            before[..1].to_vec()
+        } else {
+            before.clone()
+        };
+        assert_eq!(names(&app), want, "{word:?} in {lang}");
+        // And the next key is the user's again.
+        Keys(&mut app).typ("Z");
+        assert!(
+            app.editor.raw_text().ends_with('Z'),
+            "{lang}: {}",
+            app.editor.raw_text()
+        );
+    }
+}
+
+/// The one-key answer, a comma and the comment: «н, всё по Стандарту» is no with its comment, as
+/// «нет, …» is (it was a sentence with no answer, while «n, …» was an answer). A letter and a full
+/// stop still begins a sentence: «Д. Ахметов…» is a name.
+#[test]
+fn a_key_and_a_comma_answer_and_open_the_comment() {
+    for (lang, typed, want) in [
+        (
+            Lang::Ru,
+            "н, всё по Стандарту",
+            Some(serde_json::json!({"yes": false, "comment": "всё по Стандарту"})),
+        ),
+        (
+            Lang::Ru,
+            "д, есть",
+            Some(serde_json::json!({"yes": true, "comment": "есть"})),
+        ),
+        (
+            Lang::Kk,
+            "ж, бәрі дұрыс",
+            Some(serde_json::json!({"yes": false, "comment": "бәрі дұрыс"})),
+        ),
+        (
+            Lang::Kk,
+            "И, бірақ ішінара",
+            Some(serde_json::json!({"yes": true, "comment": "бірақ ішінара"})),
+        ),
+        (Lang::Ru, "Д. Ахметов подтвердил", None),
+        (Lang::Ru, "и, кроме того", None),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).answer(typed);
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            want,
+            "{typed:?}"
+        );
+    }
+    // «нет» typed on a Latin layout is a sentence as typed, its first letter kept.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).typ("ytn");
+    assert_eq!(app.editor.raw_text(), "ytn");
+    assert_eq!(app.editor.choice, None);
+}
+
 /// A sentence typed on the choice is a comment, not an answer: none of its letters may set yes or no
 /// (a Kazakh «да» particle, a last «и», a first «Не»), and it is not stored until the user chooses.
 #[test]
@@ -969,13 +1058,15 @@ fn going_to_an_item_not_there_yet_says_how_to_add_it() {
     );
 }
 
-/// A lone Cyrillic letter that begins a sentence («И при этом…», «Т.е. …») is not an answer.
+/// A lone Cyrillic letter that begins a sentence («И при этом…», «Т.е. …») is not an answer. (In
+/// Kazakh «И, бірақ ішінара» is «иә, бірақ ішінара», yes with its comment: see
+/// `a_key_and_a_comma_answer_and_open_the_comment`.)
 #[test]
 fn a_sentence_beginning_with_a_one_letter_word_answers_nothing() {
     for (lang, sentence) in [
         (Lang::Ru, "И при этом нормы нет"),
         (Lang::Ru, "Т.е. норм нет"),
-        (Lang::Kk, "И, бірақ ішінара"),
+        (Lang::Ru, "И, кроме того, нормы нет"),
     ] {
         let mut app = on_yes_no(lang);
         Keys(&mut app).typ(sentence);
