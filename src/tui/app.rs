@@ -1963,8 +1963,6 @@ impl App {
     }
 }
 
-/// Whether two states of a slot's conflict list the same values (who entered them may have been
-/// named since, from the history).
 /// Whether `c` after `word` still spells the beginning of a yes or a no word.
 fn continues_yes_no(word: &str, c: char) -> bool {
     use crate::answer::{NO_WORDS, YES_WORDS};
@@ -1975,6 +1973,8 @@ fn continues_yes_no(word: &str, c: char) -> bool {
         .any(|x| x.starts_with(w.as_str()))
 }
 
+/// Whether two states of a slot's conflict list the same values (who entered them may have been
+/// named since, from the history).
 fn same_values(a: Option<&Conflict>, b: Option<&Conflict>) -> bool {
     let (a, b) = (values_of(a), values_of(b));
     a.len() == b.len() && a.iter().all(|v| b.contains(v))

@@ -278,11 +278,11 @@ impl Editor {
             // The one-key answer and then Space or a comma, as the help line says: «д », «н, …».
             // Not «и » in Russian, the «and» that begins sentences, nor a letter and a full stop
             // («Т.е.», «Д. Иванов»): then the text is a comment and the choice is the user's.
-            let key_then_space = matches!(c, ' ' | ',')
+            let one_key_answer = matches!(c, ' ' | ',')
                 && self.word.chars().count() == 1
                 && !(lang == Lang::Ru && self.word.to_lowercase() == "и")
                 && self.word_is_answer();
-            if self.choice.is_some() && (self.word_is_whole() || key_then_space) {
+            if self.choice.is_some() && (self.word_is_whole() || one_key_answer) {
                 self.open_comment();
                 return Ok(());
             }
