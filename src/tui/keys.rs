@@ -346,7 +346,8 @@ pub fn binding(a: Action) -> &'static Binding {
         .expect("every action has a row in the key table")
 }
 
-/// `Ctrl-O / F3`: every key of an action, as a reader of `lang` presses them.
+/// `Ctrl-O / F3`: every key of an action, as a reader of `lang` presses them. Joined by no-break
+/// spaces: a wrapped hint never leaves «Ctrl-O /» at the end of one row and «F3» on the next.
 pub fn label(a: Action, lang: Lang) -> String {
     binding(a)
         .keys
@@ -354,7 +355,7 @@ pub fn label(a: Action, lang: Lang) -> String {
         .filter(|k| k.reads(lang))
         .map(Key::label)
         .collect::<Vec<_>>()
-        .join(" / ")
+        .join("\u{a0}/\u{a0}")
 }
 
 /// The key of yes or no as a speaker of `lang` reads it: the initial of the word. (A Latin `y` is not
@@ -569,7 +570,7 @@ mod tests {
 
     #[test]
     fn texts_fill_in_keys() {
-        assert_eq!(fill("{quick} — 0", Lang::En), "Ctrl-O / F3 — 0");
+        assert_eq!(fill("{quick} — 0", Lang::En), "Ctrl-O\u{a0}/\u{a0}F3 — 0");
         assert_eq!(fill("{nope} stays", Lang::En), "{nope} stays");
         assert_eq!(fill("a { b", Lang::En), "a { b");
         assert_eq!(fill("{yes_keys}", Lang::Ru), "д");
