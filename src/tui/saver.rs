@@ -93,7 +93,7 @@ pub struct Saver {
     /// The number of the newest save handed over.
     pub latest: u64,
     /// The newest save whose result came back (or that could not be handed over).
-    answered: std::cell::Cell<u64>,
+    answered: u64,
     /// The report the editor's view agrees with but for the changes not yet saved: the one it was
     /// opened from, then each one a save wrote or a colleague's save that was taken in. The loop
     /// keeps it; each save is handed it.
@@ -118,7 +118,7 @@ impl Saver {
             results: None,
             writer: None,
             latest: 0,
-            answered: std::cell::Cell::new(0),
+            answered: 0,
             carry: Arc::new(Mutex::new(Vec::new())),
             wake: None,
         }
@@ -185,14 +185,14 @@ impl Saver {
             _ => false,
         };
         if !sent {
-            self.answered.set(self.latest);
+            self.answered = self.latest;
         }
         sent
     }
 
     /// A save handed over has not come back yet.
     pub fn busy(&self) -> bool {
-        self.latest > self.answered.get()
+        self.latest > self.answered
     }
 
     /// The report as this editor's last save left it (a change since is a colleague's); `Err`
@@ -223,7 +223,7 @@ impl Saver {
     }
 
     /// Results that have come back since the last call, oldest first.
-    pub fn poll(&self) -> Vec<(u64, SaveResult)> {
+    pub fn poll(&mut self) -> Vec<(u64, SaveResult)> {
         if let Some((r, _)) = &self.wake {
             let mut buf = [0u8; 64];
             while matches!(nix::unistd::read(r, &mut buf), Ok(n) if n > 0) {}
@@ -234,7 +234,7 @@ impl Saver {
             .map_or_else(Vec::new, |r| r.try_iter().collect());
         // The writer skips to the newest save: its result answers the ones it skipped.
         if let Some(n) = got.iter().map(|(n, _)| *n).max() {
-            self.answered.set(self.answered.get().max(n));
+            self.answered = self.answered.max(n);
         }
         got
     }

@@ -299,39 +299,31 @@ mod panel_cache {
             return true;
         }
         f.drew(panel);
-        // Kept and made of the same (a frame drawn from blank: after an overlay, a resize back):
-        // copied without making it again.
-        let buf = f.buffer_mut();
-        let found = |panels: &[(&str, u64, u64, Buffer)], same: &dyn Fn(u64, u64) -> bool| {
-            panels
-                .iter()
-                .position(|(n, q, k, own)| *n == name && same(*q, *k) && own.area == area)
+        // A kept version that `same` picks (by the quick key, or by the content's), copied into
+        // place; the most recent last, so that a key and its undoing (a digit, Backspace) both stay.
+        let copy_kept = |same: &dyn Fn(u64, u64) -> bool, buf: &mut Buffer| {
+            PANELS.with(|p| {
+                let mut panels = p.borrow_mut();
+                let at = panels
+                    .iter()
+                    .position(|(n, q, k, own)| *n == name && same(*q, *k) && own.area == area);
+                at.inspect(|&i| {
+                    copy(&panels[i].3, buf, area);
+                    let mut entry = panels.remove(i);
+                    entry.1 = quick;
+                    panels.push(entry);
+                })
+                .is_some()
+            })
         };
-        // The most recent last: a key and its undoing (a digit, Backspace) both stay.
-        let take =
-            |panels: &mut Vec<(&'static str, u64, u64, Buffer)>, i: usize, buf: &mut Buffer| {
-                copy(&panels[i].3, buf, area);
-                let mut entry = panels.remove(i);
-                entry.1 = quick;
-                panels.push(entry);
-            };
-        let hit = PANELS.with(|p| {
-            let mut panels = p.borrow_mut();
-            let at = found(&panels, &|q, _| q == quick);
-            at.inspect(|&i| take(&mut panels, i, buf)).is_some()
-        });
-        if hit {
+        // Made of the same as a kept version (a frame drawn from blank: after an overlay, a resize
+        // back): copied without making it again.
+        if copy_kept(&|q, _| q == quick, f.buffer_mut()) {
             return false;
         }
         let (content, made) = make();
         let key = key_of((content, area));
-        let buf = f.buffer_mut();
-        let hit = PANELS.with(|p| {
-            let mut panels = p.borrow_mut();
-            let at = found(&panels, &|_, k| k == key);
-            at.inspect(|&i| take(&mut panels, i, buf)).is_some()
-        });
-        if hit {
+        if copy_kept(&|_, k| k == key, f.buffer_mut()) {
             return false;
         }
         // What an earlier frame left here goes first: drawing does not touch every cell.
