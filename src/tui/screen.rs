@@ -110,6 +110,74 @@ impl<'a> Canvas<'a> {
         self.drawn.push(panel);
     }
 
+    /// Copy `from` (a panel's cells, drawn before) into its place, `panel`'s, but for `hole` (a
+    /// panel drawn over it next: the question's input). Where the buffer holds what the terminal
+    /// shows there (the place lies in a panel of the last frame, and nothing was drawn over it yet
+    /// this frame), only the cells that differ are copied, and only the stretches they make are compared
+    /// again when the frame is sent: a move to another question changes a row or two of the outline
+    /// and the summary, or the two sides of an input's frame, and comparing all the rest twice was
+    /// most of what it cost.
+    pub fn copy_in(&mut self, panel: Panel, from: &Buffer, hole: Rect) {
+        // Cells that differ this few columns apart make one stretch: comparing the equal ones
+        // between costs less than a stretch of its own.
+        const GAP: usize = 4;
+        let area = panel.2;
+        let shows = self.retained
+            && self
+                .last
+                .iter()
+                .any(|(_, _, r)| r.intersection(area) == area)
+            && !self.touched.iter().any(|r| r.intersects(area));
+        for y in area.top()..area.bottom() {
+            let row = if hole.is_empty() || y < hole.top() || y >= hole.bottom() {
+                [(area.left(), area.right()), (0, 0)]
+            } else {
+                [(area.left(), hole.left()), (hole.right(), area.right())]
+            };
+            for (x0, x1) in row.into_iter().filter(|(a, b)| a < b) {
+                let (w, a, b) = (
+                    (x1 - x0) as usize,
+                    from.index_of(x0, y),
+                    self.buf.index_of(x0, y),
+                );
+                let (src, dst) = (&from.content[a..a + w], &mut self.buf.content[b..b + w]);
+                if !shows {
+                    dst.clone_from_slice(src);
+                    continue;
+                }
+                // A stretch reaches a column further on either side than the cells that differ: a
+                // character two columns wide just before them, or one that was in the last of them,
+                // is compared whole, as the comparison of a whole row would.
+                let touched = &mut self.touched;
+                let mut push = |(from, to): (usize, usize)| {
+                    let (from, to) = (from.saturating_sub(1), (to + 1).min(w));
+                    touched.push(Rect::new(x0 + from as u16, y, (to - from) as u16, 1));
+                };
+                let mut open: Option<(usize, usize)> = None;
+                for (i, (p, q)) in src.iter().zip(dst.iter_mut()).enumerate() {
+                    if same(p, q) {
+                        continue;
+                    }
+                    q.clone_from(p);
+                    match &mut open {
+                        Some((_, to)) if i <= *to + GAP => *to = i + 1,
+                        _ => {
+                            open.take().map(&mut push);
+                            open = Some((i, i + 1));
+                        }
+                    }
+                }
+                open.map(push);
+            }
+        }
+        if !shows {
+            return self.drew(panel);
+        }
+        self.kept.push(area);
+        self.renewed.push(area);
+        self.drawn.push(panel);
+    }
+
     /// Keep `value` under `name` for the next frame.
     pub fn note(&mut self, name: &'static str, value: u16) {
         self.notes.push((name, value));
@@ -417,14 +485,14 @@ fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
                 pos = pos
                     .saturating_add(w.get().saturating_sub(1) as usize)
                     .min(len);
-                if *current != shown[i] {
+                if !same(current, &shown[i]) {
                     out.push(i);
                 }
                 sync(shown, next, i..pos);
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                let equal = same(current, &shown[i]);
                 let w = width(current);
-                let equal = *current == shown[i];
                 if matches!(current.diff_option, CellDiffOption::None) && equal {
                     let end = (pos + w.saturating_sub(1)).min(len);
                     sync(shown, next, pos..end);
@@ -459,10 +527,27 @@ fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
 /// `shown` made `next` over `range`, where they differ.
 fn sync(shown: &mut [Cell], next: &[Cell], range: std::ops::Range<usize>) {
     for (a, b) in shown[range.clone()].iter_mut().zip(&next[range]) {
-        if a != b {
+        if !same(a, b) {
             a.clone_from(b);
         }
     }
+}
+
+/// `a == b` (ratatui's `Cell::eq`: no symbol is a blank) the quick way: the style's few bytes
+/// first, then the symbols byte by byte. The derived way calls `memcmp` for every cell's symbol of
+/// one or two bytes, and comparing a frame's cells was most of what a move to another question cost.
+#[allow(deprecated)]
+#[inline]
+pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
+    let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+    a.modifier == b.modifier
+        && a.fg == b.fg
+        && a.bg == b.bg
+        && a.underline_color == b.underline_color
+        && a.diff_option == b.diff_option
+        && a.skip == b.skip
+        && x.len() == y.len()
+        && x.iter().zip(y).all(|(p, q)| p == q)
 }
 
 const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
@@ -526,6 +611,59 @@ mod tests {
     use proptest::prelude::*;
     use ratatui::style::Style;
 
+    fn panel_of(rows: &[&str]) -> Buffer {
+        let mut b = Buffer::empty(Rect::new(0, 0, 12, rows.len() as u16));
+        for (y, r) in rows.iter().enumerate() {
+            b.set_string(0, y as u16, r, Style::new());
+        }
+        b
+    }
+
+    /// A panel copied from the cache over the panel it replaces sends the cells that changed, and
+    /// compares only the stretch around them (a column either side); copied where no panel
+    /// was, it is sent whole, blank rows too.
+    #[test]
+    fn a_copied_panel_compares_only_what_changed() {
+        let mut b = LeanBackend::new(Vec::new());
+        b.assume_size(12, 3);
+        let mut s = Screen::new(b);
+        let area = Rect::new(0, 0, 12, 3);
+        let one = panel_of(&["abcdefghijkl", "mnopqrstuvwx", "yz"]);
+        let two = panel_of(&["abcdefghijkl", "mnopQrstuvwX", "yz"]);
+        s.draw(|c| c.copy_in(("p", 1, area), &one, Rect::ZERO))
+            .unwrap();
+        s.draw(|c| c.copy_in(("p", 2, area), &two, Rect::ZERO))
+            .unwrap();
+        assert_eq!(s.spans, [(1, 3, 6), (1, 10, 12)]);
+        assert_eq!(s.buffer(), &two);
+        // With a hole for another panel: what lies in it is not the copy's, and the other panel,
+        // unchanged, is left in place.
+        let hole = Rect::new(0, 2, 1, 1);
+        let mut star = Buffer::empty(hole);
+        star[(0, 2)].set_symbol("*");
+        s.draw(|c| {
+            c.copy_in(("p", 2, area), &two, hole);
+            c.copy_in(("h", 1, hole), &star, Rect::ZERO);
+        })
+        .unwrap();
+        let three = panel_of(&["abcdefghijkl", "mnopQrstuvwX", "Yz"]);
+        s.draw(|c| {
+            c.copy_in(("p", 3, area), &three, hole);
+            assert!(c.holds(&("h", 1, hole)));
+            c.keep(("h", 1, hole));
+        })
+        .unwrap();
+        assert_eq!(s.buffer()[(0, 2)].symbol(), "*");
+        assert_eq!(s.buffer()[(1, 2)].symbol(), "z");
+        // Text drawn outside any panel, then a panel of blank rows in its place.
+        s.draw(|c| c.render_widget(ratatui::text::Text::raw("q\nq\nq"), area))
+            .unwrap();
+        let blank = panel_of(&["", "", ""]);
+        s.draw(|c| c.copy_in(("p", 4, area), &blank, Rect::ZERO))
+            .unwrap();
+        assert_eq!(s.buffer(), &blank);
+    }
+
     /// Rows of text as the view writes them: Latin, Kazakh, frames, marks, and characters two
     /// columns wide (CJK, emoji, an emoji with VS16), in styles visible on blanks or not.
     fn buffer(w: u16, h: u16) -> impl Strategy<Value = Buffer> {
@@ -545,12 +683,18 @@ mod tests {
             "❤\u{fe0f}",
             " ",
             "x y",
+            // Longer than a symbol kept in the cell itself: on the heap.
+            "👨\u{200d}👩\u{200d}👧\u{200d}👦",
         ]);
         let style = prop::sample::select(vec![
             Style::new(),
             Style::new().bg(Color::Blue),
             Style::new().add_modifier(Modifier::REVERSED),
             Style::new().add_modifier(Modifier::BOLD),
+            Style::new().fg(Color::Red),
+            Style::new()
+                .fg(Color::Rgb(1, 2, 3))
+                .underline_color(Color::Indexed(4)),
         ]);
         prop::collection::vec((0..w, 0..h, piece, style), 0..30).prop_map(move |writes| {
             let mut b = Buffer::empty(Rect::new(0, 0, w, h));
@@ -562,6 +706,36 @@ mod tests {
     }
 
     proptest! {
+        /// The quick comparison of two cells says what ratatui's says.
+        #[test]
+        fn the_quick_cell_comparison_is_ratatuis(
+            (a, b) in (1u16..8, 1u16..3).prop_flat_map(|(w, h)| (buffer(w, h), buffer(w, h)))
+        ) {
+            for (x, y) in a.content.iter().zip(&b.content) {
+                prop_assert_eq!(same(x, y), x == y);
+                prop_assert!(same(x, x));
+            }
+        }
+
+        /// A panel copied over another sends what ratatui's diff of the two whole panels sends,
+        /// characters two columns wide among them.
+        #[test]
+        fn a_copied_panel_sends_what_ratatuis_diff_sends(
+            (one, two) in (1u16..24, 1u16..6).prop_flat_map(|(w, h)| (buffer(w, h), buffer(w, h)))
+        ) {
+            let area = one.area;
+            let mut b = LeanBackend::new(Vec::new());
+            b.assume_size(area.width, area.height);
+            let mut s = Screen::new(b);
+            s.draw(|c| c.copy_in(("p", 1, area), &one, Rect::ZERO)).unwrap();
+            s.draw(|c| c.copy_in(("p", 2, area), &two, Rect::ZERO)).unwrap();
+            let w = area.width as usize;
+            let got: Vec<(u16, u16)> = s.sent.iter().map(|&i| ((i % w) as u16, (i / w) as u16)).collect();
+            let want: Vec<(u16, u16)> = one.diff(&two).into_iter().map(|(x, y, _)| (x, y)).collect();
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(s.buffer(), &two);
+        }
+
         /// Row by row, the quick comparison sends what ratatui's own diff sends, in order, and
         /// leaves what it compared equal to the new frame.
         #[test]

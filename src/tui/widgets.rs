@@ -273,7 +273,24 @@ mod panel_cache {
         key: u64,
         draw: impl FnOnce(&mut Buffer),
     ) -> bool {
-        cached_made(f, name, area, key, || (key, ()), |(), b| draw(b))
+        cached_in(
+            f,
+            (name, area, Rect::ZERO),
+            key,
+            || (key, ()),
+            |(), b| draw(b),
+        )
+    }
+
+    /// `cached`, for a panel with `hole` in it where another panel is drawn next (the question,
+    /// and its input): what a copy leaves there is the other panel's to draw.
+    pub fn cached_around(
+        f: &mut Canvas,
+        (name, area, hole): (&'static str, Rect, Rect),
+        key: u64,
+        draw: impl FnOnce(&mut Buffer),
+    ) -> bool {
+        cached_in(f, (name, area, hole), key, || (key, ()), |(), b| draw(b))
     }
 
     /// `cached`, for a panel whose content is dear to make: `quick` is the key of what it is made
@@ -283,6 +300,16 @@ mod panel_cache {
         f: &mut Canvas,
         name: &'static str,
         area: Rect,
+        quick: u64,
+        make: impl FnOnce() -> (u64, T),
+        draw: impl FnOnce(T, &mut Buffer),
+    ) -> bool {
+        cached_in(f, (name, area, Rect::ZERO), quick, make, draw)
+    }
+
+    fn cached_in<T>(
+        f: &mut Canvas,
+        (name, area, hole): (&'static str, Rect, Rect),
         quick: u64,
         make: impl FnOnce() -> (u64, T),
         draw: impl FnOnce(T, &mut Buffer),
@@ -298,17 +325,16 @@ mod panel_cache {
             f.keep(panel);
             return true;
         }
-        f.drew(panel);
         // A kept version that `same` picks (by the quick key, or by the content's), copied into
         // place; the most recent last, so that a key and its undoing (a digit, Backspace) both stay.
-        let copy_kept = |same: &dyn Fn(u64, u64) -> bool, buf: &mut Buffer| {
+        let copy_kept = |same: &dyn Fn(u64, u64) -> bool, f: &mut Canvas| {
             PANELS.with(|p| {
                 let mut panels = p.borrow_mut();
                 let at = panels
                     .iter()
                     .position(|(n, q, k, own)| *n == name && same(*q, *k) && own.area == area);
                 at.inspect(|&i| {
-                    copy(&panels[i].3, buf, area);
+                    f.copy_in(panel, &panels[i].3, hole);
                     let mut entry = panels.remove(i);
                     entry.1 = quick;
                     panels.push(entry);
@@ -318,14 +344,15 @@ mod panel_cache {
         };
         // Made of the same as a kept version (a frame drawn from blank: after an overlay, a resize
         // back): copied without making it again.
-        if copy_kept(&|q, _| q == quick, f.buffer_mut()) {
+        if copy_kept(&|q, _| q == quick, f) {
             return false;
         }
         let (content, made) = make();
         let key = key_of((content, area));
-        if copy_kept(&|_, k| k == key, f.buffer_mut()) {
+        if copy_kept(&|_, k| k == key, f) {
             return false;
         }
+        f.drew(panel);
         // What an earlier frame left here goes first: drawing does not touch every cell.
         f.redraw(area);
         let buf = f.buffer_mut();
@@ -357,7 +384,7 @@ mod panel_cache {
     }
 }
 
-pub use panel_cache::{cached, cached_made, key_of, rows_of, set_panel_cache};
+pub use panel_cache::{cached, cached_around, cached_made, key_of, rows_of, set_panel_cache};
 
 #[cfg(test)]
 mod tests {

@@ -411,11 +411,16 @@ fn the_quit_question_after_a_long_failure_shows_its_keys() {
     }
 }
 
-/// The go-to prompt's help, wider than its frame at 80 columns in Kazakh and Russian, is cut with
-/// «…», not mid-word with nothing to show that more was there (found by a newcomer).
+/// The go-to prompt's help, wider than its frame at 80 columns in Kazakh and Russian, goes on in
+/// the frame's lower edge from a comma: every form of a number is there, «0» (the general
+/// information, the last) too. Narrower still, what does not fit is cut with «…», not mid-word with
+/// nothing to show that more was there (found by newcomers).
 #[test]
-fn a_prompt_too_long_for_its_frame_says_it_was_cut() {
-    for lang in [Lang::Kk, Lang::Ru] {
+fn a_prompt_too_long_for_its_frame_goes_on_below_or_says_it_was_cut() {
+    for (lang, zero) in [
+        (Lang::Kk, "0 — жалпы мәліметтер"),
+        (Lang::Ru, "0 — общие сведения"),
+    ] {
         let mut app = app(lang);
         press(&mut app, KeyCode::Char('g'), KeyModifiers::CONTROL);
         let s = screen(&app, 80, 24);
@@ -423,6 +428,13 @@ fn a_prompt_too_long_for_its_frame_says_it_was_cut() {
             .lines()
             .find(|l| l.contains("1.2.13"))
             .unwrap_or_else(|| panic!("{s}"));
-        assert!(top.contains('…'), "{top}");
+        assert!(!top.contains('…'), "{top}");
+        let bottom = s
+            .lines()
+            .find(|l| l.contains(zero))
+            .unwrap_or_else(|| panic!("{s}"));
+        assert!(bottom.contains('└') && !bottom.contains('…'), "{bottom}");
+        let s = screen(&app, 44, 24);
+        assert!(s.lines().any(|l| l.contains('└') && l.contains('…')), "{s}");
     }
 }

@@ -4,7 +4,7 @@
 use super::{Command, Ctx, Outcome};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{Theme, key_of};
+use crate::tui::widgets::{Theme, fit, key_of};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
@@ -73,17 +73,65 @@ impl Prompt {
             height: h,
         };
         f.cover(r);
-        // Cut with «…» where the frame is narrower than the help in it (the numbers' forms at 80
-        // columns in Kazakh), never mid-word with nothing to say so.
-        let label = crate::tui::widgets::fit(&label, r.width.saturating_sub(2) as usize);
+        // A help wider than the frame goes on in its lower edge, from a comma (the numbers' forms
+        // at 80 columns: cut, the last of them, «0», was lost); what still does not fit is cut with
+        // «…», never mid-word with nothing to say so.
+        let room = r.width.saturating_sub(2) as usize;
+        let (top, bottom) = split_help(&label, room);
+        let (top, bottom) = (fit(top, room), fit(bottom, room));
         // The frame and its help are the same for every key typed into the prompt.
         let block = Block::bordered();
         let inner = block.inner(r);
-        crate::tui::widgets::cached(f, "prompt", r, key_of(&label), |b| {
-            block.title(label.as_str()).render(r, b)
+        crate::tui::widgets::cached(f, "prompt", r, key_of((&top, &bottom)), |b| {
+            block
+                .title(top.as_str())
+                .title_bottom(bottom.as_str())
+                .render(r, b)
         });
         f.render_widget(Paragraph::new(self.text.as_str()), inner);
         let x = (r.x + 1 + self.text.width() as u16).min(r.right().saturating_sub(2));
         f.set_cursor_position(Position { x, y: r.y + 1 });
+    }
+}
+
+/// `help` as two lines of at most `room` columns: whole, or up to a comma and the rest. The rest
+/// may still be longer than `room` (cut where it is drawn).
+fn split_help(help: &str, room: usize) -> (&str, &str) {
+    if help.width() <= room {
+        return (help, "");
+    }
+    let cut = help
+        .match_indices(", ")
+        .map(|(i, _)| i + 1)
+        .take_while(|&i| help[..i].width() <= room)
+        .last();
+    match cut {
+        Some(i) => (&help[..i], help[i..].trim_start()),
+        None => (help, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_help;
+    use crate::i18n::Lang;
+    use crate::ui_text::Ui;
+    use unicode_width::UnicodeWidthStr;
+
+    /// At 80 columns every form of a number the go-to prompt takes is on the frame, in every
+    /// language, «0 — the general information» (the last) too: nothing is cut.
+    #[test]
+    fn the_go_to_help_is_whole_at_80_columns() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let help = Ui::GoToPrompt.get(lang);
+            let (top, bottom) = split_help(help, 78);
+            assert!(
+                top.width() <= 78 && bottom.width() <= 78,
+                "{lang:?}: {top} | {bottom}"
+            );
+            assert_eq!(format!("{top} {bottom}").trim(), help, "{lang:?}");
+        }
+        assert_eq!(split_help("a, b", 10), ("a, b", ""));
+        assert_eq!(split_help("aaaa, bbbb, cc", 11), ("aaaa, bbbb,", "cc"));
     }
 }

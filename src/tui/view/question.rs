@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, key_of, rows_of};
+use crate::tui::widgets::{cached, cached_around, key_of, rows_of};
 use crate::ui_text::Ui;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -282,7 +282,8 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     }
     let block = Block::bordered().title(title.clone());
     let inner = block.inner(area);
-    let content_key = key_of((&title, &lines, &fixed));
+    let content_key = key_of((&title, &lines));
+    let fixed_key = key_of(&fixed);
     let text_h = rows_of(key_of(("text", &lines, inner.width)), || {
         Paragraph::new(lines.clone())
             .wrap(Wrap { trim: false })
@@ -315,16 +316,22 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         [Some(text_rows), Some(fixed_rows), Some(input_h), None],
         true,
     );
-    // The frame, the text and the fixed lines are what a typed key leaves as they were.
+    // The frame and the text are what a typed key leaves as they were; the fixed lines (the
+    // choice, the problems) change with a digit, and are a panel of their own, as is the input:
+    // together they make the question's hole.
     let key = key_of((content_key, t, x, text_h));
-    cached(f, "question", area, key, |b| {
+    let hole = Rect {
+        height: x.height + i.height,
+        ..x
+    };
+    cached_around(f, ("question", area, hole), key, |b| {
         block.render(area, b);
         text.render(t, b);
         if text_rows < text_h && t.width > 0 && t.height > 0 {
             b[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
         }
-        fixed.render(x, b);
     });
+    cached(f, "fixed", x, fixed_key, |b| fixed.render(x, b));
     // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
     // (a folded outline or summary replaces the question, and is not drawn with it).
     let focused = app.overlay.is_none();
@@ -337,11 +344,13 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     let kept = cached(f, "input", i, key_of(&input_title), |b| {
         input_block.render(i, b)
     });
+    // Drawn or copied, the input's frame leaves its inside blank: only a kept one's rows with text
+    // are to be blanked.
     let last = f.noted("input rows").filter(|_| kept);
-    let blank = last.map_or(inside, |n| Rect {
-        height: n.min(inside.height),
+    let blank = Rect {
+        height: last.unwrap_or(0).min(inside.height),
         ..inside
-    });
+    };
     f.redraw(blank);
     f.render_widget(&app.editor.area, inside);
     let rows = input_rows(&app.editor.area).min(inside.height);
