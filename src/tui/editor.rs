@@ -272,8 +272,12 @@ impl Editor {
         }
         // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
         if c == ' ' || matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
+            // A slip and then a comma or a space («н, всё по Стандарту» in the English
+            // interface): the user is writing, and what they write is kept as they typed it, the
+            // letter too, in the comment, with no choice made. Refused, the comma and the space
+            // were lost, and the comment read «нвсё по Стандарту».
             if self.slipped(lang) {
-                return Err(keys::text(Ui::LayoutSlip, lang));
+                return self.move_to_comment(&c.to_string(), lang);
             }
             // The one-key answer and then Space or a comma, as the help line says: «д », «н, …».
             // Not «и » in Russian, the «and» that begins sentences, nor a letter and a full stop

@@ -561,6 +561,31 @@ fn a_slip_of_the_layout_on_the_choice_is_mended_by_going_on() {
     assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
 }
 
+/// A slip and then a comma or a space is the start of what the user writes: it is kept in the
+/// comment as typed, the letter, the comma and the space too, and answers nothing (the English
+/// interface read «н, всё по Стандарту» typed on a Russian layout as the comment «нвсё по
+/// Стандарту»).
+#[test]
+fn a_slip_and_a_comma_keep_the_text_as_typed_and_answer_nothing() {
+    for (lang, typed) in [
+        (Lang::En, "н, всё по Стандарту"),
+        (Lang::En, "н всё по Стандарту"),
+        (Lang::Ru, "y, all as the Standard says"),
+        (Lang::Kk, "y, барлығы Стандарт бойынша"),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).typ(typed);
+        assert!(app.editor.on_comment, "{lang:?} {typed}");
+        assert_eq!(app.editor.raw_text(), typed, "{lang:?}");
+        Keys(&mut app).enter();
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            None,
+            "{lang:?} {typed}"
+        );
+    }
+}
+
 /// A whole word typed on the delete question answers it with its first letter; the rest of the word
 /// and its Enter are not typed into the name of the item the user lands on (a newcomer's «нет»
 /// kept the service and renamed another «…қабылдаует»).

@@ -48,16 +48,27 @@ impl Help {
             .max()
             .unwrap_or(0)
             .min(22);
-        let lines: Vec<Line> = rows
-            .into_iter()
-            .map(|(k, d)| match k {
-                None => Line::styled(d, theme.heading().add_modifier(Modifier::UNDERLINED)),
-                Some(k) => Line::from(vec![
-                    Span::styled(format!(" {k:<kw$}  "), theme.heading()),
-                    Span::raw(d),
-                ]),
-            })
-            .collect();
+        let inner = r.width.saturating_sub(2) as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        for (k, d) in rows {
+            let Some(k) = k else {
+                lines.push(Line::styled(
+                    d,
+                    theme.heading().add_modifier(Modifier::UNDERLINED),
+                ));
+                continue;
+            };
+            let key = format!(" {k:<kw$}  ");
+            // A description too long for its row goes on under itself, not under the keys.
+            let indent = key.width();
+            let mut parts = wrap_words(&d, inner.saturating_sub(indent)).into_iter();
+            let first = parts.next().unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(key, theme.heading()),
+                Span::raw(first),
+            ]));
+            lines.extend(parts.map(|p| Line::raw(format!("{:indent$}{p}", ""))));
+        }
         let p = Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((self.scroll, 0))
@@ -71,5 +82,46 @@ impl Help {
                     .title_bottom(keys::text(Ui::HelpClose, lang)),
             );
         f.render_widget(p, r);
+    }
+}
+
+/// `text` in lines of at most `width` columns, broken between words (not before a dash); a word longer than `width`
+/// has a line of its own (the paragraph cuts it where it is drawn). Too narrow a column (under 12)
+/// is no column: the text is one line, left to the paragraph's wrapping.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    if width < 12 || text.width() <= width {
+        return vec![text.to_owned()];
+    }
+    // A dash goes with the word before it: a line does not begin with one.
+    let text = text.replace(" — ", "\u{a0}— ");
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() {
+            line.push_str(word);
+        } else if line.width() + 1 + word.width() <= width {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn a_description_is_wrapped_between_words() {
+        assert_eq!(wrap_words("a bb ccc", 40), ["a bb ccc"]);
+        let wrapped = wrap_words("Переход по номеру: 1.2 — строка, 1.2.13 — вопрос", 20);
+        let wrapped: Vec<String> = wrapped.iter().map(|l| l.replace('\u{a0}', " ")).collect();
+        assert_eq!(
+            wrapped,
+            ["Переход по номеру:", "1.2 — строка,", "1.2.13 — вопрос"]
+        );
+        assert_eq!(wrap_words("short", 5), ["short"]);
     }
 }
