@@ -273,13 +273,7 @@ mod panel_cache {
         key: u64,
         draw: impl FnOnce(&mut Buffer),
     ) -> bool {
-        cached_in(
-            f,
-            (name, area, Rect::ZERO),
-            key,
-            || (key, ()),
-            |(), b| draw(b),
-        )
+        cached_around(f, (name, area, Rect::ZERO), key, draw)
     }
 
     /// `cached`, for a panel with `hole` in it where another panel is drawn next (the question,
@@ -325,14 +319,14 @@ mod panel_cache {
             f.keep(panel);
             return true;
         }
-        // A kept version that `same` picks (by the quick key, or by the content's), copied into
+        // A kept version that `picks` picks (by the quick key, or by the content's), copied into
         // place; the most recent last, so that a key and its undoing (a digit, Backspace) both stay.
-        let copy_kept = |same: &dyn Fn(u64, u64) -> bool, f: &mut Canvas| {
+        let copy_kept = |picks: &dyn Fn(u64, u64) -> bool, f: &mut Canvas| {
             PANELS.with(|p| {
                 let mut panels = p.borrow_mut();
                 let at = panels
                     .iter()
-                    .position(|(n, q, k, own)| *n == name && same(*q, *k) && own.area == area);
+                    .position(|(n, q, k, own)| *n == name && picks(*q, *k) && own.area == area);
                 at.inspect(|&i| {
                     f.copy_in(panel, &panels[i].3, hole);
                     let mut entry = panels.remove(i);

@@ -208,7 +208,7 @@ fn typing_into_a_count_updates_the_summary_on_the_same_frame() {
     let s = screen(&a, 80, 24);
     assert_eq!(figure(&s, label).as_deref(), Some("72"), "{s}");
     // The relations follow too: 70 rendered of which 93 via the office is an error.
-    assert!(s.contains("Errors: 1"), "{s}");
+    assert!(s.contains("Errors:\u{a0}1"), "{s}");
     assert!(
         s.contains("✗ “via the provider’s office” (93) cannot exceed"),
         "{s}"

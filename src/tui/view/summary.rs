@@ -16,7 +16,8 @@ use unicode_width::UnicodeWidthStr;
 /// "Errors 2", in `style` only when there are some.
 fn count_span(label: &str, n: usize, style: Style) -> Span<'static> {
     Span::styled(
-        format!("{label} {n}"),
+        // A no-break space: a figure does not go to the next row without its label.
+        format!("{label}\u{a0}{n}"),
         if n > 0 { style } else { Style::new() },
     )
 }
@@ -90,7 +91,11 @@ fn summary_lines(
             Span::raw(" · "),
             count_span(Ui::Warnings.get(lang), s.warnings(), theme.warning()),
             Span::raw(" · "),
-            Span::raw(format!("{} {}", Ui::FindingsShort.get(lang), s.findings)),
+            Span::raw(format!(
+                "{}\u{a0}{}",
+                Ui::FindingsShort.get(lang),
+                s.findings
+            )),
         ]),
     ];
     if app.form.orphans > 0 {
