@@ -402,6 +402,14 @@ impl Editor {
             if kind != Some(FieldType::YesNo) {
                 Self::allowed(kind, c).map_err(|u| keys::text(u, lang))?;
             }
+            // A comment does not begin with a space (the one after «нет,»): it showed, and was
+            // not saved.
+            if kind == Some(FieldType::YesNo)
+                && c == ' '
+                && (self.fresh || self.raw_text().is_empty())
+            {
+                return Ok(());
+            }
             if self.fresh {
                 self.set_text("");
             }

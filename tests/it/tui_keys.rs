@@ -561,6 +561,24 @@ fn a_slip_of_the_layout_on_the_choice_is_mended_by_going_on() {
     assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
 }
 
+/// The space after «нет,» does not begin the comment: what the input shows is what is saved.
+#[test]
+fn a_comment_shows_no_leading_space() {
+    for (lang, typed, comment) in [
+        (
+            Lang::Ru,
+            "нет, нарушений не выявлено",
+            "нарушений не выявлено",
+        ),
+        (Lang::Kk, "жоқ,  анықталған жоқ", "анықталған жоқ"),
+        (Lang::Ru, "д  есть", "есть"),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).typ(typed);
+        assert_eq!(app.editor.raw_text(), comment, "{lang:?} {typed}");
+    }
+}
+
 /// A slip and then a comma or a space is the start of what the user writes: it is kept in the
 /// comment as typed, the letter, the comma and the space too, and answers nothing (the English
 /// interface read «н, всё по Стандарту» typed on a Russian layout as the comment «нвсё по

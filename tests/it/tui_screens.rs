@@ -191,6 +191,20 @@ fn figure(screen: &str, label: &str) -> Option<String> {
     Some(rest.split('│').next()?.trim().to_owned())
 }
 
+/// In a new report the summary shows an indicator left empty as «—», and one answered 0 as 0: the
+/// two are not the same for the person who signs the report (a newcomer could not tell them apart).
+#[test]
+fn an_empty_indicator_is_a_dash_in_the_summary_and_a_zero_is_0() {
+    let q = crate::common::registry().default_form().clone();
+    let s = saualnama::session::Session::new(&q, "2017-07-10T09:00:00Z".into());
+    let mut a = App::new(q, s, Lang::Ru, "new.json".into(), false);
+    goto(&mut a, "4.Q3");
+    let label = "Вакансии";
+    assert_eq!(figure(&screen(&a, 80, 24), label).as_deref(), Some("—"));
+    press(&mut a, KeyCode::Char('0'), KeyModifiers::NONE);
+    assert_eq!(figure(&screen(&a, 80, 24), label).as_deref(), Some("0"));
+}
+
 #[test]
 fn typing_into_a_count_updates_the_summary_on_the_same_frame() {
     let mut a = app(Lang::En);

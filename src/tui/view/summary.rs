@@ -140,11 +140,13 @@ fn summary_lines(
                 .as_ref()
                 .and_then(|p| p.figures.get(&fg.key).copied());
             let value = if fg.kind.is_quotient() || fg.value.is_some() || before.is_some() {
-                // Beside the last period, a total of nothing entered yet is no fall to 0.
-                let now = if before.is_some() && !fg.answered {
-                    None
-                } else {
+                // A total of nothing entered yet is «—», not 0: the user tells an indicator left
+                // empty from one answered 0 (a newcomer could not), and beside the last period it
+                // is no fall to 0. A share is worked out of others, and says for itself.
+                let now = if fg.answered || fg.kind.is_quotient() {
                     fg.value
+                } else {
+                    None
                 };
                 crate::present::compared(fg.kind, before, now, lang)
             } else {
