@@ -5,7 +5,8 @@
 //! cell's width up as it goes. A typed letter changes one input. Here the buffer is kept: a panel
 //! whose key and place are those of the last frame is neither drawn nor copied (`widgets::cached`),
 //! only what may have changed is compared (outside the panels left in place, and what was drawn over
-//! them again: the input's rows with text), and a width is looked up only where it can matter.
+//! them again: the input's rows with text; of a panel copied over another, the stretches of cells
+//! that differ, `Canvas::copy_in`), and a width is looked up only where it can matter.
 //!
 //! A frame kept this way must equal a frame drawn afresh. A panel left in place holds what it drew
 //! last time as long as nothing was drawn over it since; so whatever lies outside the last frame's
@@ -113,10 +114,10 @@ impl<'a> Canvas<'a> {
     /// Copy `from` (a panel's cells, drawn before) into its place, `panel`'s, but for `hole` (a
     /// panel drawn over it next: the question's input). Where the buffer holds what the terminal
     /// shows there (the place lies in a panel of the last frame, and nothing was drawn over it yet
-    /// this frame), only the cells that differ are copied, and only the stretches they make are compared
-    /// again when the frame is sent: a move to another question changes a row or two of the outline
-    /// and the summary, or the two sides of an input's frame, and comparing all the rest twice was
-    /// most of what it cost.
+    /// this frame), only the cells that differ are copied, and only the stretches they make are
+    /// compared again when the frame is sent: a move to another question changes a row or two of
+    /// the outline and the summary, or the two sides of an input's frame, and comparing all the
+    /// rest twice was most of what it cost.
     pub fn copy_in(&mut self, panel: Panel, from: &Buffer, hole: Rect) {
         // Cells that differ this few columns apart make one stretch: comparing the equal ones
         // between costs less than a stretch of its own.
@@ -538,7 +539,7 @@ fn sync(shown: &mut [Cell], next: &[Cell], range: std::ops::Range<usize>) {
 /// one or two bytes, and comparing a frame's cells was most of what a move to another question cost.
 #[allow(deprecated)]
 #[inline]
-pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
+fn same(a: &Cell, b: &Cell) -> bool {
     let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
     a.modifier == b.modifier
         && a.fg == b.fg
