@@ -1560,10 +1560,10 @@ impl App {
     }
 
     /// `Ctrl-G`: a question by its number («2.14», «1.2» for item 2 of annex 1).
-    fn go_to(&mut self, s: &str) {
+    fn go_to(&mut self, typed: &str) {
         // «4,10» as a decimal-comma hand types it, «4.К2» as the screen shows it, «4.й2» with the Q
         // key on a Cyrillic layout.
-        let s = crate::present::typed_number(s);
+        let s = crate::present::typed_number(typed);
         let s = s.as_str();
         match nav::goto(
             &self.form.q,
@@ -1609,6 +1609,12 @@ impl App {
                     None => format!("{}: {s}", Ui::NoSuchQuestion.get(self.form.lang)),
                 };
                 self.complain(msg);
+                // The number stays in the prompt to be mended (Backspace; Ctrl-G again clears it,
+                // Esc closes it): closed, it was to be typed again whole.
+                self.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: Purpose::GoTo,
+                    text: typed.to_owned(),
+                }));
             }
         }
     }

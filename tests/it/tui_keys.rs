@@ -234,6 +234,49 @@ fn goto_by_number_and_by_item() {
     );
 }
 
+/// A number the form does not have leaves the prompt open with it, to be mended (a newcomer had to
+/// press Ctrl-G and type it again whole); Ctrl-G there starts afresh, Esc closes.
+#[test]
+fn a_refused_number_stays_in_the_prompt_to_be_mended() {
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.99").enter();
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("Нет такого вопроса")
+    );
+    let Some(Overlay::Prompt(p)) = &app.overlay else {
+        panic!("{:?}", app.overlay)
+    };
+    assert_eq!(p.text, "4.99");
+    for _ in 0..2 {
+        app.update(key(KeyCode::Backspace), now());
+    }
+    Keys(&mut app).typ("3").enter();
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"commissions_duly_approved"}"#
+    );
+    Keys(&mut app)
+        .ctrl('g')
+        .typ("9")
+        .enter()
+        .ctrl('g')
+        .typ("4.4")
+        .enter();
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"training_observed"}"#
+    );
+    Keys(&mut app).ctrl('g').typ("77").enter();
+    assert!(app.overlay.is_some());
+    app.update(key(KeyCode::Esc), now());
+    assert!(app.overlay.is_none());
+}
+
 #[test]
 fn next_unanswered_next_problem_and_search() {
     let mut app = example_app(Lang::En);

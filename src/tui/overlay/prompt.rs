@@ -41,6 +41,11 @@ impl Prompt {
                 })
             }
             (Some(Action::Revert), _) => Outcome::Close,
+            // Ctrl-G again, over a number refused: start it afresh.
+            (Some(Action::GoTo), _) if self.purpose == Purpose::GoTo => {
+                self.text.clear();
+                Outcome::Stay
+            }
             (_, KeyCode::Backspace) => {
                 self.text.pop();
                 Outcome::Stay
