@@ -3,6 +3,7 @@
 //! pipe (written as they are; a reader that goes away ends quietly).
 
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 /// A message on stderr that never panics: when the terminal is gone (a dropped SSH connection),
 /// eprintln! would, and take the exit path with it. Messages quote report data (names, answers), so
@@ -63,4 +64,40 @@ pub fn emit(bytes: &[u8]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `text` cut into lines of at most `width` columns, at spaces where it can be (not at a no-break
+/// space: what it joins stays on one line); a word longer than a line is cut by characters. For
+/// text set in columns on a terminal: the consolidation's names, the editor's key list.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+    {
+        let last = lines.last_mut().expect("one line at least");
+        let sep = usize::from(!last.is_empty());
+        if last.width() + sep + word.width() <= width || last.is_empty() {
+            if sep == 1 {
+                last.push(' ');
+            }
+            last.push_str(word);
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    // A word longer than a line is cut by characters.
+    lines
+        .into_iter()
+        .flat_map(|l| {
+            let mut parts = vec![String::new()];
+            for c in l.chars() {
+                if parts.last().is_some_and(|p| p.width() >= width) {
+                    parts.push(String::new());
+                }
+                parts.last_mut().expect("a part").push(c);
+            }
+            parts
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 use super::csv_out::{CsvStyle, guard};
 use crate::aggregate::{Aggregate, Column, Row};
 use crate::i18n::Lang;
+use crate::output::wrap;
 use crate::present::figure as format_figure;
 use crate::questionnaire::Questionnaire;
 use crate::ui_text::Ui;
@@ -13,37 +14,6 @@ use unicode_width::UnicodeWidthStr;
 const WIDTH: usize = 80;
 /// One figure's column: six characters and a space.
 const FIG: usize = 7;
-
-/// `name` cut into lines of at most `width` columns, at spaces where it can be.
-fn wrap(name: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in name.split_whitespace() {
-        let last = lines.last_mut().expect("one line at least");
-        let sep = usize::from(!last.is_empty());
-        if last.width() + sep + word.width() <= width || last.is_empty() {
-            if sep == 1 {
-                last.push(' ');
-            }
-            last.push_str(word);
-        } else {
-            lines.push(word.to_owned());
-        }
-    }
-    // A word longer than a line is cut by characters.
-    lines
-        .into_iter()
-        .flat_map(|l| {
-            let mut parts = vec![String::new()];
-            for c in l.chars() {
-                if parts.last().is_some_and(|p| p.width() >= width) {
-                    parts.push(String::new());
-                }
-                parts.last_mut().expect("a part").push(c);
-            }
-            parts
-        })
-        .collect()
-}
 
 fn figures(r: &Row, cols: &[&Column], lang: Lang) -> String {
     cols.iter()

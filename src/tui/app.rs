@@ -1462,7 +1462,12 @@ impl App {
             use ratatui::crossterm::event::KeyModifiers;
             let plain = (k.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)).is_empty();
             match k.code {
-                KeyCode::Char(c) if plain && continues_yes_no(&word, c) => {
+                // Still the beginning of a yes or a no word.
+                KeyCode::Char(c)
+                    if plain
+                        && !c.is_whitespace()
+                        && crate::answer::yes_no_prefix(&format!("{word}{c}")).is_some() =>
+                {
                     self.confirm_word = Some((format!("{word}{c}"), self.clock));
                     return;
                 }
@@ -1967,16 +1972,6 @@ impl App {
         };
         (!draft.is_empty() && Some(&draft) != stored.as_ref()).then_some(draft)
     }
-}
-
-/// Whether `c` after `word` still spells the beginning of a yes or a no word.
-fn continues_yes_no(word: &str, c: char) -> bool {
-    use crate::answer::{NO_WORDS, YES_WORDS};
-    let w = format!("{word}{c}").to_lowercase();
-    YES_WORDS
-        .iter()
-        .chain(NO_WORDS)
-        .any(|x| x.starts_with(w.as_str()))
 }
 
 /// Whether two states of a slot's conflict list the same values (who entered them may have been

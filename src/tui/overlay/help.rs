@@ -85,28 +85,15 @@ impl Help {
     }
 }
 
-/// `text` in lines of at most `width` columns, broken between words (not before a dash); a word longer than `width`
-/// has a line of its own (the paragraph cuts it where it is drawn). Too narrow a column (under 12)
-/// is no column: the text is one line, left to the paragraph's wrapping.
+/// A key's description in lines of at most `width` columns, broken between words and not before a
+/// dash (`output::wrap`). Too narrow a column (under 12) is no column: the text is one line, left
+/// to the paragraph's wrapping.
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
     if width < 12 || text.width() <= width {
         return vec![text.to_owned()];
     }
     // A dash goes with the word before it: a line does not begin with one.
-    let text = text.replace(" — ", "\u{a0}— ");
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let line = lines.last_mut().expect("one line at least");
-        if line.is_empty() {
-            line.push_str(word);
-        } else if line.width() + 1 + word.width() <= width {
-            line.push(' ');
-            line.push_str(word);
-        } else {
-            lines.push(word.to_owned());
-        }
-    }
-    lines
+    crate::output::wrap(&text.replace(" — ", "\u{a0}— "), width)
 }
 
 #[cfg(test)]
