@@ -6,7 +6,7 @@
 use ratatui::Terminal;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
-use saualnama::questionnaire::{BUNDLED, Registry, parse_questionnaire};
+use saualnama::questionnaire::{Registry, parse_questionnaire};
 use saualnama::sample;
 use saualnama::store::{save_session, session_from_str};
 use saualnama::tui::app::App;
@@ -31,9 +31,17 @@ fn session_text(items: usize) -> String {
     }
 }
 
+/// The bundled form, as every start reads it (compiled in, in postcard's encoding).
 #[divan::bench]
-fn load_bundled_form() -> saualnama::questionnaire::Questionnaire {
-    parse_questionnaire("bundled", BUNDLED[0].1).unwrap()
+fn load_bundled_form() -> Registry {
+    Registry::bundled()
+}
+
+/// The same form read from its JSON, as a form from a file is (with the checks).
+#[divan::bench]
+fn load_form_from_json() -> saualnama::questionnaire::Questionnaire {
+    let text = include_str!("../questionnaires/corruption-risk-internal-analysis.json");
+    parse_questionnaire("bundled", text).unwrap()
 }
 
 #[divan::bench(args = ITEMS)]

@@ -11,11 +11,18 @@ fn form() -> saualnama::questionnaire::Questionnaire {
         .clone()
 }
 
+/// Each bundled form is its file in `questionnaires/`, read as a form from a file is, and sound:
+/// the start reads the build's binary encoding of it without checking it again.
 #[test]
-fn every_bundled_form_is_sound() {
-    for (name, src) in BUNDLED {
-        let q = parse_questionnaire(name, src).unwrap_or_else(|e| panic!("{e}"));
+fn every_bundled_form_is_its_file_and_sound() {
+    let bundled = Registry::bundled();
+    assert_eq!(bundled.forms.len(), BUNDLED.len());
+    for ((name, _), compiled) in BUNDLED.iter().zip(&bundled.forms) {
+        let path = common::root().join("questionnaires").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let q = parse_questionnaire(name, &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(check(&q), vec![], "{name}");
+        assert_eq!(format!("{compiled:#?}"), format!("{q:#?}"), "{name}");
     }
 }
 

@@ -249,7 +249,9 @@ fn the_check_finds_a_circle_when_there_is_one() {
 }
 
 #[test]
-fn the_model_crate_depends_on_serde_only() {
+/// serde, its formats (JSON; postcard for the bundled form, without its `std` part) and a UTF-8
+/// check: nothing that reads a file, the clock or the terminal.
+fn the_model_crate_depends_on_serde_and_its_formats_only() {
     let toml = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/Cargo.toml"),
     )
@@ -266,5 +268,17 @@ fn the_model_crate_depends_on_serde_only() {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|l| l.split('=').next().unwrap().trim())
         .collect();
-    assert_eq!(names, ["serde", "serde_json", "serde_path_to_error"]);
+    assert_eq!(
+        names,
+        [
+            "postcard",
+            "serde",
+            "serde_json",
+            "serde_path_to_error",
+            "simdutf8"
+        ]
+    );
+    assert!(deps.contains(
+        r#"postcard = { version = "1.2.0", default-features = false, features = ["alloc"] }"#
+    ));
 }

@@ -22,6 +22,7 @@ mod plain_mode;
 mod session_roundtrip;
 mod shared_server;
 mod spreadsheets;
+mod summary_tally;
 mod tui_keys;
 mod tui_screens;
 mod working_group;

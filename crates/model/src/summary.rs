@@ -303,8 +303,8 @@ pub fn read_only_as_answered(
 }
 
 /// `block_stats` as they would be with `value` in `slot`, a slot of `block`: computed on a copy of
-/// that one block (the other items left empty), so that the report is never touched to preview what
-/// is being typed. A block's figures read nothing outside it.
+/// that one block (its section's other items shared with the report), so that the report is never
+/// touched to preview what is being typed. A block's figures read nothing outside it.
 pub fn block_stats_with(
     q: &Questionnaire,
     s: &Session,
@@ -334,17 +334,8 @@ pub fn block_stats_with(
             if let Some(sa) = s.sections.get(id) {
                 let mut copy = crate::session::SectionAnswers::default();
                 match item {
-                    Some(i) => {
-                        copy.items = (0..sa.items.len())
-                            .map(|j| {
-                                if j == i {
-                                    sa.items[j].clone()
-                                } else {
-                                    Default::default()
-                                }
-                            })
-                            .collect();
-                    }
+                    // The items are shared, not copied: `set` copies the one it changes.
+                    Some(_) => copy.items = sa.items.clone(),
                     None => copy.answers = sa.answers.clone(),
                 }
                 part.sections.insert(id.clone(), copy);
@@ -363,6 +354,53 @@ pub struct Tally {
     header: BlockStats,
     /// Per section, per block (one for a single annex, one per item for a repeatable one).
     sections: Vec<Vec<BlockStats>>,
+    /// Per section, its blocks added up, kept as blocks change: a digit typed in one of a thousand
+    /// services does not add up the thousand again.
+    sums: Vec<Sums>,
+}
+
+/// A section's blocks added up. Wide enough that taking a block out is exact: the summary's own
+/// sums stop at `u64::MAX`, which a subtraction could not undo.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Sums {
+    answered: usize,
+    total: usize,
+    findings: usize,
+    /// Per indicator: its sum, and in how many blocks it is answered.
+    counts: Vec<(u128, usize)>,
+}
+
+impl Sums {
+    fn of<'a>(width: usize, blocks: impl IntoIterator<Item = &'a BlockStats>) -> Sums {
+        let mut sums = Sums {
+            counts: vec![(0, 0); width],
+            ..Sums::default()
+        };
+        for b in blocks {
+            sums.add(b, 1);
+        }
+        sums
+    }
+
+    /// Adds `b` in (`sign` 1) or takes it out (`sign` -1).
+    fn add(&mut self, b: &BlockStats, sign: i8) {
+        let step = |n: &mut usize, by: usize| {
+            *n = if sign > 0 { *n + by } else { *n - by };
+        };
+        step(&mut self.answered, b.answered);
+        step(&mut self.total, b.total);
+        step(&mut self.findings, b.findings);
+        for ((sum, entered), c) in self.counts.iter_mut().zip(&b.counts) {
+            if let Some(c) = c {
+                *sum = if sign > 0 {
+                    *sum + u128::from(*c)
+                } else {
+                    *sum - u128::from(*c)
+                };
+                step(entered, 1);
+            }
+        }
+    }
 }
 
 impl Tally {
@@ -396,10 +434,17 @@ impl Tally {
                 }
             })
             .collect();
+        let sums = q
+            .sections
+            .iter()
+            .zip(&sections)
+            .map(|(sec, blocks)| Sums::of(sec.indicators.len(), blocks))
+            .collect();
         Tally {
             lang,
             header: block_stats(q, s, Block::Header, lang),
             sections,
+            sums,
         }
     }
 
@@ -407,8 +452,15 @@ impl Tally {
     /// need a new tally).
     pub fn refresh(&mut self, q: &Questionnaire, s: &Session, block: Block) {
         let stats = block_stats(q, s, block, self.lang);
-        if let Some(slot) = self.slot_mut(block) {
-            *slot = stats;
+        let Some(slot) = self.slot_mut(block) else {
+            return;
+        };
+        let old = std::mem::replace(slot, stats);
+        if let Block::Section { index, item } = block {
+            let new = &self.sections[index][item.unwrap_or(0)];
+            let sums = &mut self.sums[index];
+            sums.add(&old, -1);
+            sums.add(new, 1);
         }
     }
 
@@ -445,32 +497,36 @@ impl Tally {
         let mut sections = Vec::new();
         for (index, (sec, blocks)) in q.sections.iter().zip(&self.sections).enumerate() {
             let first = problems.len();
-            let mut sums = vec![0u64; sec.indicators.len()];
-            let mut entered = vec![false; sec.indicators.len()];
-            let (mut sa, mut st) = (0, 0);
+            // The section's sums, with the block being typed in in place of the stored one.
+            let added;
+            let mut section_sums = &self.sums[index];
+            let mut typed = None;
+            if let Some((Block::Section { index: oi, item }, st)) = over
+                && oi == index
+                && let Some(stored) = blocks.get(item.unwrap_or(0))
+            {
+                let mut with_typed = section_sums.clone();
+                with_typed.add(stored, -1);
+                with_typed.add(st, 1);
+                added = with_typed;
+                section_sums = &added;
+                typed = Some((item.unwrap_or(0), st));
+            }
             for (i, stored) in blocks.iter().enumerate() {
-                let item = sec.is_repeat().then_some(i);
-                let b = match over {
-                    Some((
-                        Block::Section {
-                            index: oi,
-                            item: oit,
-                        },
-                        st,
-                    )) if oi == index && oit == item => st,
+                let b = match typed {
+                    Some((t, st)) if t == i => st,
                     _ => stored,
                 };
-                sa += b.answered;
-                st += b.total;
-                findings += b.findings;
-                for (k, c) in b.counts.iter().enumerate() {
-                    if let (Some(sum), Some(c)) = (sums.get_mut(k), c) {
-                        *sum = sum.saturating_add(*c);
-                        entered[k] = true;
-                    }
-                }
                 problems.extend(b.problems.iter().cloned());
             }
+            let (sa, st) = (section_sums.answered, section_sums.total);
+            findings += section_sums.findings;
+            let sums: Vec<u64> = section_sums
+                .counts
+                .iter()
+                .map(|(sum, _)| u64::try_from(*sum).unwrap_or(u64::MAX))
+                .collect();
+            let entered: Vec<bool> = section_sums.counts.iter().map(|(_, n)| *n > 0).collect();
             answered += sa;
             total += st;
             let (errors, warnings) =

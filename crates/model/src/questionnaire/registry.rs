@@ -5,13 +5,13 @@ use super::{Questionnaire, check};
 use crate::load_error::LoadError;
 use crate::msg::Msg;
 
-/// The bundled forms: (file name, text). The program needs no files beside it. The text is the
-/// file in `questionnaires/` without its indentation (build.rs).
-pub const BUNDLED: &[(&str, &str)] = &[(
+/// The bundled forms: (file name, the form in postcard's encoding, written by build.rs from the
+/// file of that name in `questionnaires/`). The program needs no files beside it.
+pub const BUNDLED: &[(&str, &[u8])] = &[(
     "corruption-risk-internal-analysis.json",
-    include_str!(concat!(
+    include_bytes!(concat!(
         env!("OUT_DIR"),
-        "/corruption-risk-internal-analysis.json"
+        "/corruption-risk-internal-analysis.postcard"
     )),
 )];
 
@@ -36,10 +36,10 @@ impl Registry {
     pub fn bundled() -> Registry {
         let forms = BUNDLED
             .iter()
-            .map(|(name, src)| {
-                // Checked by the test suite (tests/form_structure.rs), so start-up skips the checks
-                // and the path tracking: a failure here is a build defect.
-                serde_json::from_str(src)
+            .map(|(name, bytes)| {
+                // Read and checked by the build and the test suite (tests/it/form_structure.rs),
+                // so start-up does not check it again: a failure here is a build defect.
+                postcard::from_bytes(bytes)
                     .unwrap_or_else(|e| panic!("bundled questionnaire {name} is broken: {e}"))
             })
             .collect();
