@@ -1232,6 +1232,10 @@ impl App {
         self.load_editor();
         self.needs_background_save = !self.read_only;
         if let Some(slot) = self.last_committed.take() {
+            // Keys that came in one burst were all taken before the summary was made again: the
+            // problem said is the answer's just stored, not the one it had (made once here; the
+            // loop's own `recompute` then finds nothing to do).
+            self.recompute();
             self.show_problem(&slot);
         }
     }
@@ -1807,6 +1811,8 @@ impl App {
             Some(Action::NextUnanswered) => self.next_unanswered(previous),
             Some(Action::NextProblem) => {
                 if self.commit() {
+                    // The problems as the answer just stored leaves them (see `go`).
+                    self.recompute();
                     match nav::next_problem(&self.form.summary, &self.form.stops, self.form.current)
                     {
                         Some(i) => {

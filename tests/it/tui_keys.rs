@@ -1945,3 +1945,43 @@ fn a_refused_jump_says_the_user_has_not_moved() {
     assert!(msg.starts_with("Переход не выполнен"), "{msg}");
     assert!(msg.contains("выбор не сделан"), "{msg}");
 }
+
+/// Keys that come in one burst (a fast typist, a slow link) are all taken before the live summary
+/// is made again. The problem said on leaving a number must be the number's just stored: neither a
+/// warning it has just put right, nor silence on one it has just made.
+#[test]
+fn the_problem_said_on_leaving_a_number_is_the_one_it_has_now() {
+    let mut app = new_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("1").enter().enter();
+    Keys(&mut app).answer("Мүгедектік тағайындау");
+    Keys(&mut app).answer("120").answer("50").answer("80");
+    assert_eq!(app.form.summary.warnings(), 1, "50 + 80 is not 120");
+    let burst = |app: &mut App, keys: &[Event]| {
+        for k in keys {
+            app.update_but_summary(k.clone(), now());
+        }
+    };
+    let mut keys = vec![ctrl('g')];
+    keys.extend("1.1.К1".chars().map(|c| key(KeyCode::Char(c))));
+    keys.push(key(KeyCode::Enter));
+    burst(&mut app, &keys);
+    app.recompute();
+    let retype = |app: &mut App, number: &str| {
+        let mut keys = vec![key(KeyCode::Backspace); 3];
+        keys.extend(number.chars().map(|c| key(KeyCode::Char(c))));
+        keys.push(key(KeyCode::Enter));
+        burst(app, &keys);
+        let said = app.message.clone().map(|(m, _)| m).unwrap_or_default();
+        app.recompute();
+        app.update(key(KeyCode::Up), now());
+        said
+    };
+    let said = retype(&mut app, "130");
+    assert!(!said.contains("(120)"), "put right, and still said: {said}");
+    assert_eq!(app.form.summary.warnings(), 0);
+    let said = retype(&mut app, "100");
+    assert!(
+        said.contains("(130)") && said.contains("(100)"),
+        "said: {said:?}"
+    );
+}
