@@ -452,3 +452,34 @@ fn a_prompt_too_long_for_its_frame_goes_on_below_or_says_it_was_cut() {
         assert!(s.lines().any(|l| l.contains('└') && l.contains('…')), "{s}");
     }
 }
+
+/// An error is marked `✗` wherever it shows (the outline's stop and annex, the summary, the
+/// question), a warning `!`; and where the summary has room for one problem only, it is the error,
+/// whatever the order of the form's relations (here two warnings come before it).
+#[test]
+fn an_error_shows_as_an_error_and_before_the_warnings() {
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "4.Q1");
+    for n in ["10", "12", "11"] {
+        press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+        press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+        for c in n.chars() {
+            press(&mut a, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    }
+    goto(&mut a, "4.Q3");
+    assert!(a.form.summary.errors() >= 1 && a.form.summary.warnings() >= 2);
+    let s = screen(&a, 80, 24);
+    let lines: Vec<&str> = s.lines().collect();
+    let row = |needle: &str| lines.iter().position(|l| l.contains(needle));
+    // The summary's first problem is the error.
+    let heading = row("Замечания и ошибки").expect(&s);
+    assert!(lines[heading + 1].contains("│✗ 4 К3: Число вакансий"), "{s}");
+    // The outline: the annex and the stop with the error marked as an error, the warnings as
+    // warnings.
+    assert!(row("│4 31/33 ✗ Управление").is_some(), "{s}");
+    assert!(row("│› ✗ К3 Вакансии").is_some(), "{s}");
+    assert!(row("│  ! К2 Фактическая").is_some(), "{s}");
+    insta::assert_snapshot!("error_before_warnings_80x24_ru", s);
+}

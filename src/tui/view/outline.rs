@@ -1,9 +1,10 @@
 //! The outline: every annex, item and question with its marker, the current one in view.
 
 use super::{Theme, item_label};
+use crate::questionnaire::Severity;
 use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
-use crate::tui::nav::{Stop, has_problem};
+use crate::tui::nav::{Stop, problems_at};
 use crate::tui::screen::Canvas;
 use crate::tui::widgets::{cached_made, clip, draw_lines, key_of};
 use crate::ui_text::Ui;
@@ -30,16 +31,21 @@ fn who(app: &App, part: impl Fn(&str) -> bool) -> String {
     }
 }
 
-/// The marker of a stop: answered `✓`, empty `·`, a problem `!`, a conflict between colleagues
-/// `≠`, the add line `+`.
+/// The marker of a stop: answered `✓`, empty `·`, an error `✗` and a warning `!` (as the question
+/// and the summary mark them), a conflict between colleagues `≠`, the add line `+`.
 fn marker(app: &App, st: &Stop) -> char {
     match st {
         Stop::AddItem(_) => '+',
         Stop::Slot(slot, kind) => {
+            let mut problems = problems_at(&app.form.summary, slot).peekable();
             if app.form.session.conflict(slot).is_some() {
                 '≠'
-            } else if has_problem(&app.form.summary, st) {
-                '!'
+            } else if problems.peek().is_some() {
+                if problems.any(|p| p.severity == Severity::Error) {
+                    '✗'
+                } else {
+                    '!'
+                }
             } else if is_answered(&app.form.session, slot, *kind) {
                 '✓'
             } else {
@@ -140,7 +146,9 @@ fn outline_lines(app: &App, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
             ),
             Row::Section(si) => {
                 let (sec, sp) = (&app.form.q.sections[si], &app.form.summary.sections[si]);
-                let problems = if sp.errors + sp.warnings > 0 {
+                let problems = if sp.errors > 0 {
+                    " ✗"
+                } else if sp.warnings > 0 {
                     " !"
                 } else {
                     ""
@@ -205,6 +213,8 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme, width: usize) -
     let current = i == app.form.current;
     let style = if current {
         theme.current()
+    } else if m == '✗' {
+        theme.error()
     } else if m == '!' {
         theme.warning()
     } else {

@@ -116,9 +116,10 @@ fn summary_lines(
         let fg = figs.remove(p);
         figs.insert(0, fg);
     }
-    // Problems of this annex first.
+    // Problems of this annex first, and errors before warnings: when there is room for one, it is
+    // the one that stops the report.
     let mut problems: Vec<&crate::summary::Problem> = s.problems.iter().collect();
-    problems.sort_by_key(|p| p.section != section);
+    problems.sort_by_key(|p| (p.section != section, p.severity));
     // What is left after the counts and the annex heading goes to the figures, keeping a heading and
     // one problem in view; at least the figure being typed into is always shown.
     let problem_rows = if problems.is_empty() { 0 } else { 2 };
