@@ -148,14 +148,24 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 .render(rest, buf);
             return;
         } else {
-            Paragraph::new(line.clone()).render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
+            // Cut as the paragraph cuts (its `LineTruncator`): a character wider than the whole
+            // row is passed over, the first that does not fit ends the line, one of no width takes
+            // no cell. The paragraph gathered the whole line first: the outline's long lines, cut
+            // to 24 columns, were a third of drawing the first frame.
+            let mut x = area.x;
+            for (g, style) in graphemes(line) {
+                let w = g.cell_width();
+                if w > area.width {
+                    continue;
+                }
+                if x - area.x + w > area.width {
+                    break;
+                }
+                if w > 0 {
+                    buf[(x, y)].set_symbol(g).set_style(style);
+                    x += w;
+                }
+            }
         }
     }
 }

@@ -475,7 +475,10 @@ fn an_error_shows_as_an_error_and_before_the_warnings() {
     let row = |needle: &str| lines.iter().position(|l| l.contains(needle));
     // The summary's first problem is the error.
     let heading = row("Замечания и ошибки").expect(&s);
-    assert!(lines[heading + 1].contains("│✗ 4 К3: Число вакансий"), "{s}");
+    assert!(
+        lines[heading + 1].contains("│✗ 4 К3: Число вакансий"),
+        "{s}"
+    );
     // The outline: the annex and the stop with the error marked as an error, the warnings as
     // warnings.
     assert!(row("│4 31/33 ✗ Управление").is_some(), "{s}");
