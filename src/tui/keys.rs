@@ -353,7 +353,11 @@ pub fn label(a: Action, lang: Lang) -> String {
         .keys
         .iter()
         .filter(|k| k.reads(lang))
-        .map(Key::label)
+        .map(|k| match k.code {
+            // The one key with no name on its cap: called as the reader calls it.
+            KeyCode::Char(' ') if k.mods.is_empty() => Ui::KeySpace.get(lang).to_owned(),
+            _ => k.label(),
+        })
         .collect::<Vec<_>>()
         .join("\u{a0}/\u{a0}")
 }
@@ -501,6 +505,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_space_bar_is_called_as_the_reader_calls_it() {
+        let to_comment = |lang| label(Action::ToComment, lang);
+        assert_eq!(to_comment(Lang::Ru), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Пробел");
+        assert_eq!(to_comment(Lang::Kk), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Бос орын");
+        assert_eq!(to_comment(Lang::En), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Space");
     }
 
     #[test]

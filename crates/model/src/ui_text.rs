@@ -180,6 +180,8 @@ ui_texts! {
     Errors => ("Қателер:", "Ошибки:", "Errors:"),
     Warnings => ("Ескертпелер:", "Предупреждения:", "Warnings:"),
     Help => ("Пернелер", "Клавиши", "Keys"),
+    // The space bar, which has no name printed on it: as it is called in the language.
+    KeySpace => ("Бос орын", "Пробел", "Space"),
     HelpClose => ("{scroll_down}, {scroll_up} — айналдыру, басқа перне — жабу", "{scroll_down}, {scroll_up} — прокрутка, другая клавиша — закрыть", "{scroll_down}, {scroll_up} scroll, any other key closes"),
     GoToPrompt => ("Нөмір: 1.2 — жол, 1.2.13 — сұрақ, 4.К2 — көрсеткіш, 3 — қосымша, 0 — жалпы мәліметтер", "Номер: 1.2 — строка, 1.2.13 — вопрос, 4.К2 — показатель, 3 — приложение, 0 — общие сведения", "Number: 1.2 an item, 1.2.13 a question, 4.Q2 an indicator, 3 an annex, 0 the general information"),
     SearchPrompt => ("Сұрақтар мен атаулардан іздеу", "Поиск по вопросам и наименованиям", "Search the questions and names"),
