@@ -78,16 +78,20 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
         Stop::Slot(Slot::Header { field }, kind) => {
             title = Ui::Header.get(lang).to_owned();
             let h = app.form.q.header_field(field);
-            lines.push(Line::styled(type_name(*kind).get(lang), theme.dim()));
             lines.push(Line::styled(
                 h.map_or("", |h| h.text.get(lang)),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
-            if let Some(hint) = h.and_then(|h| h.hint.as_ref()) {
-                fixed.push(Line::styled(hint.get(lang), theme.dim()));
-            } else if *kind == Some(FieldType::Month) {
-                fixed.push(Line::styled(Ui::HintMonth.get(lang), theme.dim()));
+            // The type and what to type under the question, as for every other question.
+            let mut hint = format!(
+                "{} · {}",
+                type_name(*kind).get(lang),
+                keys::text(type_hint(*kind, false), lang)
+            );
+            if let Some(h) = h.and_then(|h| h.hint.as_ref()) {
+                hint = format!("{hint} · {}", h.get(lang));
             }
+            fixed.push(Line::styled(hint, theme.dim()));
         }
         Stop::Slot(Slot::ItemName { section, item }, _) => {
             let r = sec.and_then(|s| s.repeat.as_ref());
