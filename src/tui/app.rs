@@ -1404,6 +1404,30 @@ impl App {
             self.say(Ui::AlreadyAnswered);
             return;
         }
+        // A key that answers without a word typed never makes a corruption-risk finding: where the
+        // usual answer is the one a finding reads as a risk («нет» to «is the commission duly
+        // approved?»), the user types it.
+        if let Some(slot) = self.stop().slot()
+            && let Some(block) = self.form.block_of(slot)
+        {
+            let f = &self.form;
+            let with = crate::summary::block_stats_with(
+                &f.q,
+                &f.session,
+                block,
+                slot,
+                Some(value.to_json()),
+                f.lang,
+            );
+            let now = f.tally_block(block).map_or(0, |b| b.findings);
+            if with.findings > now {
+                let lang = self.form.lang;
+                let msg =
+                    keys::text(Ui::QuickIsRisk, lang).replace("{value}", &value.display(lang));
+                self.complain(msg);
+                return;
+            }
+        }
         self.editor.set_answer(&value, self.form.lang);
         self.step(true);
     }

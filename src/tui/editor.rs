@@ -399,6 +399,15 @@ impl Editor {
         if let KeyCode::Char(c) = k.code
             && plain
         {
+            // A decimal separator in a count is kept, with a word: dropped, «2,5» went in as 25, a
+            // number the user never typed. Enter then asks for a whole number.
+            if kind == Some(FieldType::Count) && matches!(c, ',' | '.') {
+                if std::mem::take(&mut self.fresh) {
+                    self.set_text("");
+                }
+                self.area.input(k);
+                return self.whole_count(lang);
+            }
             if kind != Some(FieldType::YesNo) {
                 Self::allowed(kind, c).map_err(|u| keys::text(u, lang))?;
             }
@@ -423,7 +432,20 @@ impl Editor {
             let joined = self.area.lines().join(" ");
             self.set_text(&joined);
         }
+        if kind == Some(FieldType::Count) {
+            return self.whole_count(lang);
+        }
         Ok(())
+    }
+
+    /// Said at every key while a count's input holds a fraction (the message line is cleared by
+    /// the next key).
+    fn whole_count(&self, lang: Lang) -> Result<(), String> {
+        if self.raw_text().contains([',', '.']) {
+            Err(keys::text(Ui::CountIsWhole, lang))
+        } else {
+            Ok(())
+        }
     }
 
     /// Pasted text: kept whole in a multi-line answer; on one line elsewhere; refused where the field

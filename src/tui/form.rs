@@ -148,6 +148,11 @@ impl Form {
     }
 
     /// The block of answers a slot belongs to.
+    /// A block's stats as the tally holds them (the stored answers).
+    pub fn tally_block(&self, block: Block) -> Option<&BlockStats> {
+        self.tally.block(block)
+    }
+
     pub fn block_of(&self, slot: &Slot) -> Option<Block> {
         match slot {
             Slot::Header { .. } => Some(Block::Header),

@@ -617,7 +617,8 @@ mod tests {
                     .replace("{user}", "")
                     .replace("{pid}", "")
                     .replace("{holder}", "")
-                    .replace("{since}", "");
+                    .replace("{since}", "")
+                    .replace("{value}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

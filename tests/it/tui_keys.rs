@@ -1985,3 +1985,63 @@ fn the_problem_said_on_leaving_a_number_is_the_one_it_has_now() {
         "said: {said:?}"
     );
 }
+
+/// A decimal separator in a count is not dropped: «2,5» went in as 25, a number nobody typed. It
+/// stays in the input with a word, and Enter asks for a whole number and stores nothing.
+#[test]
+fn a_fraction_typed_in_a_count_is_refused_not_made_another_number() {
+    for (lang, fraction) in [(Lang::Ru, "2,5"), (Lang::Kk, "2.5")] {
+        let mut app = example_app(lang);
+        Keys(&mut app).ctrl('g').typ("4.Q1").enter();
+        let stored = app.form.session.count("personnel", None, "staff_planned");
+        Keys(&mut app).typ(fraction);
+        assert_eq!(app.editor.raw_text(), fraction);
+        let (msg, _) = app.message.clone().unwrap();
+        assert!(msg.contains("целым") || msg.contains("бүтін"), "{msg}");
+        Keys(&mut app).enter();
+        assert_eq!(
+            app.form.session.count("personnel", None, "staff_planned"),
+            stored,
+            "nothing stored"
+        );
+        assert_eq!(app.editor.raw_text(), fraction, "still there to correct");
+        assert_eq!(
+            where_is(&app),
+            r#"{"section":"personnel","field":"staff_planned"}"#
+        );
+    }
+}
+
+/// The one-key usual answer never makes a corruption-risk finding: where «нет» is the risk
+/// («is the commission duly approved?») it is refused with a word and nothing is stored; where «нет»
+/// is the all-clear («were restrictions breached?») it answers as before.
+#[test]
+fn the_usual_answer_key_never_makes_a_risk() {
+    let mut app = new_app(Lang::Ru);
+    let slot = |field: &str| saualnama::session::Slot::Answer {
+        section: "personnel".into(),
+        item: None,
+        field: field.into(),
+    };
+    Keys(&mut app).ctrl('g').typ("4.3").enter().ctrl('o');
+    let (msg, _) = app.message.clone().unwrap();
+    assert!(
+        msg.contains("коррупционный риск") && msg.contains("«нет»"),
+        "{msg}"
+    );
+    assert_eq!(
+        app.form.session.value(&slot("commissions_duly_approved")),
+        None
+    );
+    assert_eq!(app.form.summary.findings, 0);
+    assert_eq!(
+        where_is(&app),
+        r#"{"section":"personnel","field":"commissions_duly_approved"}"#
+    );
+    Keys(&mut app).ctrl('g').typ("4.7").enter().ctrl('o');
+    assert_eq!(
+        app.form.session.value(&slot("restriction_breaches")),
+        Some(serde_json::json!({"yes": false}))
+    );
+    assert_eq!(app.form.summary.findings, 0);
+}
