@@ -233,11 +233,40 @@ fn the_findings_command() {
     assert_eq!(v[0]["title"], "Прямой контакт с услугополучателем");
     assert_eq!(v[0]["severity"], "risk");
     assert_eq!(v[2]["severity"], "inconsistency");
+    // The risks are counted apart from what is to be checked further, as the analytical report's
+    // conclusion counts them (it said 2 risks where this said 4).
     let text = stdout(&run_on(&["findings", "-l", "en"], &example_path()));
-    assert!(text.starts_with("Corruption-risk findings: 4"), "{text}");
+    assert!(
+        text.starts_with("Corruption risks: 2; to be checked further: 2"),
+        "{text}"
+    );
+    let text = stdout(&run_on(&["findings", "-l", "ru"], &example_path()));
+    assert!(
+        text.starts_with("Коррупционные риски: 2; требуют дополнительной проверки: 2"),
+        "{text}"
+    );
+    let report = stdout(&run_on(
+        &[
+            "export",
+            "--format",
+            "md",
+            "--document",
+            "analytical-report",
+            "-l",
+            "ru",
+            "-o",
+            "-",
+        ],
+        &example_path(),
+    ));
+    assert!(
+        report.contains("выявленных коррупционных рисков — 2; вопросов, требующих дополнительной проверки, — 0; несоответствий в данных — 2"),
+        "{report}"
+    );
     let out = run_on(&["summary", "--format", "json"], &example_path());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["findings"], 4, "the summary counts them");
+    assert_eq!(v["risks"], 2, "and the risks among them");
 }
 
 #[test]

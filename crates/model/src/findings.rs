@@ -262,16 +262,21 @@ pub fn block_findings(
 /// How many findings `block_findings` would give, without writing them: the live summary counts a
 /// block's findings after every typed key, and writing one (its evidence, its numbers) is most of
 /// what making it costs.
+/// Counted as (all of them, the corruption risks among them): the others are to be checked (a
+/// matter for review, an inconsistency in the data), and a report says them apart.
 pub fn block_finding_count(
     q: &Questionnaire,
     sec: &Section,
     s: &Session,
     item: Option<usize>,
-) -> usize {
+) -> (usize, usize) {
     q.findings
         .iter()
-        .filter(|r| r.section == sec.id && rule_holds(r, q, sec, s, item).is_some())
-        .count()
+        .filter(|r| r.section == sec.id)
+        .filter_map(|r| rule_holds(r, q, sec, s, item))
+        .fold((0, 0), |(all, risks), sev| {
+            (all + 1, risks + usize::from(sev == FindingSeverity::Risk))
+        })
 }
 
 /// Every finding, annex by annex, item by item, in the questionnaire's order of rules.

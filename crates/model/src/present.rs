@@ -5,6 +5,7 @@ use crate::answer::yes_no_word;
 use crate::i18n::Lang;
 use crate::questionnaire::{Questionnaire, Section};
 use crate::summary::FigureKind;
+use crate::ui_text::Ui;
 
 /// A figure as a person reads it in `lang`: a share as «12,5%» (a point in English), a ratio as
 /// «1,25», a count as is, «—» for a quotient of nothing.
@@ -164,4 +165,15 @@ pub fn slot_label(
             }
         }
     }
+}
+
+/// How many findings there are, the corruption risks apart from those to be checked further, as
+/// the analytical report's conclusion counts them: «Коррупционные риски: 2; требуют дополнительной
+/// проверки: 2».
+pub fn findings_tally(risks: usize, all: usize, lang: Lang) -> String {
+    let mut out = format!("{}: {risks}", Ui::Findings.get(lang));
+    if all > risks {
+        out += &format!("; {}: {}", Ui::ToCheck.get(lang), all - risks);
+    }
+    out
 }

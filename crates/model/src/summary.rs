@@ -83,8 +83,10 @@ pub struct Summary {
     pub totals: BTreeMap<String, u64>,
     pub indicators: Vec<Figure>,
     pub problems: Vec<Problem>,
-    /// How many corruption-risk findings (`saualnama findings` lists them).
+    /// How many corruption-risk findings (`saualnama findings` lists them), and how many of them
+    /// are corruption risks (the others are to be checked).
     pub findings: usize,
+    pub risks: usize,
 }
 
 impl Summary {
@@ -224,8 +226,9 @@ pub struct BlockStats {
     /// The section's indicators, in order; None where unanswered.
     pub counts: Vec<Option<u64>>,
     pub problems: Vec<Problem>,
-    /// How many corruption-risk findings the block shows.
+    /// How many corruption-risk findings the block shows, and how many of them are risks.
     pub findings: usize,
+    pub risks: usize,
 }
 
 fn field_answered(s: &Session, slot: &Slot, kind: FieldType) -> bool {
@@ -253,10 +256,12 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
             counts: Vec::new(),
             problems: header_problems(q, s, lang),
             findings: 0,
+            risks: 0,
         },
         Block::Section { index, item } => {
             let sec = &q.sections[index];
             let answers = s.answers(&sec.id, item);
+            let (findings, risks) = crate::findings::block_finding_count(q, sec, s, item);
             let answered_field = |f: &crate::questionnaire::Field| {
                 answers
                     .and_then(|a| a.get(&f.id))
@@ -272,7 +277,8 @@ pub fn block_stats(q: &Questionnaire, s: &Session, block: Block, lang: Lang) -> 
                     .map(|f| answers.and_then(|a| a.get(&f.id)).and_then(|v| v.as_u64()))
                     .collect(),
                 problems: block_problems(sec, s, item, lang),
-                findings: crate::findings::block_finding_count(q, sec, s, item),
+                findings,
+                risks,
             }
         }
     }
@@ -366,6 +372,7 @@ struct Sums {
     answered: usize,
     total: usize,
     findings: usize,
+    risks: usize,
     /// Per indicator: its sum, and in how many blocks it is answered.
     counts: Vec<(u128, usize)>,
 }
@@ -390,6 +397,7 @@ impl Sums {
         step(&mut self.answered, b.answered);
         step(&mut self.total, b.total);
         step(&mut self.findings, b.findings);
+        step(&mut self.risks, b.risks);
         for ((sum, entered), c) in self.counts.iter_mut().zip(&b.counts) {
             if let Some(c) = c {
                 *sum = if sign > 0 {
@@ -490,7 +498,7 @@ impl Tally {
         };
         let mut problems = header.problems.clone();
         let mut answered = header.answered;
-        let mut findings = 0;
+        let (mut findings, mut risks) = (0, 0);
         let mut total = header.total;
         let mut totals = BTreeMap::new();
         let mut indicators = Vec::new();
@@ -521,6 +529,7 @@ impl Tally {
             }
             let (sa, st) = (section_sums.answered, section_sums.total);
             findings += section_sums.findings;
+            risks += section_sums.risks;
             let sums: Vec<u64> = section_sums
                 .counts
                 .iter()
@@ -609,6 +618,7 @@ impl Tally {
             indicators,
             problems,
             findings,
+            risks,
         }
     }
 }

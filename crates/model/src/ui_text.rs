@@ -40,8 +40,11 @@ ui_texts! {
 
     OrphansKept => ("Нысанның басқа нұсқасының жауаптары сақталды", "Сохранены ответы другой версии формы", "Answers kept from another version of the form"),
     CannotWriteHere => ("Бұл қалтаға жазу мүмкін емес: есеп тек оқу үшін ашылды", "В эту папку нельзя писать: отчёт открыт только для чтения", "This folder cannot be written to: the report is open read-only"),
-    Findings => ("Сыбайлас жемқорлық тәуекелдері", "Коррупционные риски", "Corruption-risk findings"),
-    FindingsShort => ("Тәуекелдер:", "Риски:", "Findings:"),
+    Findings => ("Сыбайлас жемқорлық тәуекелдері", "Коррупционные риски", "Corruption risks"),
+    // The findings that are not risks: matters for review and inconsistencies in the data.
+    ToCheck => ("қосымша тексеруді қажет етеді", "требуют дополнительной проверки", "to be checked further"),
+    ToCheckShort => ("тексеруге", "к проверке", "to check"),
+    FindingsShort => ("Тәуекелдер:", "Риски:", "Risks:"),
     NoFindings => ("Сыбайлас жемқорлық тәуекелдері анықталмады", "Коррупционные риски не выявлены", "No corruption-risk findings"),
     Recommendation => ("Ұсыныс", "Рекомендация", "Recommendation"),
     FindingsHint => ("{finding_prev} {finding_next} — таңдау · {finding_open} — сұраққа өту · {close} — жабу", "{finding_prev} {finding_next} — выбор · {finding_open} — перейти к вопросу · {close} — закрыть", "{finding_prev} {finding_next} choose · {finding_open} go to the question · {close} close"),

@@ -79,6 +79,29 @@ fn summary_lines(
     let pct = (s.progress.answered * 100)
         .checked_div(s.progress.total)
         .unwrap_or(100);
+    // The findings to be checked further (not risks) are counted beside the risks where that takes
+    // no row more; the findings list (Ctrl-X) counts them always.
+    let risks = format!("{}\u{a0}{}", Ui::FindingsShort.get(lang), s.risks);
+    let counts_width = format!(
+        "{}\u{a0}{} · {}\u{a0}{} · {risks}",
+        Ui::Errors.get(lang),
+        s.errors(),
+        Ui::Warnings.get(lang),
+        s.warnings()
+    )
+    .width();
+    let to_check = format!(
+        " (+{}\u{a0}{})",
+        s.findings - s.risks,
+        Ui::ToCheckShort.get(lang)
+    );
+    let rows = |width: usize| width.div_ceil(w.max(1));
+    let risks =
+        if s.findings > s.risks && rows(counts_width + to_check.width()) == rows(counts_width) {
+            risks + &to_check
+        } else {
+            risks
+        };
     let mut lines: Vec<Line> = vec![
         Line::raw(format!(
             "{} {}/{} ({pct}%)",
@@ -91,11 +114,7 @@ fn summary_lines(
             Span::raw(" · "),
             count_span(Ui::Warnings.get(lang), s.warnings(), theme.warning()),
             Span::raw(" · "),
-            Span::raw(format!(
-                "{}\u{a0}{}",
-                Ui::FindingsShort.get(lang),
-                s.findings
-            )),
+            Span::raw(risks),
         ]),
     ];
     if app.form.orphans > 0 {
