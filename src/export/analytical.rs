@@ -385,7 +385,20 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441), в редакции приказа Председателя Агентства Республики Казахстан по противодействию коррупции (Антикоррупционной службы) от 16 января 2023 года № 21 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 31713).",
         "1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441), as restated by order No. 21 of 16 January 2023 of the Chairman of the Anti-Corruption Agency of the Republic of Kazakhstan (state registration No. 31713).",
     )));
-    let number = header_text(s, "wg_order_number").unwrap_or_else(|| "____".to_owned());
+    // The sentence says «№» itself: one typed with the number («№ 45-қ», as it is written on the
+    // order) is not said twice.
+    let number = header_text(s, "wg_order_number")
+        .map(|n| {
+            let n = n.trim();
+            ["№", "No.", "No "]
+                .iter()
+                .find_map(|sign| n.strip_prefix(sign))
+                .unwrap_or(n)
+                .trim()
+                .to_owned()
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "____".to_owned());
     let date = header_text(s, "wg_order_date").unwrap_or_else(|| BLANK.to_owned());
     body.push(Para::Text(match lang {
         Lang::Kk => format!("1.3. Талдауды Ұйым басшысының {date} № {number} бұйрығымен құрылған жұмыс тобы жүргізді."),
@@ -575,5 +588,39 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         blank: false,
         created: s.created.clone(),
         modified: s.modified.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// «№» is in the sentence: typed with the number too, as orders are written, it is not said
+    /// twice («№ № 45-қ»).
+    #[test]
+    fn the_order_number_sign_is_said_once() {
+        for (typed, said) in [
+            ("№ 45-қ", "№ 45-қ"),
+            ("№45-қ", "№ 45-қ"),
+            ("45-қ", "№ 45-қ"),
+        ] {
+            let (mut s, q) = crate::sample::example();
+            s.header.insert("wg_order_number".into(), typed.into());
+            let doc = analytical_report(&q, &s, Lang::Ru);
+            let text: Vec<&String> = doc
+                .paragraphs
+                .iter()
+                .filter_map(|p| match p {
+                    Para::Text(t) if t.starts_with("1.3.") => Some(t),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(text.len(), 1);
+            assert!(
+                text[0].contains(said) && !text[0].contains("№ №"),
+                "{}",
+                text[0]
+            );
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::answer::{Answer, AnswerError};
 use crate::history::{Entry, What};
 use crate::i18n::Lang;
 use crate::presence::Part;
-use crate::questionnaire::{FieldType, Questionnaire};
+use crate::questionnaire::{FieldType, Questionnaire, Severity};
 use crate::session::{Conflict, Item, Rival, Session, Slot};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
@@ -1083,11 +1083,16 @@ impl App {
     }
 
     /// Show the problem (if any) a slot has, as an error on the message line.
+    /// Each marked as everywhere else, `✗` an error and `!` a warning, the errors first.
     fn show_problem(&mut self, slot: &Slot) {
-        let msg = self
-            .problems_at(slot)
+        let mut problems = self.problems_at(slot);
+        problems.sort_by_key(|p| p.severity);
+        let msg = problems
             .iter()
-            .map(|p| p.message.clone())
+            .map(|p| match p.severity {
+                Severity::Error => format!("✗ {}", p.message),
+                Severity::Warning => format!("! {}", p.message),
+            })
             .collect::<Vec<_>>()
             .join(" · ");
         if !msg.is_empty() {

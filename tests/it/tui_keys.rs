@@ -2045,3 +2045,68 @@ fn the_usual_answer_key_never_makes_a_risk() {
     );
     assert_eq!(app.form.summary.findings, 0);
 }
+
+/// «иә» typed where the keyboard has no «ә»: «иа», «ия» are yes, as «жок» is no.
+#[test]
+fn kazakh_yes_without_the_letter_ae_is_yes() {
+    for word in ["иа", "ия", "Иа"] {
+        let mut app = new_app(Lang::Kk);
+        Keys(&mut app)
+            .ctrl('g')
+            .typ("4.3")
+            .enter()
+            .typ(word)
+            .enter();
+        let slot = saualnama::session::Slot::Answer {
+            section: "personnel".into(),
+            item: None,
+            field: "commissions_duly_approved".into(),
+        };
+        assert_eq!(
+            app.form.session.value(&slot),
+            Some(serde_json::json!({"yes": true})),
+            "{word}"
+        );
+    }
+}
+
+/// The problems said on leaving a field are marked as the outline, the question and the summary
+/// mark them: an error `✗`, first, then the warnings `!` (both were said with one `!`).
+#[test]
+fn the_problems_said_on_leaving_a_field_are_marked_errors_first() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1").enter().enter();
+    Keys(&mut app)
+        .answer("Выдача справок")
+        .answer("120")
+        .tab(1)
+        .answer("0");
+    // Via the State Corporation more than rendered (an error), and the channels not adding up (a
+    // warning), both at the field just left.
+    Keys(&mut app).ctrl('g').typ("1.1.К2").enter().answer("150");
+    let (said, _) = app.message.clone().unwrap();
+    assert!(said.starts_with("✗ "), "{said}");
+    assert!(said.contains(" · ! "), "{said}");
+}
+
+/// A share is said once both its sides are answered: with the refusals not yet entered the
+/// refusal rate is «—», not 0 %; and refusals are a share of the applications (those served and
+/// those refused), so that it cannot pass 100 % (it said 166,7 % for 200 refusals of 120 served).
+#[test]
+fn a_share_waits_for_both_its_sides_and_stays_within_the_whole() {
+    let mut app = new_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("1").enter().enter();
+    Keys(&mut app).answer("Выдача справок").answer("120");
+    let share = |app: &App| {
+        app.form
+            .summary
+            .indicators
+            .iter()
+            .find(|f| f.key == "public_services.refusal_share")
+            .map(|f| (f.answered, f.value))
+            .unwrap()
+    };
+    assert!(!share(&app).0, "refusals not entered: no rate yet");
+    Keys(&mut app).ctrl('g').typ("1.1.К4").enter().answer("200");
+    assert_eq!(share(&app), (true, Some(62.5)));
+}

@@ -176,7 +176,8 @@ pub fn none_word(lang: Lang) -> &'static str {
 /// initials of да and иә, and the words themselves. No word or initial is in both lists: «н» is нет
 /// to every Russian reader, so it is no; it sits on the Y key of a Cyrillic layout, which is why a
 /// lone `y` or «н» answers only in the interface that reads it so (`layout_slip`).
-pub const YES_WORDS: &[&str] = &["y", "yes", "д", "да", "и", "иә", "ия"];
+/// «иа» and «ия» are «иә» as typed where the keyboard has no «ә».
+pub const YES_WORDS: &[&str] = &["y", "yes", "д", "да", "и", "иә", "иа", "ия"];
 /// See `YES_WORDS`; «т» is on the N key of a Cyrillic layout.
 pub const NO_WORDS: &[&str] = &["n", "no", "н", "нет", "ж", "жоқ", "жок", "т"];
 

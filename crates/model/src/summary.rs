@@ -545,6 +545,11 @@ impl Tally {
                         Severity::Error => (e + 1, w),
                         Severity::Warning => (e, w + 1),
                     });
+            let any_entered = |ids: &[String]| {
+                ids.iter()
+                    .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
+                    .any(|k| entered[k])
+            };
             let sum_over = |ids: &[String]| -> u64 {
                 ids.iter()
                     .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
@@ -593,13 +598,14 @@ impl Tally {
                     kind,
                     label: d.label.get(lang).to_owned(),
                     value,
-                    answered: d
-                        .of
-                        .iter()
-                        .chain(&d.numerator)
-                        .chain(&d.denominator)
-                        .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
-                        .any(|k| entered[k]),
+                    // A sum, once any of its parts is answered; a share or ratio once both its
+                    // sides are (a share of refusals with no refusals entered is not 0 %).
+                    answered: match d.kind {
+                        SummaryKind::Sum => any_entered(&d.of),
+                        SummaryKind::Share | SummaryKind::Ratio => {
+                            any_entered(&d.numerator) && any_entered(&d.denominator)
+                        }
+                    },
                 });
             }
             sections.push(SectionProgress {

@@ -27,6 +27,10 @@ pub(super) fn title_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
 
 pub(super) fn message_line(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let line = match &app.message {
+        // The problems of a field come with their own marks (`✗`, `!`).
+        Some((m, Tone::Error)) if m.starts_with(['✗', '!']) => {
+            Line::styled(m.clone(), theme.error())
+        }
         Some((m, Tone::Error)) => Line::styled(format!("! {m}"), theme.error()),
         Some((m, Tone::Info)) => Line::raw(format!("» {m}")),
         None => match &app.save_state {

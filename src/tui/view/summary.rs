@@ -162,12 +162,8 @@ fn summary_lines(
             let value = if fg.kind.is_quotient() || fg.value.is_some() || before.is_some() {
                 // A total of nothing entered yet is «—», not 0: the user tells an indicator left
                 // empty from one answered 0 (a newcomer could not), and beside the last period it
-                // is no fall to 0. A share is worked out of others, and says for itself.
-                let now = if fg.answered || fg.kind.is_quotient() {
-                    fg.value
-                } else {
-                    None
-                };
+                // is no fall to 0. So is a share until both its sides are answered.
+                let now = if fg.answered { fg.value } else { None };
                 crate::present::compared(fg.kind, before, now, lang)
             } else {
                 String::new()
