@@ -463,12 +463,20 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "2. Описательная часть",
         "2. Description",
     )));
+    // Only the totals something was entered into: a total of blanks is «not reported», not 0 (the
+    // summary's totals count a blank as nothing, for the sums).
+    let entered: std::collections::BTreeMap<String, u64> = sum
+        .indicators
+        .iter()
+        .filter(|f| f.answered && f.kind == crate::summary::FigureKind::Total)
+        .filter_map(|f| Some((f.key.clone(), sum.totals.get(&f.key).copied()?)))
+        .collect();
     for (d, (name, ids)) in dirs.iter().enumerate() {
         body.push(Para::Subheading(format!("2.{}. {name}", d + 1)));
         for id in *ids {
             let Some(sec) = q.section(id) else { continue };
             let here = found.iter().filter(|f| f.section == sec.id).count();
-            for p in describe(sec, s, &sum.totals, here, lang) {
+            for p in describe(sec, s, &entered, here, lang) {
                 body.push(Para::Text(p));
             }
         }
@@ -594,6 +602,30 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A total nothing was entered into is «not reported», not 0: the report says what the
+    /// working group found, and a blank is not a finding of none.
+    #[test]
+    fn a_total_of_blanks_is_not_reported() {
+        let (mut s, q) = crate::sample::example();
+        let sec = s.sections.get_mut("public_services").unwrap();
+        for it in &mut sec.items {
+            std::sync::Arc::make_mut(it).answers.remove("refusals");
+        }
+        let doc = analytical_report(&q, &s, Lang::Ru);
+        let text = doc
+            .paragraphs
+            .iter()
+            .find_map(|p| match p {
+                Para::Text(t) if t.starts_with("Проанализировано государственных услуг") => {
+                    Some(t)
+                }
+                _ => None,
+            })
+            .unwrap();
+        assert!(text.contains("отказов — не указано;"), "{text}");
+        assert!(text.contains("оказано услуг — 95,"), "{text}");
+    }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said
     /// twice («№ № 45-қ»).
