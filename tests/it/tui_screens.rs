@@ -476,7 +476,7 @@ fn an_error_shows_as_an_error_and_before_the_warnings() {
     // The summary's first problem is the error.
     let heading = row("Замечания и ошибки").expect(&s);
     assert!(
-        lines[heading + 1].contains("│✗ 4 К3: Число вакансий"),
+        lines[heading + 1].contains("│✗ 4.К3: Число вакансий"),
         "{s}"
     );
     // The outline: the annex and the stop with the error marked as an error, the warnings as

@@ -208,8 +208,9 @@ fn summary_lines(
                         .and_then(|sid| app.form.q.section(sid))
                         .and_then(|s| s.field(fid))
                 })
+                // Written as Ctrl-G takes it: «4.К3», «1.2.К1».
                 .map_or(String::new(), |f| {
-                    format!(" {}", crate::present::field_number(&f.number, lang))
+                    format!(".{}", crate::present::field_number(&f.number, lang))
                 });
             lines.push(Line::styled(
                 format!("{mark} {place}{num}: {}", p.message),
