@@ -973,14 +973,13 @@ pub fn summary_text(
         for f in sum.indicators.iter().filter(|f| f.section == sec.id) {
             let before = previous.and_then(|p| p.figures.get(&f.key).copied());
             let value = match (f.kind, f.value) {
+                // Nothing entered yet: «—», as the editor's summary says; not 0, nor a fall to 0
+                // beside the last period, nor a share of blanks.
+                (kind, _) if !f.answered => crate::present::compared(kind, before, None, lang),
                 (k, None) if k.is_quotient() && before.is_none() => {
                     Ui::ShareUndefined.get(lang).to_owned()
                 }
                 (_, None) if before.is_none() => String::new(),
-                // Beside the last period, a total of nothing entered yet is no fall to 0.
-                (kind, _) if before.is_some() && !f.answered => {
-                    crate::present::compared(kind, before, None, lang)
-                }
                 (kind, v) => crate::present::compared(kind, before, v, lang),
             };
             // A breakdown's part with its group: the list shows no group above it.

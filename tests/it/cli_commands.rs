@@ -498,3 +498,19 @@ fn help_is_in_the_interface_language() {
         }
     }
 }
+
+/// An annex nobody filled is «—» in `summary`, its totals and its shares alike: not 0, nor a
+/// «знаменатель 0», as the editor's summary says.
+#[test]
+fn the_summary_of_an_empty_annex_is_dashes() {
+    let out = run_on(&["summary", "-l", "ru"], &example_path());
+    let text = stdout(&out);
+    let annex2: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Приложение 2"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(annex2.len() >= 10, "{text}");
+    assert!(annex2.iter().all(|l| l.ends_with('—')), "{annex2:#?}");
+}
