@@ -1347,14 +1347,7 @@ pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang
     if found.is_empty() {
         return format!("{}\n", Ui::NoFindings.get(lang));
     }
-    let risks = found
-        .iter()
-        .filter(|f| f.severity == crate::questionnaire::FindingSeverity::Risk)
-        .count();
-    let mut out = format!(
-        "{}\n",
-        crate::present::findings_tally(risks, found.len(), lang)
-    );
+    let mut out = format!("{}\n", crate::present::findings_tally(found, lang));
     for sec in &q.sections {
         let here: Vec<_> = found.iter().filter(|f| f.section == sec.id).collect();
         if here.is_empty() {

@@ -217,7 +217,11 @@ impl Editor {
 
     fn allowed(kind: Option<FieldType>, c: char) -> Result<(), Ui> {
         match kind {
-            Some(FieldType::Count) if !c.is_ascii_digit() => Err(Ui::DigitsOnly),
+            // A decimal separator is kept, and said (`whole_count`): dropped, «2,5» went in as 25,
+            // a number the user never typed. Enter then asks for a whole number.
+            Some(FieldType::Count) if !(c.is_ascii_digit() || matches!(c, ',' | '.')) => {
+                Err(Ui::DigitsOnly)
+            }
             Some(FieldType::Percent) if !(c.is_ascii_digit() || matches!(c, '.' | ',' | '%')) => {
                 Err(Ui::PercentOnly)
             }
@@ -399,15 +403,6 @@ impl Editor {
         if let KeyCode::Char(c) = k.code
             && plain
         {
-            // A decimal separator in a count is kept, with a word: dropped, «2,5» went in as 25, a
-            // number the user never typed. Enter then asks for a whole number.
-            if kind == Some(FieldType::Count) && matches!(c, ',' | '.') {
-                if std::mem::take(&mut self.fresh) {
-                    self.set_text("");
-                }
-                self.area.input(k);
-                return self.whole_count(lang);
-            }
             if kind != Some(FieldType::YesNo) {
                 Self::allowed(kind, c).map_err(|u| keys::text(u, lang))?;
             }
@@ -495,6 +490,9 @@ impl Editor {
                 });
         } else {
             self.area.insert_str(&text);
+        }
+        if kind == Some(FieldType::Count) {
+            return self.whole_count(lang);
         }
         Ok(())
     }

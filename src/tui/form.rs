@@ -147,12 +147,12 @@ impl Form {
         self.current = i.min(self.stops.len() - 1);
     }
 
-    /// The block of answers a slot belongs to.
     /// A block's stats as the tally holds them (the stored answers).
     pub fn tally_block(&self, block: Block) -> Option<&BlockStats> {
         self.tally.block(block)
     }
 
+    /// The block of answers a slot belongs to.
     pub fn block_of(&self, slot: &Slot) -> Option<Block> {
         match slot {
             Slot::Header { .. } => Some(Block::Header),

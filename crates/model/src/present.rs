@@ -170,10 +170,14 @@ pub fn slot_label(
 /// How many findings there are, the corruption risks apart from those to be checked further, as
 /// the analytical report's conclusion counts them: «Коррупционные риски: 2; требуют дополнительной
 /// проверки: 2».
-pub fn findings_tally(risks: usize, all: usize, lang: Lang) -> String {
+pub fn findings_tally(found: &[crate::findings::Finding], lang: Lang) -> String {
+    let risks = found
+        .iter()
+        .filter(|f| f.severity == crate::questionnaire::FindingSeverity::Risk)
+        .count();
     let mut out = format!("{}: {risks}", Ui::Findings.get(lang));
-    if all > risks {
-        out += &format!("; {}: {}", Ui::ToCheck.get(lang), all - risks);
+    if found.len() > risks {
+        out += &format!("; {}: {}", Ui::ToCheck.get(lang), found.len() - risks);
     }
     out
 }

@@ -95,14 +95,7 @@ impl Findings {
             }
         }
         let block = Block::bordered()
-            .title(crate::present::findings_tally(
-                self.list
-                    .iter()
-                    .filter(|f| f.severity == crate::questionnaire::FindingSeverity::Risk)
-                    .count(),
-                self.list.len(),
-                lang,
-            ))
+            .title(crate::present::findings_tally(&self.list, lang))
             .title_bottom(keys::text(Ui::FindingsHint, lang));
         let h = block.inner(body).height as usize;
         let scroll = selected_line.saturating_sub(h / 3) as u16;

@@ -37,15 +37,16 @@ fn marker(app: &App, st: &Stop) -> char {
     match st {
         Stop::AddItem(_) => '+',
         Stop::Slot(slot, kind) => {
-            let mut problems = problems_at(&app.form.summary, slot).peekable();
+            // The gravest of the slot's problems (errors sort first).
+            let problem = problems_at(&app.form.summary, slot)
+                .map(|p| p.severity)
+                .min();
             if app.form.session.conflict(slot).is_some() {
                 '≠'
-            } else if problems.peek().is_some() {
-                if problems.any(|p| p.severity == Severity::Error) {
-                    '✗'
-                } else {
-                    '!'
-                }
+            } else if problem == Some(Severity::Error) {
+                '✗'
+            } else if problem == Some(Severity::Warning) {
+                '!'
             } else if is_answered(&app.form.session, slot, *kind) {
                 '✓'
             } else {

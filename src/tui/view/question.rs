@@ -30,6 +30,24 @@ fn type_hint(kind: Option<FieldType>, on_comment: bool) -> Ui {
     }
 }
 
+/// The line under a question: its type, what to type, and the field's own hint.
+fn type_line(
+    kind: Option<FieldType>,
+    on_comment: bool,
+    hint: Option<&crate::i18n::Text>,
+    lang: crate::i18n::Lang,
+) -> String {
+    let line = format!(
+        "{} · {}",
+        type_name(kind).get(lang),
+        keys::text(type_hint(kind, on_comment), lang)
+    );
+    match hint {
+        Some(h) => format!("{line} · {}", h.get(lang)),
+        None => line,
+    }
+}
+
 /// What the question panel shows, before it is laid out.
 pub(super) struct QuestionContent<'a> {
     title: String,
@@ -83,14 +101,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             // The type and what to type under the question, as for every other question.
-            let mut hint = format!(
-                "{} · {}",
-                type_name(*kind).get(lang),
-                keys::text(type_hint(*kind, false), lang)
-            );
-            if let Some(h) = h.and_then(|h| h.hint.as_ref()) {
-                hint = format!("{hint} · {}", h.get(lang));
-            }
+            let hint = type_line(*kind, false, h.and_then(|h| h.hint.as_ref()), lang);
             fixed.push(Line::styled(hint, theme.dim()));
         }
         Stop::Slot(Slot::ItemName { section, item }, _) => {
@@ -141,14 +152,12 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             lines.push(Line::from(head));
-            let mut hint = format!(
-                "{} · {}",
-                type_name(*kind).get(lang),
-                keys::text(type_hint(*kind, app.editor.on_comment), lang)
+            let hint = type_line(
+                *kind,
+                app.editor.on_comment,
+                fdef.and_then(|f| f.hint.as_ref()),
+                lang,
             );
-            if let Some(h) = fdef.and_then(|f| f.hint.as_ref()) {
-                hint = format!("{hint} · {}", h.get(lang));
-            }
             fixed.push(Line::styled(hint, theme.dim()));
             multi = *kind == Some(FieldType::Text);
             if *kind == Some(FieldType::YesNo) {
