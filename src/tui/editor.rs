@@ -423,6 +423,12 @@ impl Editor {
         }
         self.fresh = false;
         self.area.input(k);
+        // Text moved off the choice because it was no answer («данет»), erased back to nothing:
+        // what is typed next is a new try at the choice, not a comment of no choice.
+        if kind == Some(FieldType::YesNo) && self.choice.is_none() && self.raw_text().is_empty() {
+            self.on_comment = false;
+            self.word.clear();
+        }
         if !multi_line(kind, stop) && self.area.lines().len() > 1 {
             let joined = self.area.lines().join(" ");
             self.set_text(&joined);

@@ -793,6 +793,41 @@ fn a_sentence_on_the_choice_never_answers_the_question() {
     assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), None);
 }
 
+/// «данет» is no answer and goes to the comment; erased, the comment is gone and the next word is a
+/// new try at the choice: «нет» then answers no (it had gone to a comment with no choice).
+#[test]
+fn a_wrong_word_erased_leaves_the_choice_to_be_typed_again() {
+    for (lang, wrong, right, yes) in [
+        (Lang::Ru, "данет", "нет", false),
+        (Lang::Kk, "иәжоқ", "жоқ", false),
+        (Lang::Ru, "нетда", "да", true),
+        (Lang::En, "yesno", "yes", true),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).typ(wrong);
+        assert!(app.editor.on_comment, "{wrong:?} is no answer");
+        for _ in wrong.chars() {
+            app.update(key(KeyCode::Backspace), now());
+        }
+        assert!(
+            !app.editor.on_comment,
+            "{wrong:?} erased: back on the choice"
+        );
+        Keys(&mut app).answer(right);
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            Some(serde_json::json!({ "yes": yes })),
+            "{wrong:?} erased, then {right:?} in {lang}"
+        );
+    }
+    // A comment erased under a choice stays the comment's place: the choice stands.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).typ("нет, а");
+    app.update(key(KeyCode::Backspace), now());
+    assert!(app.editor.on_comment);
+    assert_eq!(app.editor.choice, Some(false));
+}
+
 #[test]
 fn a_word_then_a_comma_or_space_opens_the_comment_and_the_comment_never_changes_the_choice() {
     let mut app = on_yes_no(Lang::Ru);
