@@ -30,6 +30,9 @@ pub struct Form {
     /// A number no other summary of this run had: what the summary's panel is drawn from, so that
     /// a key that leaves the summary as it was does not lay the panel out again to find so.
     pub made: u64,
+    /// The same, for what the outline shows of the summary (the annexes' counts and the problems):
+    /// a digit typed changes a figure, and the outline has nothing new to show for it.
+    pub marks: u64,
     tally: Tally,
     /// What `summary` was last made of: the tally's version and the block standing in for its own
     /// (see `refresh`).
@@ -99,6 +102,7 @@ impl Form {
             orphans,
             summary,
             made: next_made(),
+            marks: next_made(),
             typed_memo: None,
             plain: None,
             tally,
@@ -275,13 +279,30 @@ impl Form {
         if made_of == self.made_of {
             return false;
         }
-        self.summary = self
+        let summary = self
             .tally
             .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
+        if summary.sections != self.summary.sections
+            || !same_places(&summary.problems, &self.summary.problems)
+        {
+            self.marks = next_made();
+        }
+        self.summary = summary;
         self.made = next_made();
         self.made_of = made_of;
         true
     }
+}
+
+/// Whether two lists of problems mark the same questions alike: what the outline shows of them (a
+/// digit typed into a count a relation names changes the message, «(12) exceeds…», and nothing
+/// the outline shows).
+fn same_places(a: &[crate::summary::Problem], b: &[crate::summary::Problem]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(p, q)| {
+            (p.severity, &p.section, p.item, &p.fields)
+                == (q.severity, &q.section, q.item, &q.fields)
+        })
 }
 
 /// The next number for `Form::made`: counted for the whole run, since a colleague's save makes a
@@ -316,6 +337,7 @@ mod tests {
         ) {
             let (s, q) = crate::sample::example();
             let mut form = Form::new(q, s, Lang::Ru, 0);
+            let mut before = (form.summary.clone(), form.marks);
             for (at, pick, store) in steps {
                 let Stop::Slot(slot, kind) = form.stops[at as usize % form.stops.len()].clone() else {
                     continue;
@@ -336,6 +358,16 @@ mod tests {
                     let want = crate::summary::summarize(&form.q, &typed, Lang::Ru);
                     prop_assert_eq!(&form.summary, &want);
                 }
+                // The outline is drawn again when what it shows of the summary changed: the
+                // annexes' counts, or where a problem is and how grave (a marker moves with it).
+                let (was, marks) = &before;
+                let places = |s: &crate::summary::Summary| {
+                    s.problems.iter().map(|p| (p.severity, p.section.clone(), p.item, p.fields.clone())).collect::<Vec<_>>()
+                };
+                let shown_changed =
+                    was.sections != form.summary.sections || places(was) != places(&form.summary);
+                prop_assert_eq!(shown_changed, form.marks != *marks);
+                before = (form.summary.clone(), form.marks);
             }
         }
     }

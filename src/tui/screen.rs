@@ -244,10 +244,13 @@ pub struct Screen<W: Write> {
     keep: bool,
     /// The stretches of rows compared (row, from, to), and the cells sent, in the last frame (kept
     /// for their allocations).
-    spans: Vec<(u16, u16, u16)>,
+    spans: Vec<Stretch>,
     sent: Vec<usize>,
     /// A row's stretches, worked out for every row of every frame (kept for their allocations).
-    rows: [Vec<(u16, u16)>; 2],
+    row: Vec<(u16, u16)>,
+    /// The rows of the panels kept and of what was drawn this frame, `(row, from, to)` in order
+    /// (kept for their allocations).
+    by_row: [Vec<Stretch>; 2],
 }
 
 impl<W: Write> Screen<W> {
@@ -262,7 +265,8 @@ impl<W: Write> Screen<W> {
             keep: false,
             spans: Vec::new(),
             sent: Vec::new(),
-            rows: [Vec::new(), Vec::new()],
+            row: Vec::new(),
+            by_row: [Vec::new(), Vec::new()],
         }
     }
 
@@ -290,7 +294,7 @@ impl<W: Write> Screen<W> {
         let mut keep = self.keep;
         let (cursor, drawn, covers, notes) = loop {
             if keep {
-                blank_outside(&mut self.next, &self.last, &mut self.rows[0]);
+                blank_outside(&mut self.next, &self.last, &mut self.row);
             } else {
                 self.next.reset();
             }
@@ -330,9 +334,8 @@ impl<W: Write> Screen<W> {
             if keep
                 && !self.last.iter().all(|(n, _, r)| {
                     drawn.iter().any(|(m, _, s)| n == m && r == s)
-                        || (r.top()..r.bottom()).all(|y| {
-                            spans_cover(&renewed, y, r.left(), r.right(), &mut self.rows[0])
-                        })
+                        || (r.top()..r.bottom())
+                            .all(|y| spans_cover(&renewed, y, r.left(), r.right(), &mut self.row))
                 })
             {
                 keep = false;
@@ -341,11 +344,24 @@ impl<W: Write> Screen<W> {
             // What may have changed: everything but the panels left in place, and what was drawn
             // over them again (an overlay's place among it).
             self.spans.clear();
-            for y in area.top()..area.bottom() {
-                if !keep {
+            if keep {
+                // Each rect's rows, in the order of the rows: a copied panel leaves a stretch for
+                // every place it changed, and looking through all of them for every row was a
+                // twelfth of a move to another question at 200×60.
+                let [kept_rows, touched_rows] = &mut self.by_row;
+                by_row(&kept, kept_rows);
+                by_row(&touched, touched_rows);
+                let (mut k, mut t) = (0, 0);
+                for y in area.top()..area.bottom() {
+                    let on_row = (
+                        row_of(kept_rows, &mut k, y),
+                        row_of(touched_rows, &mut t, y),
+                    );
+                    changed_on(y, area, on_row, &mut self.spans, &mut self.row);
+                }
+            } else {
+                for y in area.top()..area.bottom() {
                     self.spans.push((y, area.left(), area.right()));
-                } else {
-                    changed_on(y, area, (&kept, &touched), &mut self.spans, &mut self.rows);
                 }
             }
             break (cursor, drawn, covers, notes);
@@ -416,21 +432,44 @@ fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16, row: &mut Vec<(u16, u
     x >= to
 }
 
+/// A stretch of a row: `(row, from, to)`.
+type Stretch = (u16, u16, u16);
+
+/// Every row of every rect of `rects` as a stretch, in order, into `out`.
+fn by_row(rects: &[Rect], out: &mut Vec<Stretch>) {
+    out.clear();
+    for r in rects {
+        out.extend((r.top()..r.bottom()).map(|y| (y, r.left(), r.right())));
+    }
+    out.sort_unstable();
+}
+
+/// The stretches of `rows` (in order, from `by_row`) on row `y`, going on from `at`: rows are asked
+/// for in order.
+fn row_of<'a>(rows: &'a [Stretch], at: &mut usize, y: u16) -> &'a [Stretch] {
+    while rows.get(*at).is_some_and(|r| r.0 < y) {
+        *at += 1;
+    }
+    let from = *at;
+    while rows.get(*at).is_some_and(|r| r.0 == y) {
+        *at += 1;
+    }
+    &rows[from..*at]
+}
+
 /// The stretches of row `y` that may have changed: outside the `kept` panels, or `touched`
-/// (`rows`: room to work in).
+/// (each the stretches on this row, in order; `spans`: room to work in).
 fn changed_on(
     y: u16,
     area: Rect,
-    (kept, touched): (&[Rect], &[Rect]),
-    out: &mut Vec<(u16, u16, u16)>,
-    rows: &mut [Vec<(u16, u16)>; 2],
+    (kept, touched): (&[Stretch], &[Stretch]),
+    out: &mut Vec<Stretch>,
+    spans: &mut Vec<(u16, u16)>,
 ) {
     // The gaps between the kept panels, then what was drawn over them.
-    let [spans, row] = rows;
     spans.clear();
     let mut x = area.left();
-    row_spans(kept, y, row);
-    for &(from, to) in row.iter() {
+    for &(_, from, to) in kept {
         if from > x {
             spans.push((x, from));
         }
@@ -439,8 +478,7 @@ fn changed_on(
     if x < area.right() {
         spans.push((x, area.right()));
     }
-    row_spans(touched, y, row);
-    spans.extend_from_slice(row);
+    spans.extend(touched.iter().map(|&(_, from, to)| (from, to)));
     spans.sort_unstable();
     let start = out.len();
     for &(from, to) in spans.iter() {

@@ -69,14 +69,14 @@ enum Row {
 pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     // All the panel is made of: the answers and the shape of the report (`version`, and a new form
-    // with a colleague's save: `made`), the problems and the annexes' counts (the summary: `made`),
+    // with a colleague's save: `marks`), the problems and the annexes' counts (`marks`),
     // where the user is, the colleagues and where they are, the conflicts between their values
     // (kept beside an answer, not through `change`), the language and the colours. A typed letter
     // changes none of them, and the outline is not laid out again to find so.
     let conflicts: Vec<_> = app.form.session.conflicts.iter().map(|c| c.key()).collect();
     let key = key_of((
         app.form.version(),
-        app.form.made,
+        app.form.marks,
         app.form.current,
         &app.others,
         &conflicts,

@@ -255,14 +255,23 @@ fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
     }
 }
 
+/// The rows `lines` wrap to at `width` (`what` they are: the question's text, the fixed lines),
+/// remembered.
+fn text_rows(lines: &[Line], what: &str, width: u16) -> u16 {
+    rows_of(key_of((what, lines, width)), || {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(width) as u16
+    })
+}
+
 /// The rows the question panel would like at `width`: its text, its input, its borders.
 pub(super) fn question_height(app: &App, c: &QuestionContent, width: u16) -> u16 {
     let inner = width.saturating_sub(2);
-    let text_h = rows_of(key_of(("height", &c.lines, &c.fixed, inner)), || {
-        Paragraph::new(c.lines.iter().chain(&c.fixed).cloned().collect::<Vec<_>>())
-            .wrap(Wrap { trim: false })
-            .line_count(inner) as u16
-    });
+    // The question's text and the fixed lines under it (the choice, the problems) each on its
+    // own, as `render_question` counts them: a digit that changes a problem's message does not
+    // count the question's text again.
+    let text_h = text_rows(&c.lines, "text", inner) + text_rows(&c.fixed, "fixed", inner);
     let input_h = match (c.add_item, c.multi) {
         (true, _) => 0,
         (false, true) => 6,
@@ -287,26 +296,23 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     } = c;
     let title = fit(&title, area.width.saturating_sub(2) as usize);
     if add_item {
-        let p = Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(title));
-        f.render_widget(p, area);
+        // A panel like the others: kept while a prompt is typed over it (Ctrl-G on an empty
+        // annex), not laid out again at every key.
+        let key = key_of(("add item", &title, &lines));
+        cached(f, "question", area, key, |b| {
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered().title(title))
+                .render(area, b)
+        });
         return;
     }
     let block = Block::bordered().title(title.clone());
     let inner = block.inner(area);
     let content_key = key_of((&title, &lines));
     let fixed_key = key_of(&fixed);
-    let text_h = rows_of(key_of(("text", &lines, inner.width)), || {
-        Paragraph::new(lines.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(inner.width) as u16
-    });
-    let fixed_h = rows_of(key_of(("fixed", &fixed, inner.width)), || {
-        Paragraph::new(fixed.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(inner.width) as u16
-    });
+    let text_h = text_rows(&lines, "text", inner.width);
+    let fixed_h = text_rows(&fixed, "fixed", inner.width);
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let fixed = Paragraph::new(fixed).wrap(Wrap { trim: false });
     // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
@@ -365,7 +371,17 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         ..inside
     };
     f.redraw(blank);
-    f.render_widget(&app.editor.area, inside);
+    // Drawn on the rows its text can take only: ratatui-textarea styles every cell it is given,
+    // and a text answer's input is most of a large screen (a tenth of a move to another question
+    // at 200×60). The rows under them are blank either way.
+    let rows_at_most = input_rows_at_most(&app.editor.area, inside.width, inside.height);
+    f.render_widget(
+        &app.editor.area,
+        Rect {
+            height: rows_at_most,
+            ..inside
+        },
+    );
     let rows = input_rows(&app.editor.area).min(inside.height);
     f.note("input rows", rows);
     f.touch(Rect {
@@ -384,6 +400,33 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
             f.set_cursor_position(Position { x, y });
         }
     }
+}
+
+/// At least as many rows as the input's text wraps to at `width`, and at most `height`.
+/// ratatui-textarea's wrapping (words, and a word too long for a row by its characters) ends a row
+/// only where what comes next does not fit, so any two rows one after the other hold more than
+/// `width` columns between them: a line of `d` columns takes at most 2·⌈d / width⌉ + 2 rows (one
+/// more is kept for the cursor after the last character). A tab counts as the widest it can be,
+/// a character of no width as one column.
+fn input_rows_at_most(area: &ratatui_textarea::TextArea, width: u16, height: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    let mut rows = 0usize;
+    for line in area.lines() {
+        let d: usize = line
+            .chars()
+            .map(|c| match c {
+                '\t' => 8,
+                c => unicode_width::UnicodeWidthChar::width(c)
+                    .unwrap_or(1)
+                    .max(1),
+            })
+            .sum();
+        rows += 2 * d.div_ceil(w) + 3;
+        if rows >= usize::from(height) {
+            return height;
+        }
+    }
+    rows as u16
 }
 
 /// The rows the input's text took when it was last drawn: its display lines (wrapped) from the
@@ -411,4 +454,75 @@ fn input_rows(area: &ratatui_textarea::TextArea) -> u16 {
 
 fn stop_is_yes_no(app: &App) -> bool {
     app.kind() == Some(FieldType::YesNo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::input_rows_at_most;
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The input drawn on the rows its text can take draws what it draws on all of them, with
+        /// the cursor and the scroll where they would be: words, long words, tabs, wide and
+        /// zero-width characters, several lines, the cursor anywhere, typed on after a draw.
+        #[test]
+        fn the_input_drawn_on_its_rows_is_the_input_drawn_whole(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just("слово ".to_owned()),
+                        Just("жемқорлық".to_owned()),
+                        Just(" ".to_owned()),
+                        Just("\t".to_owned()),
+                        Just("表".to_owned()),
+                        Just("e\u{301}".to_owned()),
+                        Just("\u{200b}".to_owned()),
+                        Just("x".repeat(45)),
+                        "[a-z]{1,12}",
+                    ],
+                    0..30,
+                ).prop_map(|w| w.concat()),
+                1..4,
+            ),
+            width in 3u16..60,
+            height in 1u16..40,
+            up in 0usize..6,
+            typed in "[a-zә ]{0,20}",
+        ) {
+            let make = || {
+                let mut t = TextArea::from(lines.clone());
+                t.set_wrap_mode(WrapMode::WordOrGlyph);
+                t.move_cursor(CursorMove::Bottom);
+                t.move_cursor(CursorMove::End);
+                for _ in 0..up {
+                    t.move_cursor(CursorMove::Up);
+                }
+                t
+            };
+            let (mut whole, mut part) = (make(), make());
+            let full = Rect::new(1, 1, width, height);
+            let mut bw = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+            let mut bp = bw.clone();
+            for step in 0..2 {
+                let rows = input_rows_at_most(&part, width, height);
+                prop_assert!(rows <= height);
+                (&whole).render(full, &mut bw);
+                (&part).render(Rect { height: rows, ..full }, &mut bp);
+                prop_assert_eq!(&bw, &bp, "step {}", step);
+                prop_assert_eq!(whole.scroll_offset(), part.scroll_offset());
+                prop_assert_eq!(whole.screen_cursor(), part.screen_cursor());
+                for c in typed.chars() {
+                    whole.insert_char(c);
+                    part.insert_char(c);
+                }
+                bw.reset();
+                bp.reset();
+            }
+        }
+    }
 }

@@ -181,7 +181,10 @@ fn summary_lines(
             Ui::Problems.get(lang).to_owned(),
             theme.heading(),
         ));
-        for p in problems {
+        // Each takes a row at least: those past the panel's last row are not seen, and a report
+        // with hundreds of warnings formatted them all at every digit.
+        let rows_left = (inner.height as usize).saturating_sub(lines.len());
+        for p in problems.into_iter().take(rows_left) {
             let (mark, style) = match p.severity {
                 Severity::Error => ("✗", theme.error()),
                 Severity::Warning => ("!", theme.warning()),
