@@ -1,7 +1,7 @@
 use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> std::process::ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = saualnama::cli::file_after_command(std::env::args_os().collect());
     // The command line as it is nearly always given is read by the bare command. Only what the
     // user is to read (--help, --version, a mistake) is read again by the command with its help in
     // the interface language: that one takes longer to build than the rest of the start to the
@@ -15,7 +15,15 @@ fn main() -> std::process::ExitCode {
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
             let lang = saualnama::cli::help::lang_of_args(&text);
-            saualnama::cli::help::command(lang).get_matches_from(&args)
+            saualnama::cli::help::command(lang)
+                .try_get_matches_from(&args)
+                .unwrap_or_else(|e| match saualnama::cli::help::error_text(&e, lang) {
+                    Some(said) => {
+                        eprintln!("{said}");
+                        std::process::exit(e.exit_code())
+                    }
+                    None => e.exit(),
+                })
         });
     let cli = saualnama::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     saualnama::cli::run(cli)

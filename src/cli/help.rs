@@ -144,7 +144,35 @@ fn localize(mut cmd: Command, name: &str, lang: Lang) -> Command {
     cmd
 }
 
-/// The whole command line, its help in `lang`.
+/// A mistake on the command line said in `lang` (clap says its own in English only), for the
+/// mistakes a user makes: a report not named, a word the command does not take, a value it does
+/// not know. None for the rest, which clap says.
+pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg)?;
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => Ui::CliMissing.get(lang).replace("{arg}", &arg),
+        ErrorKind::UnknownArgument => Ui::CliUnexpected.get(lang).replace("{arg}", &arg),
+        ErrorKind::InvalidValue => Ui::CliBadValue
+            .get(lang)
+            .replace("{arg}", &arg)
+            .replace("{value}", &get(ContextKind::InvalidValue)?)
+            .replace("{valid}", &get(ContextKind::ValidValue)?),
+        _ => return None,
+    };
+    Some(format!(
+        "{}: {what}\n\n{}",
+        Ui::CliError.get(lang),
+        Ui::CliMoreHelp.get(lang)
+    ))
+}
+
+/// The whole command line, its help in `lang`./// The whole command line, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
     let g = |u: Ui| u.get(lang);
     let mut cmd = localize(Cli::command(), "", lang)

@@ -338,6 +338,57 @@ fn message_lang(cli: &Cli) -> Lang {
     cli.lang.or_else(Lang::from_env).unwrap_or_default()
 }
 
+/// The command line with a report named before the command that reads it («saualnama r.json
+/// findings», as the usage line `[FILE] [COMMAND]` reads) put after the command, where the command
+/// takes it. Anything else is left as it is.
+pub fn file_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const TAKE_A_FILE: [&str; 7] = [
+        "summary",
+        "validate",
+        "findings",
+        "new",
+        "history",
+        "export",
+        "aggregate",
+    ];
+    // The options before a command that take the next word as their value.
+    const VALUED: [&str; 5] = ["-l", "--lang", "-q", "--questionnaire", "--questionnaires"];
+    let mut positional = Vec::new();
+    let mut i = 1;
+    while i < args.len() && positional.len() < 2 {
+        let a = args[i].to_string_lossy();
+        if a == "--" {
+            break;
+        }
+        if VALUED.contains(&a.as_ref()) {
+            i += 2;
+            continue;
+        }
+        if !a.starts_with('-') || a == "-" {
+            positional.push(i);
+        }
+        i += 1;
+    }
+    let [file, command] = positional[..] else {
+        return args;
+    };
+    let is = |i: usize, names: &[&str]| names.contains(&args[i].to_string_lossy().as_ref());
+    // Built only here, with two words given: the command takes long to build.
+    use clap::CommandFactory;
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
+    if is(file, &commands) || !is(command, &TAKE_A_FILE) {
+        return args;
+    }
+    let mut args = args;
+    let f = args.remove(file);
+    args.insert(command, f);
+    args
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let code = run_command(cli);
     let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));

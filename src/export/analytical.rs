@@ -11,7 +11,6 @@ use crate::findings::{Finding, findings, severity_word};
 use crate::i18n::Lang;
 use crate::questionnaire::{FindingSeverity, Questionnaire, Section};
 use crate::session::Session;
-use crate::summary::summarize;
 use crate::ui_text::Ui;
 
 /// A sentence of the report in the language.
@@ -83,11 +82,95 @@ fn period_sentence(lang: Lang, from: Option<(u16, u8)>, to: Option<(u16, u8)>) -
     }
 }
 
-/// A section's total of an indicator, as a figure, or «not reported».
-fn total(totals: &std::collections::BTreeMap<String, u64>, key: &str, lang: Lang) -> String {
-    totals
-        .get(key)
-        .map_or_else(|| Ui::NotReported.get(lang).to_owned(), |v| v.to_string())
+/// What the items of an annex say of the counts `ids` added up: the sum of what was entered, and
+/// in how many items some of it was left blank. None when none of it was entered anywhere.
+fn entered(s: &Session, sec: &Section, ids: &[&str]) -> Option<(u64, usize)> {
+    let items: Vec<Option<usize>> = if sec.is_repeat() {
+        (0..s.item_count(&sec.id)).map(Some).collect()
+    } else {
+        vec![None]
+    };
+    let (mut sum, mut blank, mut any) = (0u64, 0usize, false);
+    for item in items {
+        let mut whole = true;
+        for id in ids {
+            match s.count(&sec.id, item, id) {
+                Some(v) => {
+                    any = true;
+                    sum = sum.saturating_add(v);
+                }
+                None => whole = false,
+            }
+        }
+        blank += usize::from(!whole);
+    }
+    any.then_some((sum, blank))
+}
+
+/// A figure of the report: «не указано» when nothing of it was entered; the figure when all of it
+/// was; and where some items (or some parts of a sum) were left blank, what was entered as a
+/// floor, with where it is missing (all of it 0: where it is missing, and 0 for the rest) — the sum of what two services of three entered is not the
+/// annex's figure, and a head signs the report as if it were.
+fn figure(sec: &Section, e: Option<(u64, usize)>, parts: usize, lang: Lang) -> String {
+    let Some((v, blank)) = e else {
+        return Ui::NotReported.get(lang).to_owned();
+    };
+    if blank == 0 {
+        return v.to_string();
+    }
+    let whole = parts == 1;
+    let why = if !sec.is_repeat() {
+        t(
+            lang,
+            "барлық құрамдас бөліктері көрсетілмеген",
+            "указаны не все составляющие",
+            "not every part reported",
+        )
+    } else {
+        let (kk, ru_one, ru_many, en_one, en_many) = match sec.id.as_str() {
+            "public_services" => ("қызмет", "услуге", "услугам", "service", "services"),
+            "permits" => (
+                "функция",
+                "функции",
+                "функциям",
+                "permitting function",
+                "permitting functions",
+            ),
+            "control_functions" => (
+                "функция",
+                "функции",
+                "функциям",
+                "control function",
+                "control functions",
+            ),
+            _ => ("объект", "объекту", "объектам", "item", "items"),
+        };
+        // «по 1 услуге», «по 21 услуге», «по 2 услугам», «по 11 услугам».
+        let ru = if blank % 10 == 1 && blank % 100 != 11 {
+            ru_one
+        } else {
+            ru_many
+        };
+        let en = if blank == 1 { en_one } else { en_many };
+        match (lang, whole) {
+            (Lang::Kk, true) => format!("{blank} {kk} бойынша көрсетілмеген"),
+            (Lang::Kk, false) => format!("{blank} {kk} бойынша толық көрсетілмеген"),
+            (Lang::Ru, true) => format!("по {blank} {ru} не указано"),
+            (Lang::Ru, false) => format!("по {blank} {ru} указано не полностью"),
+            (Lang::En, true) => format!("not reported for {blank} {en}"),
+            (Lang::En, false) => format!("not fully reported for {blank} {en}"),
+        }
+    };
+    if v == 0 {
+        // «не менее 0» says nothing: what was entered is all 0.
+        return match lang {
+            Lang::Kk => format!("{why}, қалғаны — 0"),
+            Lang::Ru => format!("{why}, в остальном — 0"),
+            Lang::En => format!("{why}; 0 otherwise"),
+        };
+    }
+    let floor = t(lang, "кемінде", "не менее", "at least");
+    format!("{floor} {v} ({why})")
 }
 
 /// Whether an annex holds anything: items, or for a single annex any answer.
@@ -173,29 +256,13 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The figures of one annex in prose, and what was found there.
-fn describe(
-    sec: &Section,
-    s: &Session,
-    totals: &std::collections::BTreeMap<String, u64>,
-    found: usize,
-    lang: Lang,
-) -> Vec<String> {
+fn describe(sec: &Section, s: &Session, found: usize, lang: Lang) -> Vec<String> {
     if !analysed(s, sec) {
         return vec![not_analysed(sec, lang)];
     }
-    let v = |id: &str| total(totals, &format!("{}.{id}", sec.id), lang);
-    // The sum of a breakdown, «not reported» when none of its parts is answered.
-    let sum = |ids: &[&str]| {
-        let answered: Vec<u64> = ids
-            .iter()
-            .filter_map(|id| totals.get(&format!("{}.{id}", sec.id)).copied())
-            .collect();
-        if answered.is_empty() {
-            Ui::NotReported.get(lang).to_owned()
-        } else {
-            answered.iter().sum::<u64>().to_string()
-        }
-    };
+    let v = |id: &str| figure(sec, entered(s, sec, &[id]), 1, lang);
+    // The sum of a breakdown, over its parts and the items.
+    let sum = |ids: &[&str]| figure(sec, entered(s, sec, ids), ids.len(), lang);
     let complaints = sum(&[
         "complaints_staff",
         "complaints_quality",
@@ -363,7 +430,6 @@ fn item_noun(sec: &Section, lang: Lang) -> String {
 
 pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocument {
     let found = findings(q, s, lang);
-    let sum = summarize(q, s, lang);
     let org = header_text(s, "organisation").unwrap_or_else(|| BLANK.to_owned());
     let head = header_text(s, "head").unwrap_or_else(|| BLANK.to_owned());
     let mut body: Vec<Para> = Vec::new();
@@ -463,20 +529,12 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "2. Описательная часть",
         "2. Description",
     )));
-    // Only the totals something was entered into: a total of blanks is «not reported», not 0 (the
-    // summary's totals count a blank as nothing, for the sums).
-    let entered: std::collections::BTreeMap<String, u64> = sum
-        .indicators
-        .iter()
-        .filter(|f| f.answered && f.kind == crate::summary::FigureKind::Total)
-        .filter_map(|f| Some((f.key.clone(), sum.totals.get(&f.key).copied()?)))
-        .collect();
     for (d, (name, ids)) in dirs.iter().enumerate() {
         body.push(Para::Subheading(format!("2.{}. {name}", d + 1)));
         for id in *ids {
             let Some(sec) = q.section(id) else { continue };
             let here = found.iter().filter(|f| f.section == sec.id).count();
-            for p in describe(sec, s, &entered, here, lang) {
+            for p in describe(sec, s, here, lang) {
                 body.push(Para::Text(p));
             }
         }
@@ -625,6 +683,123 @@ mod tests {
             .unwrap();
         assert!(text.contains("отказов — не указано;"), "{text}");
         assert!(text.contains("оказано услуг — 95,"), "{text}");
+    }
+
+    /// The annex's paragraph in `lang` and the personnel paragraph of the report.
+    fn paragraphs(s: &Session, q: &Questionnaire, lang: Lang) -> (String, String) {
+        let doc = analytical_report(q, s, lang);
+        let texts: Vec<&String> = doc
+            .paragraphs
+            .iter()
+            .filter_map(|p| match p {
+                Para::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let find = |starts: [&str; 3]| {
+            texts
+                .iter()
+                .find(|t| starts.iter().any(|p| t.starts_with(p)))
+                .map(|t| t.to_string())
+                .unwrap()
+        };
+        (
+            find([
+                "Талданған мемлекеттік",
+                "Проанализировано государственных",
+                "Public services analysed",
+            ]),
+            find([
+                "Персоналды басқару бойынша",
+                "В части управления персоналом",
+                "Personnel:",
+            ]),
+        )
+    }
+
+    /// A total some services left blank is not the annex's figure: it is said as a floor, with
+    /// how many services did not report it; a sum with a part left blank likewise. Whole ones
+    /// are said as they are.
+    #[test]
+    fn a_total_some_items_left_blank_is_said_as_a_floor() {
+        // The example as the working group filled it: its second service left the State
+        // Corporation blank, its first the complaints (it read «через Госкорпорацию — 0»).
+        let (mut s, q) = crate::sample::example();
+        let items = s.items("public_services");
+        assert_eq!(items.len(), 2);
+        assert!(items[0].answers.contains_key("via_state_corporation"));
+        assert!(!items[1].answers.contains_key("via_state_corporation"));
+        assert!(!items[0].answers.contains_key("complaints_quality"));
+        assert!(items[1].answers.contains_key("complaints_quality"));
+        let personnel = s.sections.get_mut("personnel").unwrap();
+        assert!(personnel.answers.remove("penalty_reprimand").is_some());
+        let cases = [
+            (
+                Lang::Ru,
+                "через Госкорпорацию «Правительство для граждан» — по 1 услуге не указано, в остальном — 0,",
+                "жалоб — по 1 услуге указано не полностью, в остальном — 0.",
+                "взысканий — не менее 2 (указаны не все составляющие)",
+            ),
+            (
+                Lang::Kk,
+                "Мемлекеттік корпорациясы арқылы — 1 қызмет бойынша көрсетілмеген, қалғаны — 0,",
+                "шағымдар — 1 қызмет бойынша толық көрсетілмеген, қалғаны — 0.",
+                "жазалар — кемінде 2 (барлық құрамдас бөліктері көрсетілмеген)",
+            ),
+            (
+                Lang::En,
+                "State Corporation “Government for Citizens” — not reported for 1 service; 0 otherwise,",
+                "complaints — not fully reported for 1 service; 0 otherwise.",
+                "penalties — at least 2 (not every part reported)",
+            ),
+        ];
+        for (lang, via, complaints, penalties) in cases {
+            let (annex, staff) = paragraphs(&s, &q, lang);
+            for part in [via, complaints] {
+                assert!(annex.contains(part), "{lang}: {part:?} in {annex}");
+            }
+            assert!(
+                staff.contains(penalties),
+                "{lang}: {penalties:?} in {staff}"
+            );
+        }
+        // A floor above 0: «не менее».
+        let it =
+            std::sync::Arc::make_mut(&mut s.sections.get_mut("public_services").unwrap().items[0]);
+        it.answers.insert("via_state_corporation".into(), 7.into());
+        let (annex, _) = paragraphs(&s, &q, Lang::Ru);
+        assert!(
+            annex.contains(
+                "Госкорпорацию «Правительство для граждан» — не менее 7 (по 1 услуге не указано),"
+            ),
+            "{annex}"
+        );
+        // What both services entered is said plainly.
+        let (annex, _) = paragraphs(&s, &q, Lang::Ru);
+        assert!(annex.contains("оказано услуг — 95,"), "{annex}");
+        assert!(annex.contains("канцелярию услугодателя — 95;"), "{annex}");
+        // «по 2 услугам», «по 21 услуге».
+        let (mut s2, _) = crate::sample::with_public_services(23);
+        for i in 0..21 {
+            let it = std::sync::Arc::make_mut(
+                &mut s2.sections.get_mut("public_services").unwrap().items[i],
+            );
+            it.answers.remove("refusals");
+        }
+        let (annex, _) = paragraphs(&s2, &q, Lang::Ru);
+        assert!(
+            annex.contains("отказов — по 21 услуге не указано, в остальном — 0;"),
+            "{annex}"
+        );
+        let it = std::sync::Arc::make_mut(
+            &mut s2.sections.get_mut("public_services").unwrap().items[21],
+        );
+        it.answers.remove("refusals");
+        let (annex, _) = paragraphs(&s2, &q, Lang::Ru);
+        assert!(
+            annex.contains("отказов — по 22 услугам не указано, в остальном — 0;"),
+            "{annex}"
+        );
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

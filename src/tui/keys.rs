@@ -618,7 +618,9 @@ mod tests {
                     .replace("{pid}", "")
                     .replace("{holder}", "")
                     .replace("{since}", "")
-                    .replace("{value}", "");
+                    .replace("{value}", "")
+                    .replace("{arg}", "")
+                    .replace("{valid}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

@@ -514,3 +514,43 @@ fn the_summary_of_an_empty_annex_is_dashes() {
     assert!(annex2.len() >= 10, "{text}");
     assert!(annex2.iter().all(|l| l.ends_with('—')), "{annex2:#?}");
 }
+
+/// The usage line reads `saualnama [FILE] [COMMAND]`: a report named before the command is the
+/// command's report, with the options anywhere («saualnama r.json findings» failed with «the
+/// following required arguments were not provided»).
+#[test]
+fn a_report_named_before_its_command_is_read_by_it() {
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    for (before, after) in [
+        (
+            vec![ex, "findings", "-l", "ru"],
+            vec!["findings", ex, "-l", "ru"],
+        ),
+        (
+            vec!["-l", "kk", ex, "summary"],
+            vec!["summary", ex, "-l", "kk"],
+        ),
+        (
+            vec!["--lang=en", ex, "validate"],
+            vec!["validate", ex, "--lang=en"],
+        ),
+        (
+            vec!["--lang", "en", ex, "history"],
+            vec!["history", ex, "-l", "en"],
+        ),
+    ] {
+        let (b, a) = (run(&before), run(&after));
+        assert_eq!(
+            b.status.code(),
+            a.status.code(),
+            "{before:?}: {}",
+            stderr(&b)
+        );
+        assert!(!stdout(&a).is_empty(), "{after:?}");
+        assert_eq!(stdout(&b), stdout(&a), "{before:?}");
+    }
+    // A command's own word is never taken for a report: `summary` with no report still asks for one.
+    let o = run(&["summary"]);
+    assert_ne!(o.status.code(), Some(0));
+}

@@ -82,8 +82,8 @@ fn evidence_is_in_the_forms_numbering_without_zero_lines_and_says_what_was_not_r
     let found = findings(&q, &s, Lang::Ru);
     let complaints = found.iter().find(|f| f.rule == "complaints").unwrap();
     let ev = complaints.evidence.join("\n");
-    assert!(ev.contains("на сотрудника: 1"), "{ev}");
-    assert!(ev.contains("на качество: не указано"), "{ev}");
+    assert!(ev.contains("Поступило жалоб (на сотрудника): 1"), "{ev}");
+    assert!(ev.contains("(на качество): не указано"), "{ev}");
     assert!(!ev.contains(": 0"), "no zero lines: {ev}");
     assert!(!ev.contains("Q6"), "no internal Q-numbers: {ev}");
     let refusals = found

@@ -327,8 +327,15 @@ fn command_output_speaks_the_language() {
     let ex = example_path();
     let summary = stdout(&run(&["summary", ex.to_str().unwrap(), "-l", "ru"]));
     assert!(
-        summary.contains("Поступило жалоб: на сотрудника"),
+        summary.contains("Поступило жалоб (на сотрудника)"),
         "{summary}"
+    );
+    // A part of a breakdown is named with its group in brackets: followed by «: value», it read
+    // «Применено дисциплинарных взысканий: замечание: 2».
+    let findings = stdout(&run(&["findings", ex.to_str().unwrap(), "-l", "ru"]));
+    assert!(
+        findings.contains("Применено дисциплинарных взысканий (замечание): 2"),
+        "{findings}"
     );
     let csv = stdout(&run(&[
         "export",
@@ -416,5 +423,53 @@ fn indicators_are_numbered_in_cyrillic_and_found_either_way() {
             other => panic!("{target}: {other:?}"),
         };
         assert_eq!(field, "penalty_remark", "{target}");
+    }
+}
+
+/// A mistake on the command line is said in the language asked for, with the way to the help, and
+/// exits 2: clap said «the following required arguments were not provided» whatever `-l` said.
+#[test]
+fn command_line_mistakes_are_said_in_the_language() {
+    use crate::common::{example_path, run, stderr};
+    let ex = example_path();
+    let ex = ex.to_str().unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["summary", "-l", "ru"],
+            "ошибка: не указан обязательный аргумент: <FILE>",
+        ),
+        (
+            &["summary", "-l", "kk"],
+            "қате: міндетті аргумент берілмеген: <FILE>",
+        ),
+        (
+            &["--bogus", "-l", "ru"],
+            "ошибка: лишний или неизвестный аргумент: --bogus",
+        ),
+        (
+            &["--bogus", "-l", "kk"],
+            "қате: артық немесе белгісіз аргумент: --bogus",
+        ),
+        (
+            &["export", ex, "--format", "doc", "-l", "ru"],
+            "недопустимое значение «doc» для --format <FORMAT>; допустимые значения: docx, xlsx, html, md, csv, json",
+        ),
+        (
+            &["export", ex, "--format", "doc", "-l", "en"],
+            "error: invalid value 'doc' for --format <FORMAT>; possible values: docx, xlsx",
+        ),
+    ];
+    for (args, said) in cases {
+        let o = run(args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(err.contains("saualnama --help"), "{args:?}: {err}");
+        if !args.contains(&"en") {
+            assert!(
+                !err.contains("error:") && !err.contains("Usage"),
+                "{args:?}: {err}"
+            );
+        }
     }
 }

@@ -154,7 +154,7 @@ pub fn slot_label(
         } => {
             let s = q.section(section);
             let num = s.map_or("?", |s| s.number.as_str());
-            // A breakdown's part with its group: «Поступило жалоб: на сотрудника».
+            // A breakdown's part with its group: «Поступило жалоб (на сотрудника)».
             let (fnum, text) = match s.and_then(|sec| sec.field(field).map(|f| (sec, f))) {
                 Some((sec, f)) => (field_number(&f.number, lang), sec.field_label(f, lang)),
                 None => ("?".to_owned(), field.clone()),

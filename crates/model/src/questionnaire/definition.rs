@@ -260,7 +260,9 @@ impl Section {
     /// на сотрудника»), for lists that do not show the group above it.
     pub fn field_label(&self, f: &Field, lang: crate::i18n::Lang) -> String {
         match f.group.as_ref().and_then(|g| self.group(g)) {
-            Some(g) => format!("{}: {}", g.text.get(lang), f.text.get(lang)),
+            // In brackets, not after a colon: the label is followed by «: value» and by «: text»
+            // («Поступило жалоб (на сотрудника): 1», where it read «…жалоб: на сотрудника: 1»).
+            Some(g) => format!("{} ({})", g.text.get(lang), f.text.get(lang)),
             None => f.text.get(lang).to_owned(),
         }
     }
