@@ -1606,7 +1606,7 @@ impl App {
         match nav::goto(
             &self.form.q,
             &self.form.session,
-            &self.form.stops,
+            (&self.form.stops, &self.form.index),
             self.form.current,
             s,
         ) {

@@ -128,7 +128,7 @@ pub fn stops(q: &Questionnaire, s: &Session) -> Vec<Stop> {
 pub fn goto(
     q: &Questionnaire,
     s: &Session,
-    stops: &[Stop],
+    (stops, index): (&[Stop], &StopIndex),
     current: usize,
     target: &str,
 ) -> Option<usize> {
@@ -183,24 +183,43 @@ pub fn goto(
     {
         return None;
     }
-    stops.iter().position(|st| match (st, &field) {
-        (
-            Stop::Slot(
-                Slot::Answer {
-                    section,
-                    item: it,
-                    field: f,
-                },
-                _,
-            ),
-            Some(want),
-        ) => section == &sec.id && f == want && (item.is_none() || *it == item),
-        (Stop::Slot(Slot::ItemName { section, item: it }, _), None) => {
-            section == &sec.id && Some(*it) == item.or(Some(0))
-        }
-        (Stop::AddItem(section), None) => section == &sec.id && item.is_none(),
-        _ => false,
-    })
+    // Looked for among the annex's stops (of the item's, when one is named) only: a report of a
+    // thousand services has 30,000 stops before annex 4.
+    let mut range = q
+        .section_index(&sec.id)
+        .and_then(|si| Some((si, index.sections.get(si)?.clone())))
+        .map_or(0..stops.len(), |(si, r)| {
+            match (item, index.items.get(si)) {
+                (Some(i), Some(starts)) if i < starts.len() => {
+                    starts[i]..starts.get(i + 1).copied().unwrap_or(r.end)
+                }
+                _ => r,
+            }
+        });
+    range.end = range.end.min(stops.len());
+    range.start = range.start.min(range.end);
+    let from = range.start;
+    stops[range]
+        .iter()
+        .position(|st| match (st, &field) {
+            (
+                Stop::Slot(
+                    Slot::Answer {
+                        section,
+                        item: it,
+                        field: f,
+                    },
+                    _,
+                ),
+                Some(want),
+            ) => section == &sec.id && f == want && (item.is_none() || *it == item),
+            (Stop::Slot(Slot::ItemName { section, item: it }, _), None) => {
+                section == &sec.id && Some(*it) == item.or(Some(0))
+            }
+            (Stop::AddItem(section), None) => section == &sec.id && item.is_none(),
+            _ => false,
+        })
+        .map(|i| from + i)
 }
 
 /// A go-to target split into its annex and the parts after it: `1.2.13` → (annex 1, ["2", "13"]).
@@ -322,4 +341,53 @@ pub fn problems_at<'a>(
 
 pub fn next_problem(sum: &Summary, stops: &[Stop], current: usize) -> Option<usize> {
     next_where(stops, current, |st| has_problem(sum, st))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every question of every item, and every item, is found by its number, as the outline
+    /// numbers it, in a report with many items in annex 1 and annexes after it; among the annex's
+    /// (or the item's) stops only, each is the stop it names.
+    #[test]
+    fn every_stop_is_found_by_its_number() {
+        let (s, q) = crate::sample::with_public_services(7);
+        let all = stops(&q, &s);
+        let index = StopIndex::new(&q, &all);
+        let mut checked = 0;
+        for (at, st) in all.iter().enumerate() {
+            let target = match st {
+                Stop::Slot(
+                    Slot::Answer {
+                        section,
+                        item,
+                        field,
+                    },
+                    _,
+                ) => {
+                    let sec = q.section(section).unwrap();
+                    let number = &sec.field(field).unwrap().number;
+                    match item {
+                        Some(i) => format!("{}.{}.{number}", sec.number, i + 1),
+                        None => format!("{}.{number}", sec.number),
+                    }
+                }
+                Stop::Slot(Slot::ItemName { section, item }, _) => {
+                    format!("{}.{}", q.section(section).unwrap().number, item + 1)
+                }
+                _ => continue,
+            };
+            for current in [0, at, all.len() - 1] {
+                assert_eq!(
+                    goto(&q, &s, (&all, &index), current, &target),
+                    Some(at),
+                    "{target}"
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked > 7 * 20, "{checked}");
+        assert_eq!(goto(&q, &s, (&all, &index), 0, "1.8.Q1"), None, "no item 8");
+    }
 }
