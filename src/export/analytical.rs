@@ -46,6 +46,18 @@ fn month(s: &Session, q: &Questionnaire, id: &str) -> Option<(u16, u8)> {
     }
 }
 
+/// The year the analysis was made, as far as the report says: that of the working group's order
+/// (a date typed as text: its four-digit year), else the last year of the period.
+fn analysis_year(s: &Session, q: &Questionnaire) -> Option<u16> {
+    let ordered = header_text(s, "wg_order_date").and_then(|d| {
+        d.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u16>().ok())
+            .find(|y| (1991..=2200).contains(y))
+    });
+    ordered.or_else(|| month(s, q, "period_to").map(|(y, _)| y))
+}
+
 fn header_text(s: &Session, id: &str) -> Option<String> {
     s.header
         .get(id)?
@@ -82,47 +94,48 @@ fn period_sentence(lang: Lang, from: Option<(u16, u8)>, to: Option<(u16, u8)>) -
     }
 }
 
-/// What the items of an annex say of the counts `ids` added up: the sum of what was entered, and
-/// in how many items some of it was left blank. None when none of it was entered anywhere.
-fn entered(s: &Session, sec: &Section, ids: &[&str]) -> Option<(u64, usize)> {
+/// What the items of an annex say of the counts `ids` added up: the sum of what was entered; in
+/// how many items none of it was entered, and in how many some of it. None when none of it was
+/// entered anywhere.
+fn entered(s: &Session, sec: &Section, ids: &[&str]) -> Option<(u64, usize, usize)> {
     let items: Vec<Option<usize>> = if sec.is_repeat() {
         (0..s.item_count(&sec.id)).map(Some).collect()
     } else {
         vec![None]
     };
-    let (mut sum, mut blank, mut any) = (0u64, 0usize, false);
-    for item in items {
-        let mut whole = true;
+    let (mut sum, mut none, mut some) = (0u64, 0usize, 0usize);
+    for item in &items {
+        let mut given = 0;
         for id in ids {
-            match s.count(&sec.id, item, id) {
-                Some(v) => {
-                    any = true;
-                    sum = sum.saturating_add(v);
-                }
-                None => whole = false,
+            if let Some(v) = s.count(&sec.id, *item, id) {
+                given += 1;
+                sum = sum.saturating_add(v);
             }
         }
-        blank += usize::from(!whole);
+        match given {
+            0 => none += 1,
+            g if g < ids.len() => some += 1,
+            _ => {}
+        }
     }
-    any.then_some((sum, blank))
+    (none < items.len()).then_some((sum, none, some))
 }
 
 /// A figure of the report: «не указано» when nothing of it was entered; the figure when all of it
-/// was; and where some items (or some parts of a sum) were left blank, what was entered as a
-/// floor, with where it is missing (all of it 0: where it is missing, and 0 for the rest) — the sum of what two services of three entered is not the
-/// annex's figure, and a head signs the report as if it were.
-fn figure(sec: &Section, e: Option<(u64, usize)>, parts: usize, lang: Lang) -> String {
-    let Some((v, blank)) = e else {
+/// was; and where some items (or some parts of a sum) were left blank, what was entered, as a
+/// floor when above 0, with where the data is missing — the sum of what two services of three
+/// entered is not the annex's figure, and a head signs the report as if it were.
+fn figure(sec: &Section, e: Option<(u64, usize, usize)>, lang: Lang) -> String {
+    let Some((v, none, some)) = e else {
         return Ui::NotReported.get(lang).to_owned();
     };
-    if blank == 0 {
+    if none + some == 0 {
         return v.to_string();
     }
-    let whole = parts == 1;
     let why = if !sec.is_repeat() {
         t(
             lang,
-            "барлық құрамдас бөліктері көрсетілмеген",
+            "құрамдас бөліктері толық көрсетілмеген",
             "указаны не все составляющие",
             "not every part reported",
         )
@@ -146,28 +159,34 @@ fn figure(sec: &Section, e: Option<(u64, usize)>, parts: usize, lang: Lang) -> S
             _ => ("объект", "объекту", "объектам", "item", "items"),
         };
         // «по 1 услуге», «по 21 услуге», «по 2 услугам», «по 11 услугам».
-        let ru = if blank % 10 == 1 && blank % 100 != 11 {
-            ru_one
-        } else {
-            ru_many
+        let ru = |n: usize| {
+            if n % 10 == 1 && n % 100 != 11 {
+                ru_one
+            } else {
+                ru_many
+            }
         };
-        let en = if blank == 1 { en_one } else { en_many };
-        match (lang, whole) {
-            (Lang::Kk, true) => format!("{blank} {kk} бойынша көрсетілмеген"),
-            (Lang::Kk, false) => format!("{blank} {kk} бойынша толық көрсетілмеген"),
-            (Lang::Ru, true) => format!("по {blank} {ru} не указано"),
-            (Lang::Ru, false) => format!("по {blank} {ru} указано не полностью"),
-            (Lang::En, true) => format!("not reported for {blank} {en}"),
-            (Lang::En, false) => format!("not fully reported for {blank} {en}"),
+        let en = |n: usize| if n == 1 { en_one } else { en_many };
+        let said = |n: usize, partly: bool| match (lang, partly) {
+            (Lang::Kk, false) => format!("{n} {kk} бойынша мәлімет берілмеген"),
+            (Lang::Kk, true) => format!("{n} {kk} бойынша мәлімет толық берілмеген"),
+            (Lang::Ru, false) => format!("по {n} {} сведения не представлены", ru(n)),
+            (Lang::Ru, true) => format!("по {n} {} сведения представлены не полностью", ru(n)),
+            (Lang::En, false) => format!("no data for {n} {}", en(n)),
+            (Lang::En, true) => format!("incomplete data for {n} {}", en(n)),
+        };
+        let mut parts = Vec::new();
+        if none > 0 {
+            parts.push(said(none, false));
         }
+        if some > 0 {
+            parts.push(said(some, true));
+        }
+        parts.join(", ")
     };
     if v == 0 {
-        // «не менее 0» says nothing: what was entered is all 0.
-        return match lang {
-            Lang::Kk => format!("{why}, қалғаны — 0"),
-            Lang::Ru => format!("{why}, в остальном — 0"),
-            Lang::En => format!("{why}; 0 otherwise"),
-        };
+        // «не менее 0» says nothing: what was entered is 0, and where it was not is said.
+        return format!("0 ({why})");
     }
     let floor = t(lang, "кемінде", "не менее", "at least");
     format!("{floor} {v} ({why})")
@@ -260,9 +279,9 @@ fn describe(sec: &Section, s: &Session, found: usize, lang: Lang) -> Vec<String>
     if !analysed(s, sec) {
         return vec![not_analysed(sec, lang)];
     }
-    let v = |id: &str| figure(sec, entered(s, sec, &[id]), 1, lang);
+    let v = |id: &str| figure(sec, entered(s, sec, &[id]), lang);
     // The sum of a breakdown, over its parts and the items.
-    let sum = |ids: &[&str]| figure(sec, entered(s, sec, ids), ids.len(), lang);
+    let sum = |ids: &[&str]| figure(sec, entered(s, sec, ids), lang);
     let complaints = sum(&[
         "complaints_staff",
         "complaints_quality",
@@ -441,16 +460,19 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "1. Introduction",
     )));
     body.push(Para::Text(match lang {
-        Lang::Kk => format!("1.1. Сыбайлас жемқорлық тәуекелдеріне ішкі талдау объектісі — {org} қызметі (бұдан әрі — Ұйым)."),
+        Lang::Kk => format!("1.1. Сыбайлас жемқорлық тәуекелдеріне ішкі талдау объектісі — {org} (бұдан әрі — Ұйым) қызметі."),
         Lang::Ru => format!("1.1. Объект внутреннего анализа коррупционных рисков — деятельность {org} (далее — Организация)."),
         Lang::En => format!("1.1. The object of the internal analysis of corruption risks is the activity of {org} (hereinafter, the Organisation)."),
     }));
-    body.push(Para::Text(t(
-        lang,
-        "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген), Қазақстан Республикасы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі (Сыбайлас жемқорлыққа қарсы қызмет) Төрағасының 2023 жылғы 16 қаңтардағы № 21 бұйрығының редакциясындағы (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 31713 болып тіркелген) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.",
-        "1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441), в редакции приказа Председателя Агентства Республики Казахстан по противодействию коррупции (Антикоррупционной службы) от 16 января 2023 года № 21 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 31713).",
-        "1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441), as restated by order No. 21 of 16 January 2023 of the Chairman of the Anti-Corruption Agency of the Republic of Kazakhstan (state registration No. 31713).",
-    )));
+    // The Rules as they stood when the analysis was made: the restatement of January 2023 is not
+    // cited in the report of an analysis made before it (the bundled example's, of 2017).
+    let restated = analysis_year(s, q).is_none_or(|y| y >= 2023);
+    body.push(Para::Text(match (lang, restated) {
+        (Lang::Kk, true) => "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген), Қазақстан Республикасы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі (Сыбайлас жемқорлыққа қарсы қызмет) Төрағасының 2023 жылғы 16 қаңтардағы № 21 бұйрығының редакциясындағы (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 31713 болып тіркелген) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.".to_owned(),
+        (Lang::Kk, false) => "1.2. Ішкі талдау Қазақстан Республикасы Мемлекеттік қызмет істері және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі Төрағасының 2016 жылғы 19 қазандағы № 12 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 14441 болып тіркелген) Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына сәйкес жүргізілді.".to_owned(),
+        (Lang::Ru, restated) => format!("1.2. Внутренний анализ проведён в соответствии с Типовыми правилами проведения внутреннего анализа коррупционных рисков, утверждёнными приказом Председателя Агентства Республики Казахстан по делам государственной службы и противодействию коррупции от 19 октября 2016 года № 12 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 14441){}.", if restated { ", в редакции приказа Председателя Агентства Республики Казахстан по противодействию коррупции (Антикоррупционной службы) от 16 января 2023 года № 21 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов под № 31713)" } else { "" }),
+        (Lang::En, restated) => format!("1.2. The internal analysis was carried out in accordance with the Typical Rules for the internal analysis of corruption risks approved by order No. 12 of 19 October 2016 of the Chairman of the Agency of the Republic of Kazakhstan for Civil Service Affairs and Anti-Corruption (state registration No. 14441){}.", if restated { ", as restated by order No. 21 of 16 January 2023 of the Chairman of the Anti-Corruption Agency of the Republic of Kazakhstan (state registration No. 31713)" } else { "" }),
+    }));
     // The sentence says «№» itself: one typed with the number («№ 45-қ», as it is written on the
     // order) is not said twice.
     let number = header_text(s, "wg_order_number")
@@ -736,20 +758,20 @@ mod tests {
         let cases = [
             (
                 Lang::Ru,
-                "через Госкорпорацию «Правительство для граждан» — по 1 услуге не указано, в остальном — 0,",
-                "жалоб — по 1 услуге указано не полностью, в остальном — 0.",
+                "через Госкорпорацию «Правительство для граждан» — 0 (по 1 услуге сведения не представлены),",
+                "жалоб — 0 (по 1 услуге сведения не представлены).",
                 "взысканий — не менее 2 (указаны не все составляющие)",
             ),
             (
                 Lang::Kk,
-                "Мемлекеттік корпорациясы арқылы — 1 қызмет бойынша көрсетілмеген, қалғаны — 0,",
-                "шағымдар — 1 қызмет бойынша толық көрсетілмеген, қалғаны — 0.",
-                "жазалар — кемінде 2 (барлық құрамдас бөліктері көрсетілмеген)",
+                "Мемлекеттік корпорациясы арқылы — 0 (1 қызмет бойынша мәлімет берілмеген),",
+                "шағымдар — 0 (1 қызмет бойынша мәлімет берілмеген).",
+                "жазалар — кемінде 2 (құрамдас бөліктері толық көрсетілмеген)",
             ),
             (
                 Lang::En,
-                "State Corporation “Government for Citizens” — not reported for 1 service; 0 otherwise,",
-                "complaints — not fully reported for 1 service; 0 otherwise.",
+                "State Corporation “Government for Citizens” — 0 (no data for 1 service),",
+                "complaints — 0 (no data for 1 service).",
                 "penalties — at least 2 (not every part reported)",
             ),
         ];
@@ -763,15 +785,18 @@ mod tests {
                 "{lang}: {penalties:?} in {staff}"
             );
         }
-        // A floor above 0: «не менее».
+        // A floor above 0: «не менее»; a breakdown a service gave part of: «не полностью».
         let it =
             std::sync::Arc::make_mut(&mut s.sections.get_mut("public_services").unwrap().items[0]);
         it.answers.insert("via_state_corporation".into(), 7.into());
+        it.answers.insert("complaints_staff".into(), 1.into());
         let (annex, _) = paragraphs(&s, &q, Lang::Ru);
         assert!(
-            annex.contains(
-                "Госкорпорацию «Правительство для граждан» — не менее 7 (по 1 услуге не указано),"
-            ),
+            annex.contains("Госкорпорацию «Правительство для граждан» — не менее 7 (по 1 услуге сведения не представлены),"),
+            "{annex}"
+        );
+        assert!(
+            annex.contains("жалоб — не менее 1 (по 1 услуге сведения представлены не полностью)."),
             "{annex}"
         );
         // What both services entered is said plainly.
@@ -788,7 +813,7 @@ mod tests {
         }
         let (annex, _) = paragraphs(&s2, &q, Lang::Ru);
         assert!(
-            annex.contains("отказов — по 21 услуге не указано, в остальном — 0;"),
+            annex.contains("отказов — 0 (по 21 услуге сведения не представлены);"),
             "{annex}"
         );
         let it = std::sync::Arc::make_mut(
@@ -797,9 +822,51 @@ mod tests {
         it.answers.remove("refusals");
         let (annex, _) = paragraphs(&s2, &q, Lang::Ru);
         assert!(
-            annex.contains("отказов — по 22 услугам не указано, в остальном — 0;"),
+            annex.contains("отказов — 0 (по 22 услугам сведения не представлены);"),
             "{annex}"
         );
+    }
+
+    /// The Rules are cited as they stood when the analysis was made: an analysis of 2017 does not
+    /// cite their restatement of January 2023; one whose working group was set up in 2024 does, and
+    /// so does one that says neither its order's date nor its period.
+    #[test]
+    fn the_rules_are_cited_as_they_stood_when_the_analysis_was_made() {
+        let intro = |s: &Session, q: &Questionnaire, lang: Lang| -> String {
+            let doc = analytical_report(q, s, lang);
+            doc.paragraphs
+                .iter()
+                .filter_map(|p| match p {
+                    Para::Text(t) if t.starts_with("1.1.") || t.starts_with("1.2.") => {
+                        Some(t.clone())
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (mut s, q) = crate::sample::example();
+        for lang in Lang::ALL {
+            let text = intro(&s, &q, lang);
+            assert!(
+                text.contains("14441") && !text.contains("31713"),
+                "{lang}: {text}"
+            );
+            assert!(!text.contains("), ") || lang != Lang::Kk, "{text}");
+        }
+        assert!(intro(&s, &q, Lang::Kk).contains("(бұдан әрі — Ұйым) қызметі."));
+        s.header
+            .insert("wg_order_date".into(), "5 января 2024 года".into());
+        for lang in Lang::ALL {
+            let text = intro(&s, &q, lang);
+            assert!(
+                text.contains("14441") && text.contains("31713"),
+                "{lang}: {text}"
+            );
+        }
+        s.header.remove("wg_order_date");
+        s.header.remove("period_to");
+        assert!(intro(&s, &q, Lang::Ru).contains("31713"));
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

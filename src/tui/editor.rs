@@ -417,9 +417,6 @@ impl Editor {
             if self.fresh {
                 self.set_text("");
             }
-            if kind == Some(FieldType::Count) && self.raw_text().trim().len() >= COUNT_DIGITS {
-                return Err(keys::text(Ui::TooLarge, lang));
-            }
         }
         self.fresh = false;
         self.area.input(k);
@@ -439,11 +436,16 @@ impl Editor {
         Ok(())
     }
 
-    /// Said at every key while a count's input holds a fraction (the message line is cleared by
-    /// the next key).
+    /// Said at every key while a count's input holds a fraction, or more digits than a count
+    /// takes (the message line is cleared by the next key). Both are kept as typed, and Enter
+    /// stores neither: a digit refused while typing fast went unseen, and Enter stored the number
+    /// cut short (23 nines as 999 999 999 999).
     fn whole_count(&self, lang: Lang) -> Result<(), String> {
-        if self.raw_text().contains([',', '.']) {
+        let text = self.raw_text();
+        if text.contains([',', '.']) {
             Err(keys::text(Ui::CountIsWhole, lang))
+        } else if text.trim().trim_start_matches('0').len() > COUNT_DIGITS {
+            Err(keys::text(Ui::TooLarge, lang))
         } else {
             Ok(())
         }

@@ -237,12 +237,12 @@ fn the_findings_command() {
     // conclusion counts them (it said 2 risks where this said 4).
     let text = stdout(&run_on(&["findings", "-l", "en"], &example_path()));
     assert!(
-        text.starts_with("Corruption risks: 2; to be checked further: 2"),
+        text.starts_with("Corruption risks: 2; inconsistencies in the data: 2"),
         "{text}"
     );
     let text = stdout(&run_on(&["findings", "-l", "ru"], &example_path()));
     assert!(
-        text.starts_with("Коррупционные риски: 2; требуют дополнительной проверки: 2"),
+        text.starts_with("Коррупционные риски: 2; несоответствия в данных: 2"),
         "{text}"
     );
     let report = stdout(&run_on(

@@ -131,10 +131,12 @@ impl Answer {
             Answer::Percent(p) => crate::i18n::percent(*p, lang),
             Answer::YesNo { yes, comment } => {
                 let word = yes_no_word(*yes, lang);
-                if comment.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{word}. {comment}")
+                // As the user wrote it: «да, имеется в п. 9» after a comma, «Да. Имеется…» as a
+                // sentence of its own («да. имеется» read as a slip in the report).
+                match comment.chars().next() {
+                    None => word.to_owned(),
+                    Some(c) if c.is_lowercase() => format!("{word}, {comment}"),
+                    Some(_) => format!("{word}. {comment}"),
                 }
             }
             Answer::Text(s) => s.clone(),
@@ -270,6 +272,30 @@ pub fn parse_percent(s: &str) -> Result<Answer, AnswerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A yes/no answer with its comment reads as the user wrote it: after a comma when the comment
+    /// goes on in lower case, as a sentence of its own when it begins with a capital.
+    #[test]
+    fn a_comment_reads_as_it_was_written() {
+        let a = |yes: bool, comment: &str| Answer::YesNo {
+            yes,
+            comment: comment.into(),
+        };
+        assert_eq!(
+            a(true, "имеется в п. 9 Стандарта").display(Lang::Ru),
+            "да, имеется в п. 9 Стандарта"
+        );
+        assert_eq!(
+            a(true, "Имеется в п. 9").display(Lang::Ru),
+            "да. Имеется в п. 9"
+        );
+        assert_eq!(
+            a(false, "тексерілмеген").display(Lang::Kk),
+            "жоқ, тексерілмеген"
+        );
+        assert_eq!(a(false, "").display(Lang::En), "no");
+        assert_eq!(a(true, "9-тармақ").display(Lang::Kk), "иә. 9-тармақ");
+    }
 
     #[test]
     fn months_in_the_ways_people_type_them() {

@@ -167,17 +167,21 @@ pub fn slot_label(
     }
 }
 
-/// How many findings there are, the corruption risks apart from those to be checked further, as
-/// the analytical report's conclusion counts them: «Коррупционные риски: 2; требуют дополнительной
-/// проверки: 2».
+/// How many findings there are, by kind, as the analytical report's conclusion counts them (the
+/// risks always, the others where there are some): «Коррупционные риски: 2; несоответствия в
+/// данных: 2».
 pub fn findings_tally(found: &[crate::findings::Finding], lang: Lang) -> String {
-    let risks = found
-        .iter()
-        .filter(|f| f.severity == crate::questionnaire::FindingSeverity::Risk)
-        .count();
-    let mut out = format!("{}: {risks}", Ui::Findings.get(lang));
-    if found.len() > risks {
-        out += &format!("; {}: {}", Ui::ToCheck.get(lang), found.len() - risks);
+    use crate::questionnaire::FindingSeverity as S;
+    let count = |sev| found.iter().filter(|f| f.severity == sev).count();
+    let mut out = format!("{}: {}", Ui::Findings.get(lang), count(S::Risk));
+    for (sev, what) in [
+        (S::Review, Ui::ToCheck),
+        (S::Inconsistency, Ui::DataInconsistencies),
+    ] {
+        let n = count(sev);
+        if n > 0 {
+            out += &format!("; {}: {n}", what.get(lang));
+        }
     }
     out
 }

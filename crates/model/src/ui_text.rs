@@ -42,7 +42,8 @@ ui_texts! {
     CannotWriteHere => ("Бұл қалтаға жазу мүмкін емес: есеп тек оқу үшін ашылды", "В эту папку нельзя писать: отчёт открыт только для чтения", "This folder cannot be written to: the report is open read-only"),
     Findings => ("Сыбайлас жемқорлық тәуекелдері", "Коррупционные риски", "Corruption risks"),
     // The findings that are not risks: matters for review and inconsistencies in the data.
-    ToCheck => ("қосымша тексеруді қажет етеді", "требуют дополнительной проверки", "to be checked further"),
+    ToCheck => ("қосымша тексеруді қажет ететін мәселелер", "вопросы, требующие дополнительной проверки", "matters needing further checking"),
+    DataInconsistencies => ("деректердегі сәйкессіздіктер", "несоответствия в данных", "inconsistencies in the data"),
     ToCheckShort => ("тексеруге", "к проверке", "to check"),
     FindingsShort => ("Тәуекелдер:", "Риски:", "Risks:"),
     NoFindings => ("Сыбайлас жемқорлық тәуекелдері анықталмады", "Коррупционные риски не выявлены", "No corruption-risk findings"),
