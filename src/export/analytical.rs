@@ -58,6 +58,61 @@ fn analysis_year(s: &Session, q: &Questionnaire) -> Option<u16> {
     ordered.or_else(|| month(s, q, "period_to").map(|(y, _)| y))
 }
 
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The questions (not the counts) left unanswered in the annexes analysed, by place in the
+/// form's numbering: «1.1 — вопросы 7, 11», «4 — вопросы 3, 14».
+fn unanswered_questions(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<String> {
+    use crate::questionnaire::FieldType;
+    use crate::session::{Slot, is_answered, slots};
+    let mut places: Vec<(String, Vec<String>)> = Vec::new();
+    for (slot, kind) in slots(q, s) {
+        let Slot::Answer {
+            section,
+            item,
+            field,
+        } = &slot
+        else {
+            continue;
+        };
+        let Some(sec) = q.section(section) else {
+            continue;
+        };
+        if kind == Some(FieldType::Count) || !analysed(s, sec) || is_answered(s, &slot, kind) {
+            continue;
+        }
+        let Some(f) = sec.field(field) else { continue };
+        let place = match item {
+            Some(i) => crate::present::item_place(q, section, *i),
+            None => sec.number.clone(),
+        };
+        let number = crate::present::field_number(&f.number, lang);
+        match places.last_mut() {
+            Some((p, numbers)) if *p == place => numbers.push(number),
+            _ => places.push((place, vec![number])),
+        }
+    }
+    places
+        .into_iter()
+        .map(|(place, numbers)| {
+            let list = numbers.join(", ");
+            match lang {
+                Lang::Kk => format!("{place} — {list}-сұрақтар"),
+                Lang::Ru if numbers.len() == 1 => format!("{place} — вопрос {list}"),
+                Lang::Ru => format!("{place} — вопросы {list}"),
+                Lang::En if numbers.len() == 1 => format!("{place} — question {list}"),
+                Lang::En => format!("{place} — questions {list}"),
+            }
+        })
+        .collect()
+}
+
 fn header_text(s: &Session, id: &str) -> Option<String> {
     s.header
         .get(id)?
@@ -633,21 +688,50 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         .sections
         .iter()
         .filter(|sec| !analysed(s, sec))
-        .map(|sec| format!("{} «{}»", sec.label.get(lang), sec.title.get(lang)))
+        .map(|sec| {
+            let label = sec.label.get(lang);
+            // «…по ним не делается: приложение 2 «…»» in mid-sentence.
+            let label = if lang == Lang::Ru {
+                lowercase_first(label)
+            } else {
+                label.to_owned()
+            };
+            format!("{label} «{}»", sec.title.get(lang))
+        })
         .collect();
+    // The paragraphs of the conclusion are numbered as they come: 4.2 and 4.3 are there only when
+    // there is something to say.
+    let mut n = 1;
+    let mut next = || {
+        n += 1;
+        format!("4.{n}.")
+    };
     if !skipped.is_empty() {
+        let num = next();
         body.push(Para::Text(match lang {
-            Lang::Kk => format!("4.2. Мына қосымшалар толтырылмаған және талданбаған, сондықтан олар бойынша сыбайлас жемқорлық тәуекелдерінің жоқтығы туралы қорытынды жасалмайды: {}.", skipped.join("; ")),
-            Lang::Ru => format!("4.2. Следующие приложения не заполнены и не анализировались, в связи с чем вывод об отсутствии коррупционных рисков по ним не делается: {}.", skipped.join("; ")),
-            Lang::En => format!("4.2. Not filled in and not analysed, so no conclusion that they hold no risk is drawn: {}.", skipped.join("; ")),
+            Lang::Kk => format!("{num} Төмендегі қосымшалар толтырылмаған және талданбаған, сондықтан олар бойынша сыбайлас жемқорлық тәуекелдерінің жоқ екені туралы қорытынды жасалмайды: {}.", skipped.join("; ")),
+            Lang::Ru => format!("{num} Следующие приложения не заполнены и не анализировались, в связи с чем вывод об отсутствии коррупционных рисков по ним не делается: {}.", skipped.join("; ")),
+            Lang::En => format!("{num} Not filled in and not analysed, so no conclusion that they hold no risk is drawn: {}.", skipped.join("; ")),
         }));
     }
-    body.push(Para::Text(t(
-        lang,
-        "4.3. Анықталған сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары әзірленіп, Ұйым басшысына бекітуге ұсынылады. Талдамалық анықтама мен іс-шаралар жоспары Ұйымның интернет-ресурсында орналастырылады.",
-        "4.3. Для устранения выявленных коррупционных рисков разрабатывается план мероприятий, который представляется на утверждение руководителю Организации. Аналитическая справка и план мероприятий размещаются на интернет-ресурсе Организации.",
-        "4.3. An action plan to remove the corruption risks identified is drawn up and submitted to the head of the Organisation for approval. The report and the action plan are published on the Organisation's website.",
-    )));
+    // The questions left unanswered in the annexes analysed: no conclusion is drawn on them either,
+    // and a head reading the report would take their annex for wholly checked. (The counts left
+    // blank are said with the figures.)
+    let unanswered = unanswered_questions(q, s, lang);
+    if !unanswered.is_empty() {
+        let num = next();
+        body.push(Para::Text(match lang {
+            Lang::Kk => format!("{num} Төмендегі сұрақтарға жауап берілмеген, сондықтан олар бойынша қорытынды жасалмайды: {}.", unanswered.join("; ")),
+            Lang::Ru => format!("{num} Ответы на следующие вопросы не даны, в связи с чем выводы по ним не делаются: {}.", unanswered.join("; ")),
+            Lang::En => format!("{num} The following questions were not answered, so no conclusion is drawn on them: {}.", unanswered.join("; ")),
+        }));
+    }
+    let num = next();
+    body.push(Para::Text(match lang {
+        Lang::Kk => format!("{num} Анықталған сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары әзірленіп, Ұйым басшысына бекітуге ұсынылады. Талдамалық анықтама мен іс-шаралар жоспары Ұйымның интернет-ресурсында орналастырылады."),
+        Lang::Ru => format!("{num} Для устранения выявленных коррупционных рисков разрабатывается план мероприятий, который представляется на утверждение руководителю Организации. Аналитическая справка и план мероприятий размещаются на интернет-ресурсе Организации."),
+        Lang::En => format!("{num} An action plan to remove the corruption risks identified is drawn up and submitted to the head of the Organisation for approval. The report and the action plan are published on the Organisation's website."),
+    }));
     let sign = super::SIGN;
     let date_line = Ui::DateLine.get(lang);
     FormDocument {
@@ -867,6 +951,57 @@ mod tests {
         s.header.remove("wg_order_date");
         s.header.remove("period_to");
         assert!(intro(&s, &q, Lang::Ru).contains("31713"));
+    }
+
+    /// The questions left unanswered in the annexes analysed are listed in the conclusion, where
+    /// no conclusion is drawn on them (the report read as if annexes 1 and 4 were wholly checked);
+    /// the conclusion's paragraphs are numbered without a gap whichever of them there are.
+    #[test]
+    fn the_conclusion_names_the_questions_left_unanswered() {
+        let conclusion = |s: &Session, q: &Questionnaire, lang: Lang| -> Vec<String> {
+            analytical_report(q, s, lang)
+                .paragraphs
+                .iter()
+                .filter_map(|p| match p {
+                    Para::Text(t) if t.starts_with("4.") => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (mut s, q) = crate::sample::example();
+        let ru = conclusion(&s, &q, Lang::Ru);
+        assert_eq!(ru.len(), 4, "{ru:?}");
+        assert!(
+            ru[2].starts_with("4.3. Ответы на следующие вопросы не даны")
+                && ru[2].ends_with(": 1.1 — вопросы 7, 11; 1.2 — вопросы 1, 2, 3, 4, 5, 6, 7, 8; 4 — вопросы 3, 14."),
+            "{}",
+            ru[2]
+        );
+        let kk = conclusion(&s, &q, Lang::Kk);
+        assert!(kk[2].contains("4 — 3, 14-сұрақтар."), "{}", kk[2]);
+        assert!(
+            ru[1].contains(": приложение 2 «"),
+            "in mid-sentence: {}",
+            ru[1]
+        );
+        // Annex 4 answered whole: it is no longer named. The numbers run without a gap.
+        let personnel = s.sections.get_mut("personnel").unwrap();
+        personnel.answers.insert(
+            "commissions_duly_approved".into(),
+            serde_json::json!({"yes": true}),
+        );
+        personnel.answers.insert("other".into(), "Нет".into());
+        let ru = conclusion(&s, &q, Lang::Ru);
+        assert!(!ru[2].contains("; 4 —"), "{}", ru[2]);
+        for (i, p) in ru.iter().enumerate() {
+            assert!(p.starts_with(&format!("4.{}. ", i + 1)), "{ru:?}");
+        }
+        // Nothing left unanswered and no annex empty: the action plan is 4.2.
+        let (s, q) = crate::sample::with_public_services(1);
+        let full = conclusion(&s, &q, Lang::Ru);
+        for (i, p) in full.iter().enumerate() {
+            assert!(p.starts_with(&format!("4.{}. ", i + 1)), "{full:?}");
+        }
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

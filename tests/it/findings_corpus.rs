@@ -97,3 +97,31 @@ fn evidence_is_in_the_forms_numbering_without_zero_lines_and_says_what_was_not_r
     );
     assert!(ev.contains("не указано"), "{ev}");
 }
+
+/// A comparison's side that adds up to 0 is part of what was found: «2 penalties, 0 investigations»
+/// is said whole (its 0 lines were left out, and the evidence showed the penalties alone); a 0 on a
+/// side that is not 0 is still left out.
+#[test]
+fn a_side_of_nothing_is_said_in_the_evidence() {
+    let (s, q) = read_session(&common::example_path(), crate::common::registry()).unwrap();
+    let found = findings(&q, &s, Lang::Ru);
+    let f = found
+        .iter()
+        .find(|f| f.rule == "penalties_vs_investigations")
+        .unwrap();
+    assert_eq!(
+        &f.evidence[..3],
+        [
+            "Применено дисциплинарных взысканий (замечание): 2",
+            "Проведено служебных расследований: 0",
+            "Применено взысканий без проведения служебного расследования: 0",
+        ],
+        "{:?}",
+        f.evidence
+    );
+    assert!(
+        !f.evidence.iter().any(|e| e.contains("(выговор): 0")),
+        "{:?}",
+        f.evidence
+    );
+}

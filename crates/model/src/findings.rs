@@ -56,15 +56,16 @@ fn slot(sec: &Section, item: Option<usize>, id: &str) -> Slot {
     }
 }
 
-/// One answer as a line of evidence, in the language; `None` for a zero count or an unanswered field
-/// (unless `blank_counts`: the rule read it, and "not reported" is part of the evidence).
+/// One answer as a line of evidence, in the language; `None` for a zero count (unless
+/// `zero_counts`: a side of the comparison that adds up to 0) or an unanswered field (unless
+/// `blank_counts`: the rule read it, and "not reported" is part of the evidence).
 pub fn answer_line(
     sec: &Section,
     s: &Session,
     item: Option<usize>,
     id: &str,
     lang: Lang,
-    blank_counts: bool,
+    (blank_counts, zero_counts): (bool, bool),
 ) -> Option<String> {
     let f = sec.field(id)?;
     // A breakdown's part reads with its group: «Penalties applied: remark».
@@ -76,7 +77,7 @@ pub fn answer_line(
     let value = match s.typed(f.kind, &slot(sec, item, id)) {
         None | Some(Err(_)) if blank_counts => Ui::NotReported.get(lang).to_owned(),
         None | Some(Err(_)) => return None,
-        Some(Ok(Answer::Count(0))) => return None,
+        Some(Ok(Answer::Count(0))) if !zero_counts => return None,
         Some(Ok(a)) => a.display(lang),
     };
     Some(format!("{label}: {value}"))
@@ -164,18 +165,34 @@ pub fn rule_holds(
     }
 }
 
-/// The counts a rule compares: blank, they are "not reported" in its evidence.
-fn compared(w: &When, out: &mut Vec<String>) {
+/// The counts a rule compares: blank, they are "not reported" in its evidence. Into `zeros`, those
+/// of a side that adds up to 0 in this block: «0 investigations» is the fact the rule found, and
+/// a line of 0 is said for them (elsewhere a 0 is left out of the evidence).
+fn compared(
+    w: &When,
+    (s, sec, item): (&Session, &str, Option<usize>),
+    out: &mut Vec<String>,
+    zeros: &mut Vec<String>,
+) {
     match w {
         When::Compare(c) => {
-            for t in c.left.iter().chain(&c.right) {
-                if let Term::Id(id) = t {
-                    out.push(id.clone());
+            for side in [&c.left, &c.right] {
+                let ids = side.iter().filter_map(|t| match t {
+                    Term::Id(id) => Some(id.clone()),
+                    Term::Const(_) => None,
+                });
+                let nothing =
+                    crate::conditions::side(s, sec, item, side, Unanswered::Zero).unwrap_or(0) == 0;
+                if nothing {
+                    zeros.extend(ids.clone());
                 }
+                out.extend(ids);
             }
         }
         When::Undescribed(id) => out.push(id.clone()),
-        When::All(ws) | When::Any(ws) => ws.iter().for_each(|w| compared(w, out)),
+        When::All(ws) | When::Any(ws) => ws
+            .iter()
+            .for_each(|w| compared(w, (s, sec, item), out, zeros)),
         _ => {}
     }
 }
@@ -189,8 +206,13 @@ fn finding(
     lang: Lang,
 ) -> Finding {
     let fields = r.when.fields();
-    let mut blanks_said = Vec::new();
-    compared(&r.when, &mut blanks_said);
+    let (mut blanks_said, mut zeros_said) = (Vec::new(), Vec::new());
+    compared(
+        &r.when,
+        (s, &sec.id, item),
+        &mut blanks_said,
+        &mut zeros_said,
+    );
     let mut shown = fields.clone();
     for e in &r.evidence {
         if !shown.contains(e) {
@@ -207,7 +229,10 @@ fn finding(
         severity,
         evidence: shown
             .iter()
-            .filter_map(|id| answer_line(sec, s, item, id, lang, blanks_said.contains(id)))
+            .filter_map(|id| {
+                let said = (blanks_said.contains(id), zeros_said.contains(id));
+                answer_line(sec, s, item, id, lang, said)
+            })
             .collect(),
         fields,
         title: r.title.get(lang).to_owned(),
