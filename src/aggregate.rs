@@ -45,7 +45,7 @@ pub fn columns(q: &Questionnaire, lang: Lang) -> Vec<Column> {
             out.push(Column {
                 key: format!("{}.{}", sec.id, ind.id),
                 section: sec.id.clone(),
-                short: crate::present::field_number(&ind.number, lang),
+                short: crate::i18n::field_number(&ind.number, lang),
                 kind: FigureKind::Total,
                 label: sec.field_label(ind, lang),
             });

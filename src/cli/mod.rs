@@ -724,7 +724,7 @@ pub fn outline_text(q: &Questionnaire, lang: Lang) -> String {
             for f in fields {
                 out += &format!(
                     "    {:>4}  {:<10} {}\n",
-                    crate::present::field_number(&f.number, lang),
+                    crate::i18n::field_number(&f.number, lang),
                     crate::present::type_word(Some(f.kind)).get(lang),
                     f.text.get(lang)
                 );
@@ -965,7 +965,7 @@ fn history_command(
                 // The indicator's number as the reader's screens show it (К in kk and ru).
                 let place = match place.rsplit_once('.') {
                     Some((head, last)) => {
-                        format!("{head}.{}", crate::present::field_number(last, lang))
+                        format!("{head}.{}", crate::i18n::field_number(last, lang))
                     }
                     None => place,
                 };

@@ -92,7 +92,7 @@ fn unanswered_questions(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Strin
             Some(i) => crate::present::item_place(q, section, *i),
             None => sec.number.clone(),
         };
-        let number = crate::present::field_number(&f.number, lang);
+        let number = crate::i18n::field_number(&f.number, lang);
         match places.last_mut() {
             Some((p, numbers)) if *p == place => numbers.push(number),
             _ => places.push((place, vec![number])),

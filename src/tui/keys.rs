@@ -620,7 +620,9 @@ mod tests {
                     .replace("{since}", "")
                     .replace("{value}", "")
                     .replace("{arg}", "")
-                    .replace("{valid}", "");
+                    .replace("{valid}", "")
+                    .replace("{total}", "")
+                    .replace("{parts}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

@@ -132,3 +132,63 @@ fn a_total_past_the_largest_number_shows_the_largest_and_comes_back_exactly() {
         u64::MAX - 7
     );
 }
+
+/// A total left blank under parts that are given is said, once for all the relations it bounds:
+/// the relations wait for it, and the summary said «no errors» while the annex's channels added
+/// up to more than its services (a Russian-speaking newcomer's report). The example, whose blanks
+/// are parts under given totals, gets no such warning.
+#[test]
+fn a_total_left_blank_under_given_parts_is_said() {
+    use saualnama::i18n::Lang;
+    let (mut s, q) = saualnama::sample::example();
+    let before = saualnama::summary::summarize(&q, &s, Lang::Ru);
+    assert!(
+        !before
+            .problems
+            .iter()
+            .any(|p| p.rule.starts_with("unchecked")),
+        "{:?}",
+        before.problems
+    );
+    let mut item = (*s.items("public_services")[0]).clone();
+    item.id = "third".into();
+    item.name = "Выдача справок".into();
+    item.answers.remove("services_rendered");
+    item.answers
+        .insert("via_state_corporation".into(), 100.into());
+    item.answers.insert("via_provider_office".into(), 70.into());
+    item.answers.insert("deadline_violations".into(), 5.into());
+    s.sections
+        .get_mut("public_services")
+        .unwrap()
+        .items
+        .push(std::sync::Arc::new(item));
+    for (lang, said) in [
+        (
+            Lang::Ru,
+            "Не указано К1, хотя указано К2, К3: соотношение не проверено",
+        ),
+        (
+            Lang::Kk,
+            "К1 көрсетілмеген, бірақ К2, К3 көрсетілген: арақатынасы тексерілмеді",
+        ),
+        (
+            Lang::En,
+            "Q1 not given, Q2, Q3 given: the relation is not checked",
+        ),
+    ] {
+        let sum = saualnama::summary::summarize(&q, &s, lang);
+        let unchecked: Vec<_> = sum
+            .problems
+            .iter()
+            .filter(|p| p.rule.starts_with("unchecked"))
+            .collect();
+        assert_eq!(unchecked.len(), 1, "{unchecked:?}");
+        assert_eq!(unchecked[0].message, said);
+        assert_eq!(unchecked[0].item, Some(3));
+        assert_eq!(
+            unchecked[0].fields[0], "services_rendered",
+            "Ctrl-E goes to the total"
+        );
+    }
+}

@@ -201,6 +201,29 @@ pub fn month_name(m: u8, lang: Lang) -> &'static str {
     }
 }
 
+/// A field's number as a Kazakh or Russian reader sees it: the quantitative indicators, which the
+/// form leaves unnumbered and this program numbers «Q1», «Q9a», read «К1», «К9а» (Cyrillic);
+/// the questions keep the form's own numbers. English and the files keep «Q».
+pub fn field_number(number: &str, lang: Lang) -> String {
+    match (lang, number.strip_prefix('Q')) {
+        (Lang::Kk | Lang::Ru, Some(rest)) => {
+            let rest: String = rest
+                .chars()
+                .map(|c| match c {
+                    'a' => 'а',
+                    'b' => 'б',
+                    'c' => 'в',
+                    'd' => 'г',
+                    'e' => 'д',
+                    c => c,
+                })
+                .collect();
+            format!("К{rest}")
+        }
+        _ => number.to_owned(),
+    }
+}
+
 /// A number as a person reads it in `lang`: a decimal comma in Kazakh and Russian («12,5»), a point
 /// in English; whole numbers without a fraction, at most one decimal otherwise.
 pub fn number(v: f64, lang: Lang) -> String {

@@ -52,29 +52,6 @@ pub fn type_word(kind: Option<crate::questionnaire::FieldType>) -> crate::ui_tex
     }
 }
 
-/// A field's number as a Kazakh or Russian reader sees it: the quantitative indicators, which the
-/// form leaves unnumbered and this program numbers «Q1», «Q9a», read «К1», «К9а» (Cyrillic);
-/// the questions keep the form's own numbers. English and the files keep «Q».
-pub fn field_number(number: &str, lang: Lang) -> String {
-    match (lang, number.strip_prefix('Q')) {
-        (Lang::Kk | Lang::Ru, Some(rest)) => {
-            let rest: String = rest
-                .chars()
-                .map(|c| match c {
-                    'a' => 'а',
-                    'b' => 'б',
-                    'c' => 'в',
-                    'd' => 'г',
-                    'e' => 'д',
-                    c => c,
-                })
-                .collect();
-            format!("К{rest}")
-        }
-        _ => number.to_owned(),
-    }
-}
-
 /// A number typed to go to (`Ctrl-G`, `:go`, `history … NUMBER`) in the program's own spelling:
 /// «4,10» → «4.10», «4.К9а» or «4.й2» (the Q key on a Cyrillic layout) → «4.q9a», «4.q2».
 pub fn typed_number(s: &str) -> String {
@@ -156,7 +133,10 @@ pub fn slot_label(
             let num = s.map_or("?", |s| s.number.as_str());
             // A breakdown's part with its group: «Поступило жалоб (на сотрудника)».
             let (fnum, text) = match s.and_then(|sec| sec.field(field).map(|f| (sec, f))) {
-                Some((sec, f)) => (field_number(&f.number, lang), sec.field_label(f, lang)),
+                Some((sec, f)) => (
+                    crate::i18n::field_number(&f.number, lang),
+                    sec.field_label(f, lang),
+                ),
                 None => ("?".to_owned(), field.clone()),
             };
             match item {

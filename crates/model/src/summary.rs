@@ -119,6 +119,10 @@ fn ids_of(terms: &[Term]) -> impl Iterator<Item = &String> {
 /// The relations that fail in one block of a section.
 pub fn block_problems(sec: &Section, s: &Session, item: Option<usize>, lang: Lang) -> Vec<Problem> {
     let mut out = Vec::new();
+    // Totals left blank under parts that are given, with the parts: each relation that bounds them
+    // waits, and nothing said so (К1 blank, К3 = 50: «no errors», and the annex's sums and shares
+    // disagreed).
+    let mut unchecked: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     for r in &sec.rules {
         if let Some(w) = &r.when
             && crate::conditions::holds(s, &sec.id, item, w, Unanswered::Waits) != Some(true)
@@ -129,6 +133,25 @@ pub fn block_problems(sec: &Section, s: &Session, item: Option<usize>, lang: Lan
             side(s, &sec.id, item, &r.left),
             side(s, &sec.id, item, &r.right),
         ) else {
+            let blank = |t: &[Term]| ids_of(t).all(|id| s.count(&sec.id, item, id).is_none());
+            let total: Vec<String> = ids_of(&r.right).cloned().collect();
+            if !total.is_empty()
+                && blank(&r.right)
+                && ids_of(&r.left).next().is_some()
+                && side(s, &sec.id, item, &r.left).is_some()
+            {
+                let parts = ids_of(&r.left).cloned();
+                match unchecked.iter_mut().find(|(t, _)| *t == total) {
+                    Some((_, given)) => {
+                        for p in parts {
+                            if !given.contains(&p) {
+                                given.push(p);
+                            }
+                        }
+                    }
+                    None => unchecked.push((total, parts.collect())),
+                }
+            }
             continue;
         };
         if r.op.holds(l, rt) {
@@ -149,6 +172,30 @@ pub fn block_problems(sec: &Section, s: &Session, item: Option<usize>, lang: Lan
             rule: r.id.clone(),
             fields: ids_of(&r.left).chain(ids_of(&r.right)).cloned().collect(),
             message,
+        });
+    }
+    let numbers = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| sec.field(id))
+            .map(|f| crate::i18n::field_number(&f.number, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (total, given) in unchecked {
+        out.push(Problem {
+            severity: Severity::Warning,
+            section: Some(sec.id.clone()),
+            item: item.map(|i| i + 1),
+            item_name: item
+                .and_then(|i| s.item_name(&sec.id, i))
+                .map(str::to_owned),
+            rule: format!("unchecked:{}", total.join("+")),
+            message: crate::ui_text::Ui::TotalNotGiven
+                .get(lang)
+                .replace("{total}", &numbers(&total))
+                .replace("{parts}", &numbers(&given)),
+            // The blank total first: Ctrl-E goes to it.
+            fields: total.into_iter().chain(given).collect(),
         });
     }
     out

@@ -317,6 +317,7 @@ ui_texts! {
     CliStrict => ("Оқылмаған бірінші есепте тоқтау (оны тастап кетпей)", "Остановиться на первом нечитаемом отчёте, а не пропускать его", "Stop at the first report that cannot be read, rather than leave it out"),
     CliFiles => ("Қосылатын есептер", "Складываемые отчёты", "The reports to add up"),
     CliShell => ("Қабық", "Оболочка", "The shell"),
+    TotalNotGiven => ("{total} көрсетілмеген, бірақ {parts} көрсетілген: арақатынасы тексерілмеді", "Не указано {total}, хотя указано {parts}: соотношение не проверено", "{total} not given, {parts} given: the relation is not checked"),
     CliError => ("қате", "ошибка", "error"),
     CliMissing => ("міндетті аргумент берілмеген: {arg}", "не указан обязательный аргумент: {arg}", "a required argument is missing: {arg}"),
     CliUnexpected => ("артық немесе белгісіз аргумент: {arg}", "лишний или неизвестный аргумент: {arg}", "unexpected argument: {arg}"),

@@ -203,7 +203,7 @@ fn stop_line(app: &App, i: usize, indented: bool, theme: &Theme, width: usize) -
             fdef.map_or(String::new(), |f| {
                 format!(
                     "{} {}",
-                    crate::present::field_number(&f.number, lang),
+                    crate::i18n::field_number(&f.number, lang),
                     clip(f.text.get(lang), width)
                 )
             })

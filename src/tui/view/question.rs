@@ -141,7 +141,7 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 .and_then(|f| f.group.as_ref())
                 .and_then(|g| sec.and_then(|s| s.group(g)));
             let number = fdef.map_or(String::new(), |f| {
-                crate::present::field_number(&f.number, lang)
+                crate::i18n::field_number(&f.number, lang)
             });
             let mut head = vec![Span::styled(format!("{number} "), theme.heading())];
             if let Some(g) = group {

@@ -213,7 +213,7 @@ fn summary_lines(
                 })
                 // Written as Ctrl-G takes it: «4.К3», «1.2.К1».
                 .map_or(String::new(), |f| {
-                    format!(".{}", crate::present::field_number(&f.number, lang))
+                    format!(".{}", crate::i18n::field_number(&f.number, lang))
                 });
             lines.push(Line::styled(
                 format!("{mark} {place}{num}: {}", p.message),
