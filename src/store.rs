@@ -21,6 +21,10 @@ pub const MAX_FILE: u64 = 64 << 20;
 /// `/dev/zero` would eat memory.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        // Said in the user's language (`LoadError::io`).
+        return Err(io::ErrorKind::IsADirectory.into());
+    }
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -999,6 +999,25 @@ pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) 
     format!("[{sev}] {place}: {}", p.message)
 }
 
+/// `text` in lines of at most `width` characters, broken between words (a word longer than that
+/// on a line of its own); one line at least.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if len > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
 pub fn summary_text(
     q: &Questionnaire,
     sum: &Summary,
@@ -1037,7 +1056,16 @@ pub fn summary_text(
             let label = sec
                 .indicator(&f.id)
                 .map_or_else(|| f.label.clone(), |ind| sec.field_label(ind, lang));
-            out += &format!("  {label:<60} {value:>10}\n");
+            // A label longer than its column goes on over as many lines as it needs, the figure
+            // on its last: cut, it lost its meaning; pushed, the figures left their column.
+            let lines = wrap_words(&label, 60);
+            let (last, before) = lines
+                .split_last()
+                .expect("wrap_words gives a line at least");
+            for l in before {
+                out += &format!("  {l}\n");
+            }
+            out += &format!("  {last:<60} {value:>10}\n");
         }
     }
     out += &format!("\n{}\n", Ui::Problems.get(lang));

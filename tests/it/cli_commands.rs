@@ -554,3 +554,27 @@ fn a_report_named_before_its_command_is_read_by_it() {
     let o = run(&["summary"]);
     assert_ne!(o.status.code(), Some(0));
 }
+
+/// Long labels (Kazakh ones especially) go on over lines, and every figure stays in its column:
+/// «Тұрақсыздық (кадрлардың ауысуы) (өз ынталары бойынша жұмыстан босатылды) 4» pushed it out.
+#[test]
+fn summary_figures_stay_in_their_column() {
+    for lang in ["kk", "ru", "en"] {
+        let out = stdout(&run(&[
+            "summary",
+            example_path().to_str().unwrap(),
+            "-l",
+            lang,
+        ]));
+        // The annexes' figures: up to the problems, whose lines are prose («  [warning] …»).
+        let annexes: Vec<&str> = out.lines().take_while(|l| !l.starts_with("  [")).collect();
+        let figures: Vec<&&str> = annexes
+            .iter()
+            .filter(|l| l.starts_with("  ") && l.chars().count() > 62)
+            .collect();
+        assert!(figures.len() > 40, "{lang}: {out}");
+        for l in &figures {
+            assert_eq!(l.chars().count(), 73, "{lang}: {l:?}");
+        }
+    }
+}

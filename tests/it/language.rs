@@ -495,3 +495,34 @@ fn command_line_mistakes_are_said_in_the_language() {
         }
     }
 }
+
+/// A report that is not there, or a folder named for one, is said in the language asked for (the
+/// system says «No such file or directory (os error 2)»).
+#[test]
+fn a_missing_report_is_said_in_the_language() {
+    use crate::common::{run, stderr};
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("нет.json");
+    let folder = dir.path().to_str().unwrap();
+    for (args, said) in [
+        (
+            vec!["summary", missing.to_str().unwrap(), "-l", "ru"],
+            "такого файла нет",
+        ),
+        (
+            vec!["findings", missing.to_str().unwrap(), "-l", "kk"],
+            "мұндай файл жоқ",
+        ),
+        (vec!["validate", folder, "-l", "ru"], "это папка, а не файл"),
+        (
+            vec!["summary", folder, "-l", "en"],
+            "this is a folder, not a file",
+        ),
+    ] {
+        let o = run(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(!err.contains("os error"), "{args:?}: {err}");
+    }
+}

@@ -486,3 +486,18 @@ fn an_error_shows_as_an_error_and_before_the_warnings() {
     assert!(row("│  ! К2 Фактическая").is_some(), "{s}");
     insta::assert_snapshot!("error_before_warnings_80x24_ru", s);
 }
+
+/// A header field is one line with no usual answer: its type line offers neither a new line nor
+/// Ctrl-O («Ctrl-O — «нет»» was shown for the organisation's name), and keeps the field's own hint.
+#[test]
+fn a_header_field_offers_no_quick_answer() {
+    let mut a = app(Lang::Ru);
+    goto(&mut a, "0.1");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("Общие сведения"), "{s}");
+    assert!(!s.contains("Ctrl-O") && !s.contains("«нет»"), "{s}");
+    goto(&mut a, "0.6");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("например: 5 января 2026 года"), "{s}");
+    assert!(!s.contains("Ctrl-O"), "{s}");
+}

@@ -23,7 +23,12 @@ impl LoadError {
             line: None,
             column: None,
             path: None,
-            what: Box::new(Msg::Plain(err.to_string())),
+            what: Box::new(match err.kind() {
+                std::io::ErrorKind::NotFound => Msg::NoSuchFile,
+                std::io::ErrorKind::PermissionDenied => Msg::NoPermission,
+                std::io::ErrorKind::IsADirectory => Msg::IsADirectory,
+                _ => Msg::Plain(err.to_string()),
+            }),
         }
     }
 

@@ -10,6 +10,11 @@ pub enum Msg {
     /// Words that are not ours (the JSON parser's, the system's, a check for form authors), in
     /// English.
     Plain(String),
+    /// The system's «no such file», «permission denied» and «is a directory», which a user meets
+    /// (the system says them in English).
+    NoSuchFile,
+    NoPermission,
+    IsADirectory,
     NotUtf8,
     NotASession {
         found: String,
@@ -67,6 +72,21 @@ impl Msg {
         };
         match self {
             Msg::Plain(s) => s.clone(),
+            Msg::NoSuchFile => pick(
+                "мұндай файл жоқ".into(),
+                "такого файла нет".into(),
+                "no such file".into(),
+            ),
+            Msg::NoPermission => pick(
+                "файлды оқуға немесе жазуға рұқсат жоқ".into(),
+                "нет прав на чтение или запись файла".into(),
+                "no permission to read or write the file".into(),
+            ),
+            Msg::IsADirectory => pick(
+                "бұл файл емес, қалта".into(),
+                "это папка, а не файл".into(),
+                "this is a folder, not a file".into(),
+            ),
             Msg::NotUtf8 => pick(
                 "файл UTF-8 мәтіні емес".into(),
                 "файл не является текстом UTF-8".into(),

@@ -100,8 +100,17 @@ pub(super) fn question_content<'a>(app: &'a App, theme: &Theme) -> QuestionConte
                 h.map_or("", |h| h.text.get(lang)),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
-            // The type and what to type under the question, as for every other question.
-            let hint = type_line(*kind, false, h.and_then(|h| h.hint.as_ref()), lang);
+            // The type and what to type under the question, as for every other question; but a
+            // header's text is one line, and has no usual answer for Ctrl-O («нет» was offered
+            // for the organisation's name).
+            let own = h.and_then(|h| h.hint.as_ref());
+            let hint = match kind {
+                Some(FieldType::Text) | None => {
+                    let name = type_name(*kind).get(lang);
+                    own.map_or(name.to_owned(), |o| format!("{name} · {}", o.get(lang)))
+                }
+                _ => type_line(*kind, false, own, lang),
+            };
             fixed.push(Line::styled(hint, theme.dim()));
         }
         Stop::Slot(Slot::ItemName { section, item }, _) => {
