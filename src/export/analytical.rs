@@ -127,23 +127,38 @@ fn period_sentence(lang: Lang, from: Option<(u16, u8)>, to: Option<(u16, u8)>) -
     let m = |v: Option<(u16, u8)>, f: &dyn Fn(u16, u8) -> String| {
         v.map_or(BLANK.to_owned(), |(y, m)| f(y, m))
     };
+    // One year said once: «с января по июнь 2017 года».
+    let same_year = matches!((from, to), (Some((a, _)), Some((b, _))) if a == b);
+    let month_only = |mo: u8| month_name(mo, lang).to_owned();
     match lang {
         Lang::Kk => format!(
-            "Талдау {} – {} аралығын қамтыды.",
+            "Талдау {} – {} кезеңін қамтыды.",
             m(from, &|y, mo| format!("{y} жылғы {}", month_name(mo, lang))),
-            m(to, &|y, mo| format!("{y} жылғы {}", month_name(mo, lang)))
+            m(to, &|y, mo| if same_year {
+                month_only(mo)
+            } else {
+                format!("{y} жылғы {}", month_name(mo, lang))
+            })
         ),
         Lang::Ru => format!(
             "Анализ охватывает период с {} по {}.",
-            m(from, &|y, mo| format!(
-                "{} {y} года",
-                RU_GENITIVE[(mo.clamp(1, 12) - 1) as usize]
-            )),
+            m(from, &|y, mo| {
+                let month = RU_GENITIVE[(mo.clamp(1, 12) - 1) as usize];
+                if same_year {
+                    month.to_owned()
+                } else {
+                    format!("{month} {y} года")
+                }
+            }),
             m(to, &|y, mo| format!("{} {y} года", month_name(mo, lang)))
         ),
         Lang::En => format!(
             "The analysis covers the period from {} to {}.",
-            m(from, &|y, mo| format!("{} {y}", month_name(mo, lang))),
+            m(from, &|y, mo| if same_year {
+                month_only(mo)
+            } else {
+                format!("{} {y}", month_name(mo, lang))
+            }),
             m(to, &|y, mo| format!("{} {y}", month_name(mo, lang)))
         ),
     }
@@ -304,7 +319,7 @@ fn not_analysed(sec: &Section, lang: Lang) -> String {
     let what = annex_noun(sec, lang);
     match lang {
         Lang::Kk => format!(
-            "{} талданған жоқ ({}).",
+            "{} талданбады ({}).",
             capitalise(&what),
             sec.label.get(lang)
         ),
@@ -399,7 +414,7 @@ fn describe(sec: &Section, s: &Session, found: usize, lang: Lang) -> Vec<String>
             let left = sum(&["dismissed_own_will", "dismissed_negative", "dismissed_other"]);
             out.push(match lang {
                 Lang::Kk => format!(
-                    "Персоналды басқару бойынша: штат бойынша саны — {}, іс жүзіндегі саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Жүргізілген қызметтік тексерулер — {}; қолданылған тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",
+                    "Персоналды басқару бойынша: штат саны — {}, нақты саны — {}, бос орындар — {}. Жұмыстан босатылғандар — {} (өз ынтасы бойынша — {}, теріс себептер бойынша — {}, басқа негіздер бойынша — {}). Жүргізілген қызметтік тексерулер — {}; қолданылған тәртіптік жазалар — {}, оның ішінде қызметтік тексерусіз — {}; мүдделер қақтығысы фактілері — {}.",
                     v("staff_planned"), v("staff_actual"), v("vacancies"), left, v("dismissed_own_will"), v("dismissed_negative"), v("dismissed_other"), v("internal_investigations"), pen, v("penalties_without_investigation"), v("conflict_of_interest_cases")
                 ),
                 Lang::Ru => format!(
@@ -422,7 +437,7 @@ fn describe(sec: &Section, s: &Session, found: usize, lang: Lang) -> Vec<String>
     let what = annex_noun(sec, lang);
     out.push(if found == 0 {
         match lang {
-            Lang::Kk => format!("Талдау нәтижесінде {what} бойынша сыбайлас жемқорлық тәуекелдері анықталған жоқ."),
+            Lang::Kk => format!("Талдау нәтижесінде {what} бойынша сыбайлас жемқорлық тәуекелдері анықталмады."),
             Lang::Ru => format!("По результатам анализа по направлению «{}» коррупционные риски не выявлены.", capitalise(&what)),
             Lang::En => format!("No corruption risks were identified as regards {what}."),
         }
@@ -542,7 +557,8 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         })
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "____".to_owned());
-    let date = header_text(s, "wg_order_date").unwrap_or_else(|| BLANK.to_owned());
+    // A date not given is a date line to write in by hand, as the form's own are.
+    let date = header_text(s, "wg_order_date").unwrap_or_else(|| Ui::DateLine.get(lang).to_owned());
     body.push(Para::Text(match lang {
         Lang::Kk => format!("1.3. Талдауды Ұйым басшысының {date} № {number} бұйрығымен құрылған жұмыс тобы жүргізді."),
         Lang::Ru => format!("1.3. Анализ проведён рабочей группой, созданной приказом руководителя Организации от {date} № {number}."),
@@ -587,10 +603,7 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
     };
     if !not_done.is_empty() {
         dir_text += &match lang {
-            Lang::Kk => format!(
-                " {} бағыты бойынша талдау жүргізілген жоқ.",
-                quoted(&not_done)
-            ),
+            Lang::Kk => format!(" {} бағыты бойынша талдау жүргізілмеді.", quoted(&not_done)),
             Lang::Ru => format!(
                 " Анализ по направлению {} не проводился.",
                 quoted(&not_done)
@@ -635,14 +648,14 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
             body.push(Para::Text(if analysed_dir(ids) {
                 t(
                     lang,
-                    "Сыбайлас жемқорлық тәуекелдері анықталған жоқ.",
+                    "Сыбайлас жемқорлық тәуекелдері анықталмады.",
                     "Коррупционные риски не выявлены.",
                     "No corruption risks were identified.",
                 )
             } else {
                 t(
                     lang,
-                    "Бағыт талданған жоқ.",
+                    "Бұл бағыт бойынша талдау жүргізілмеді.",
                     "Направление не анализировалось.",
                     "This direction was not analysed.",
                 )
@@ -1002,6 +1015,48 @@ mod tests {
         for (i, p) in full.iter().enumerate() {
             assert!(p.starts_with(&format!("4.{}. ", i + 1)), "{full:?}");
         }
+    }
+
+    /// The period says its year once when it is one year, as an official writes it; the order's
+    /// date not given is a date line to fill in by hand; the Kazakh negatives are the written ones.
+    #[test]
+    fn dates_and_negatives_read_as_an_official_writes_them() {
+        let (s, q) = crate::sample::example();
+        let texts = |lang: Lang| -> String {
+            analytical_report(&q, &s, lang)
+                .paragraphs
+                .iter()
+                .filter_map(|p| match p {
+                    Para::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (kk, ru, en) = (texts(Lang::Kk), texts(Lang::Ru), texts(Lang::En));
+        assert!(
+            kk.contains("1.4. Талдау 2017 жылғы қаңтар – маусым кезеңін қамтыды."),
+            "{kk}"
+        );
+        assert!(
+            ru.contains("1.4. Анализ охватывает период с января по июнь 2017 года."),
+            "{ru}"
+        );
+        assert!(en.contains("from January to June 2017."), "{en}");
+        assert!(
+            kk.contains("басшысының 20__ жылғы «___» __________ № ____ бұйрығымен"),
+            "{kk}"
+        );
+        assert!(ru.contains("от «___» __________ 20__ г. № ____."), "{ru}");
+        for spoken in ["талданған жоқ", "жүргізілген жоқ", "анықталған жоқ"]
+        {
+            assert!(!kk.contains(spoken), "{spoken}: {kk}");
+        }
+        let mut s2 = s.clone();
+        s2.header.insert("period_from".into(), "2016-07".into());
+        let doc = analytical_report(&q, &s2, Lang::Ru);
+        assert!(doc.paragraphs.iter().any(|p| matches!(p, Para::Text(t)
+            if t.contains("с июля 2016 года по июнь 2017 года"))));
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said
