@@ -576,5 +576,8 @@ fn summary_figures_stay_in_their_column() {
         for l in &figures {
             assert_eq!(l.chars().count(), 73, "{lang}: {l:?}");
         }
+        // A part of a group whose name ends in brackets follows it after a dash, not in brackets
+        // of its own: «Тұрақсыздық (кадрлардың ауысуы) (өз ынталары…)» read as one bracket too many.
+        assert!(!out.contains(") ("), "{lang}: {out}");
     }
 }

@@ -261,7 +261,12 @@ impl Section {
     pub fn field_label(&self, f: &Field, lang: crate::i18n::Lang) -> String {
         match f.group.as_ref().and_then(|g| self.group(g)) {
             // In brackets, not after a colon: the label is followed by «: value» and by «: text»
-            // («Поступило жалоб (на сотрудника): 1», where it read «…жалоб: на сотрудника: 1»).
+            // («Поступило жалоб (на сотрудника): 1», where it read «…жалоб: на сотрудника: 1»);
+            // after a dash when the group's own name ends in brackets («Тұрақсыздық (кадрлардың
+            // ауысуы) — өз ынталары бойынша…», not two brackets in a row).
+            Some(g) if g.text.get(lang).trim_end().ends_with(')') => {
+                format!("{} — {}", g.text.get(lang), f.text.get(lang))
+            }
             Some(g) => format!("{} ({})", g.text.get(lang), f.text.get(lang)),
             None => f.text.get(lang).to_owned(),
         }
