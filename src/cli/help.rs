@@ -172,7 +172,7 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
     ))
 }
 
-/// The whole command line, its help in `lang`./// The whole command line, its help in `lang`.
+/// The whole command line, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
     let g = |u: Ui| u.get(lang);
     let mut cmd = localize(Cli::command(), "", lang)

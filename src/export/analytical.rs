@@ -103,6 +103,7 @@ fn unanswered_questions(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<Strin
         .map(|(place, numbers)| {
             let list = numbers.join(", ");
             match lang {
+                Lang::Kk if numbers.len() == 1 => format!("{place} — {list}-сұрақ"),
                 Lang::Kk => format!("{place} — {list}-сұрақтар"),
                 Lang::Ru if numbers.len() == 1 => format!("{place} — вопрос {list}"),
                 Lang::Ru => format!("{place} — вопросы {list}"),
@@ -1004,8 +1005,16 @@ mod tests {
             serde_json::json!({"yes": true}),
         );
         personnel.answers.insert("other".into(), "Нет".into());
+        let kk = conclusion(&s, &q, Lang::Kk);
         let ru = conclusion(&s, &q, Lang::Ru);
         assert!(!ru[2].contains("; 4 —"), "{}", ru[2]);
+        // One question left in an item: said in the singular.
+        let personnel = s.sections.get_mut("personnel").unwrap();
+        personnel.answers.remove("other");
+        let (kk1, ru1) = (conclusion(&s, &q, Lang::Kk), conclusion(&s, &q, Lang::Ru));
+        assert!(kk1[2].contains("; 4 — 14-сұрақ."), "{}", kk1[2]);
+        assert!(ru1[2].contains("; 4 — вопрос 14."), "{}", ru1[2]);
+        assert!(!kk[2].contains("; 4 —"), "{}", kk[2]);
         for (i, p) in ru.iter().enumerate() {
             assert!(p.starts_with(&format!("4.{}. ", i + 1)), "{ru:?}");
         }
