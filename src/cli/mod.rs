@@ -1045,12 +1045,14 @@ pub fn summary_text(
             let value = match (f.kind, f.value) {
                 // Nothing entered yet: «—», as the editor's summary says; not 0, nor a fall to 0
                 // beside the last period, nor a share of blanks.
-                (kind, _) if !f.answered => crate::present::compared(kind, before, None, lang),
+                (kind, _) if !f.answered => {
+                    crate::present::compared(kind, before, None, false, lang)
+                }
                 (k, None) if k.is_quotient() && before.is_none() => {
                     Ui::ShareUndefined.get(lang).to_owned()
                 }
                 (_, None) if before.is_none() => String::new(),
-                (kind, v) => crate::present::compared(kind, before, v, lang),
+                (kind, v) => crate::present::compared(kind, before, v, f.partial, lang),
             };
             // A breakdown's part with its group: the list shows no group above it.
             let label = sec

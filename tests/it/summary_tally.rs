@@ -192,3 +192,65 @@ fn a_total_left_blank_under_given_parts_is_said() {
         );
     }
 }
+
+/// A total some items left blank, or a sum with a part some items left blank, is a floor of the
+/// figure and says so («≥ 0»), in the editor's summary and in `summary`; one every item answered
+/// is said plainly. (The summary showed «0» for counts one of two services had not given.)
+#[test]
+fn a_total_some_items_left_blank_is_a_floor() {
+    use saualnama::i18n::Lang;
+    let (mut s, q) = saualnama::sample::example();
+    let figure = |s: &Session, key: &str| {
+        let sum = summarize(&q, s, Lang::Ru);
+        let f = sum
+            .indicators
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap()
+            .clone();
+        (f.answered, f.partial)
+    };
+    assert_eq!(
+        figure(&s, "public_services.services_rendered"),
+        (true, false)
+    );
+    assert_eq!(
+        figure(&s, "public_services.via_state_corporation"),
+        (true, true)
+    );
+    assert_eq!(figure(&s, "public_services.complaints_staff"), (true, true));
+    assert_eq!(figure(&s, "public_services.complaints_total"), (true, true));
+    assert_eq!(
+        saualnama::present::compared(
+            saualnama::summary::FigureKind::Total,
+            None,
+            Some(0.0),
+            true,
+            Lang::Ru
+        ),
+        "≥\u{a0}0"
+    );
+    // Given by both services: said plainly.
+    let items = &mut s.sections.get_mut("public_services").unwrap().items;
+    std::sync::Arc::make_mut(&mut items[1])
+        .answers
+        .insert("via_state_corporation".into(), json!(0));
+    for id in [
+        "complaints_staff",
+        "complaints_quality",
+        "complaints_deadlines",
+        "complaints_other",
+    ] {
+        std::sync::Arc::make_mut(&mut items[0])
+            .answers
+            .insert(id.into(), json!(0));
+    }
+    assert_eq!(
+        figure(&s, "public_services.via_state_corporation"),
+        (true, false)
+    );
+    assert_eq!(
+        figure(&s, "public_services.complaints_total"),
+        (true, false)
+    );
+}

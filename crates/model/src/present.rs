@@ -19,18 +19,25 @@ pub fn figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
 }
 
 /// A figure beside the last period's: «93 → 95 (+2,2 %)»; a share or ratio without the change in
-/// percent («10% → 12%»); the figure alone where there is no last one.
-pub fn compared(kind: FigureKind, before: Option<f64>, now: Option<f64>, lang: Lang) -> String {
-    let Some(b) = before else {
-        return figure(kind, now, lang);
+/// percent («10% → 12%»); the figure alone where there is no last one. A `partial` figure (some
+/// items left it blank) is a floor: «≥ 95», and no change in percent is worked out from it.
+pub fn compared(
+    kind: FigureKind,
+    before: Option<f64>,
+    now: Option<f64>,
+    partial: bool,
+    lang: Lang,
+) -> String {
+    let now_said = match now {
+        Some(_) if partial => format!("≥\u{a0}{}", figure(kind, now, lang)),
+        _ => figure(kind, now, lang),
     };
-    let arrow = format!(
-        "{} → {}",
-        figure(kind, Some(b), lang),
-        figure(kind, now, lang)
-    );
+    let Some(b) = before else {
+        return now_said;
+    };
+    let arrow = format!("{} → {now_said}", figure(kind, Some(b), lang));
     match (kind, now) {
-        (FigureKind::Total | FigureKind::Sum, Some(n)) if b > 0.0 => {
+        (FigureKind::Total | FigureKind::Sum, Some(n)) if b > 0.0 && !partial => {
             let change = (n - b) * 100.0 / b;
             let sign = if change > 0.0 { "+" } else { "" };
             format!("{arrow} ({sign}{})", crate::i18n::percent(change, lang))

@@ -59,6 +59,10 @@ pub struct Figure {
     /// with the last period as a fall to 0.
     #[serde(skip)]
     pub answered: bool,
+    /// Answered, but not by every item (a total), or not in every part (a sum): what was entered
+    /// is a floor of the figure, and is shown as one («≥ 95»).
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -583,6 +587,12 @@ impl Tally {
                 .map(|(sum, _)| u64::try_from(*sum).unwrap_or(u64::MAX))
                 .collect();
             let entered: Vec<bool> = section_sums.counts.iter().map(|(_, n)| *n > 0).collect();
+            // Entered in every block of the section (every item of a repeatable annex).
+            let whole: Vec<bool> = section_sums
+                .counts
+                .iter()
+                .map(|(_, n)| *n >= blocks.len())
+                .collect();
             answered += sa;
             total += st;
             let (errors, warnings) =
@@ -596,6 +606,11 @@ impl Tally {
                 ids.iter()
                     .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
                     .any(|k| entered[k])
+            };
+            let all_whole = |ids: &[String]| {
+                ids.iter()
+                    .filter_map(|id| sec.indicators.iter().position(|f| &f.id == id))
+                    .all(|k| whole[k])
             };
             let sum_over = |ids: &[String]| -> u64 {
                 ids.iter()
@@ -619,6 +634,7 @@ impl Tally {
                     label: ind.text.get(lang).to_owned(),
                     value: Some(sums[k] as f64),
                     answered: entered[k],
+                    partial: entered[k] && !whole[k],
                 });
             }
             for d in q.summary.iter().filter(|d| d.section == sec.id) {
@@ -653,6 +669,7 @@ impl Tally {
                             any_entered(&d.numerator) && any_entered(&d.denominator)
                         }
                     },
+                    partial: d.kind == SummaryKind::Sum && any_entered(&d.of) && !all_whole(&d.of),
                 });
             }
             sections.push(SectionProgress {

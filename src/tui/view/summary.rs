@@ -164,7 +164,7 @@ fn summary_lines(
                 // empty from one answered 0 (a newcomer could not), and beside the last period it
                 // is no fall to 0. So is a share until both its sides are answered.
                 let now = if fg.answered { fg.value } else { None };
-                crate::present::compared(fg.kind, before, now, lang)
+                crate::present::compared(fg.kind, before, now, fg.partial, lang)
             } else {
                 String::new()
             };
