@@ -489,6 +489,16 @@ fn finding_rows(q: &Questionnaire, found: &[&Finding], lang: Lang) -> Vec<Vec<Ve
         .map(|(n, f)| {
             let sec = q.section(&f.section);
             let place = match (sec, &f.item_name) {
+                // In Kazakh the name comes first and the noun takes its possessive ending:
+                // ««X» мемлекеттік көрсетілетін қызметі».
+                (Some(sec), Some(name)) if lang == Lang::Kk => {
+                    let noun = match sec.id.as_str() {
+                        "public_services" => "мемлекеттік көрсетілетін қызметі".to_owned(),
+                        "legal_acts" => "нормативтік құқықтық актісі".to_owned(),
+                        _ => item_noun(sec, lang),
+                    };
+                    format!("«{name}» {noun}")
+                }
                 (Some(sec), Some(name)) => {
                     format!("{} «{name}»", capitalise(&item_noun(sec, lang)))
                 }
@@ -1066,6 +1076,32 @@ mod tests {
         let doc = analytical_report(&q, &s2, Lang::Ru);
         assert!(doc.paragraphs.iter().any(|p| matches!(p, Para::Text(t)
             if t.contains("с июля 2016 года по июнь 2017 года"))));
+    }
+
+    /// In Kazakh the risks' table names the service first, the noun with its possessive ending,
+    /// and a question of the form as «13-сұрақ.» (a bare «13.» read as the cell's list).
+    #[test]
+    fn the_kazakh_risks_table_reads_as_written() {
+        let (s, q) = crate::sample::example();
+        let found = findings(&q, &s, Lang::Kk);
+        let refs: Vec<&Finding> = found.iter().collect();
+        let rows = finding_rows(&q, &refs, Lang::Kk);
+        assert!(
+            rows[0][1][0].starts_with("«Балаларға қосымша білім беру")
+                && rows[0][1][0].ends_with("» мемлекеттік көрсетілетін қызметі"),
+            "{:?}",
+            rows[0][1]
+        );
+        assert!(rows[0][2][0].starts_with("13-сұрақ. "), "{:?}", rows[0][2]);
+        let ru = findings(&q, &s, Lang::Ru);
+        let refs: Vec<&Finding> = ru.iter().collect();
+        let rows = finding_rows(&q, &refs, Lang::Ru);
+        assert!(
+            rows[0][1][0].starts_with("Государственная услуга «"),
+            "{:?}",
+            rows[0][1]
+        );
+        assert!(rows[0][2][0].starts_with("13. "), "{:?}", rows[0][2]);
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

@@ -71,6 +71,8 @@ pub fn answer_line(
     // A breakdown's part reads with its group: «Penalties applied: remark».
     let text = sec.field_label(f, lang);
     let label = match form_number(f) {
+        // «13-сұрақ.» in Kazakh: a bare «13.» in a table's cell reads as the cell's list.
+        Some(n) if lang == Lang::Kk => format!("{n}-сұрақ. {text}"),
         Some(n) => format!("{n}. {text}"),
         None => text,
     };
