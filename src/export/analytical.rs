@@ -317,23 +317,21 @@ fn annex_noun(sec: &Section, lang: Lang) -> String {
 }
 
 fn not_analysed(sec: &Section, lang: Lang) -> String {
-    let what = annex_noun(sec, lang);
+    let what = capitalise(&annex_noun(sec, lang));
+    let label = match lang {
+        Lang::Ru => sec.label.get(lang).to_lowercase(),
+        _ => sec.label.get(lang).to_owned(),
+    };
+    // «(приложение 5 (9))» is a bracket in a bracket: a label with its own follows a dash.
+    let label = if label.contains('(') {
+        format!(" — {label}")
+    } else {
+        format!(" ({label})")
+    };
     match lang {
-        Lang::Kk => format!(
-            "{} талданбады ({}).",
-            capitalise(&what),
-            sec.label.get(lang)
-        ),
-        Lang::Ru => format!(
-            "{} не анализировались ({}).",
-            capitalise(&what),
-            sec.label.get(lang).to_lowercase()
-        ),
-        Lang::En => format!(
-            "{} were not analysed ({}).",
-            capitalise(&what),
-            sec.label.get(lang)
-        ),
+        Lang::Kk => format!("{what} талданбады{label}."),
+        Lang::Ru => format!("{what} не анализировались{label}."),
+        Lang::En => format!("{what} were not analysed{label}."),
     }
 }
 
@@ -1102,6 +1100,29 @@ mod tests {
             rows[0][1]
         );
         assert!(rows[0][2][0].starts_with("13. "), "{:?}", rows[0][2]);
+    }
+
+    /// An annex not analysed is named after its kind, its label in brackets; one whose label has
+    /// brackets of its own after a dash («(приложение 5 (9))» was a bracket in a bracket).
+    #[test]
+    fn an_annex_not_analysed_is_named_without_nested_brackets() {
+        let (s, q) = crate::sample::example();
+        for lang in Lang::ALL {
+            let doc = analytical_report(&q, &s, lang);
+            let texts: Vec<&String> = doc
+                .paragraphs
+                .iter()
+                .filter_map(|p| match p {
+                    Para::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect();
+            assert!(!texts.iter().any(|t| t.contains("))")), "{lang}: {texts:?}");
+        }
+        let ru = analytical_report(&q, &s, Lang::Ru);
+        assert!(ru.paragraphs.iter().any(|p| matches!(p, Para::Text(t)
+            if t.contains("не анализировались — приложение 5 (9).")
+                || t.contains("не анализировались (приложение 2)."))));
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

@@ -220,6 +220,21 @@ fn a_total_some_items_left_blank_is_a_floor() {
     );
     assert_eq!(figure(&s, "public_services.complaints_staff"), (true, true));
     assert_eq!(figure(&s, "public_services.complaints_total"), (true, true));
+    // A share of such totals is an estimate.
+    assert_eq!(
+        figure(&s, "public_services.state_corporation_share"),
+        (true, true)
+    );
+    assert_eq!(
+        saualnama::present::compared(
+            saualnama::summary::FigureKind::Share,
+            None,
+            Some(0.0),
+            true,
+            Lang::Ru
+        ),
+        "≈\u{a0}0\u{a0}%"
+    );
     assert_eq!(
         saualnama::present::compared(
             saualnama::summary::FigureKind::Total,
@@ -251,6 +266,10 @@ fn a_total_some_items_left_blank_is_a_floor() {
     );
     assert_eq!(
         figure(&s, "public_services.complaints_total"),
+        (true, false)
+    );
+    assert_eq!(
+        figure(&s, "public_services.state_corporation_share"),
         (true, false)
     );
 }

@@ -20,7 +20,8 @@ pub fn figure(kind: FigureKind, v: Option<f64>, lang: Lang) -> String {
 
 /// A figure beside the last period's: «93 → 95 (+2,2 %)»; a share or ratio without the change in
 /// percent («10% → 12%»); the figure alone where there is no last one. A `partial` figure (some
-/// items left it blank) is a floor: «≥ 95», and no change in percent is worked out from it.
+/// items left it blank) is a floor, «≥ 95», or for a share an estimate, «≈ 12 %», and no change in
+/// percent is worked out from it.
 pub fn compared(
     kind: FigureKind,
     before: Option<f64>,
@@ -29,6 +30,7 @@ pub fn compared(
     lang: Lang,
 ) -> String {
     let now_said = match now {
+        Some(_) if partial && kind.is_quotient() => format!("≈\u{a0}{}", figure(kind, now, lang)),
         Some(_) if partial => format!("≥\u{a0}{}", figure(kind, now, lang)),
         _ => figure(kind, now, lang),
     };

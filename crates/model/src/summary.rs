@@ -60,7 +60,8 @@ pub struct Figure {
     #[serde(skip)]
     pub answered: bool,
     /// Answered, but not by every item (a total), or not in every part (a sum): what was entered
-    /// is a floor of the figure, and is shown as one («≥ 95»).
+    /// is a floor of the figure, and is shown as one («≥ 95»); a share of such totals is an
+    /// estimate («≈ 12 %»).
     #[serde(skip)]
     pub partial: bool,
 }
@@ -669,7 +670,15 @@ impl Tally {
                             any_entered(&d.numerator) && any_entered(&d.denominator)
                         }
                     },
-                    partial: d.kind == SummaryKind::Sum && any_entered(&d.of) && !all_whole(&d.of),
+                    // A share of totals some items left blank is an estimate («≈ 12 %»).
+                    partial: match d.kind {
+                        SummaryKind::Sum => any_entered(&d.of) && !all_whole(&d.of),
+                        SummaryKind::Share | SummaryKind::Ratio => {
+                            any_entered(&d.numerator)
+                                && any_entered(&d.denominator)
+                                && !(all_whole(&d.numerator) && all_whole(&d.denominator))
+                        }
+                    },
                 });
             }
             sections.push(SectionProgress {
