@@ -342,15 +342,6 @@ fn message_lang(cli: &Cli) -> Lang {
 /// findings», as the usage line `[FILE] [COMMAND]` reads) put after the command, where the command
 /// takes it. Anything else is left as it is.
 pub fn file_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    const TAKE_A_FILE: [&str; 7] = [
-        "summary",
-        "validate",
-        "findings",
-        "new",
-        "history",
-        "export",
-        "aggregate",
-    ];
     // The options before a command that take the next word as their value.
     const VALUED: [&str; 5] = ["-l", "--lang", "-q", "--questionnaire", "--questionnaires"];
     let mut positional = Vec::new();
@@ -372,15 +363,19 @@ pub fn file_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsStri
     let [file, command] = positional[..] else {
         return args;
     };
-    let is = |i: usize, names: &[&str]| names.contains(&args[i].to_string_lossy().as_ref());
-    // Built only here, with two words given: the command takes long to build.
+    // Built only here, with two words given: the command takes long to build. The commands, and
+    // whether each takes a report (its `file` or `files`), are read from it.
     use clap::CommandFactory;
-    let commands: Vec<String> = Cli::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_owned())
-        .collect();
-    let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
-    if is(file, &commands) || !is(command, &TAKE_A_FILE) {
+    let cli = Cli::command();
+    let named = |i: usize| {
+        let word = args[i].to_string_lossy();
+        cli.get_subcommands().find(|c| c.get_name() == word)
+    };
+    let takes_a_file = |c: &clap::Command| {
+        c.get_positionals()
+            .any(|a| matches!(a.get_id().as_str(), "file" | "files"))
+    };
+    if named(file).is_some() || !named(command).is_some_and(takes_a_file) {
         return args;
     }
     let mut args = args;
@@ -999,25 +994,6 @@ pub fn problem_line(q: &Questionnaire, p: &crate::summary::Problem, lang: Lang) 
     format!("[{sev}] {place}: {}", p.message)
 }
 
-/// `text` in lines of at most `width` characters, broken between words (a word longer than that
-/// on a line of its own); one line at least.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("one line at least");
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            lines.push(word.to_owned());
-        } else {
-            if len > 0 {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
-
 pub fn summary_text(
     q: &Questionnaire,
     sum: &Summary,
@@ -1060,10 +1036,8 @@ pub fn summary_text(
                 .map_or_else(|| f.label.clone(), |ind| sec.field_label(ind, lang));
             // A label longer than its column goes on over as many lines as it needs, the figure
             // on its last: cut, it lost its meaning; pushed, the figures left their column.
-            let lines = wrap_words(&label, 60);
-            let (last, before) = lines
-                .split_last()
-                .expect("wrap_words gives a line at least");
+            let lines = crate::output::wrap(&label, 60);
+            let (last, before) = lines.split_last().expect("wrap gives a line at least");
             for l in before {
                 out += &format!("  {l}\n");
             }

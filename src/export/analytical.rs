@@ -58,14 +58,6 @@ fn analysis_year(s: &Session, q: &Questionnaire) -> Option<u16> {
     ordered.or_else(|| month(s, q, "period_to").map(|(y, _)| y))
 }
 
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// The questions (not the counts) left unanswered in the annexes analysed, by place in the
 /// form's numbering: «1.1 — вопросы 7, 11», «4 — вопросы 3, 14».
 fn unanswered_questions(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<String> {
@@ -695,7 +687,7 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
         "4. Заключение",
         "4. Conclusion",
     )));
-    let count = |sev| found.iter().filter(|f| f.severity == sev).count();
+    let count = |sev| crate::findings::count_of(&found, sev);
     let (risks, review, incons) = (
         count(FindingSeverity::Risk),
         count(FindingSeverity::Review),
@@ -714,7 +706,7 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
             let label = sec.label.get(lang);
             // «…по ним не делается: приложение 2 «…»» in mid-sentence.
             let label = if lang == Lang::Ru {
-                lowercase_first(label)
+                label.to_lowercase()
             } else {
                 label.to_owned()
             };
@@ -789,6 +781,18 @@ pub fn analytical_report(q: &Questionnaire, s: &Session, lang: Lang) -> FormDocu
 mod tests {
     use super::*;
 
+    /// The report's paragraphs of text (not its headings or tables), in `lang`.
+    fn texts(q: &Questionnaire, s: &Session, lang: Lang) -> Vec<String> {
+        analytical_report(q, s, lang)
+            .paragraphs
+            .into_iter()
+            .filter_map(|p| match p {
+                Para::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// A total nothing was entered into is «not reported», not 0: the report says what the
     /// working group found, and a blank is not a finding of none.
     #[test]
@@ -815,15 +819,7 @@ mod tests {
 
     /// The annex's paragraph in `lang` and the personnel paragraph of the report.
     fn paragraphs(s: &Session, q: &Questionnaire, lang: Lang) -> (String, String) {
-        let doc = analytical_report(q, s, lang);
-        let texts: Vec<&String> = doc
-            .paragraphs
-            .iter()
-            .filter_map(|p| match p {
-                Para::Text(t) => Some(t),
-                _ => None,
-            })
-            .collect();
+        let texts = texts(q, s, lang);
         let find = |starts: [&str; 3]| {
             texts
                 .iter()
@@ -939,15 +935,9 @@ mod tests {
     #[test]
     fn the_rules_are_cited_as_they_stood_when_the_analysis_was_made() {
         let intro = |s: &Session, q: &Questionnaire, lang: Lang| -> String {
-            let doc = analytical_report(q, s, lang);
-            doc.paragraphs
-                .iter()
-                .filter_map(|p| match p {
-                    Para::Text(t) if t.starts_with("1.1.") || t.starts_with("1.2.") => {
-                        Some(t.clone())
-                    }
-                    _ => None,
-                })
+            texts(q, s, lang)
+                .into_iter()
+                .filter(|t| t.starts_with("1.1.") || t.starts_with("1.2."))
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -981,14 +971,9 @@ mod tests {
     #[test]
     fn the_conclusion_names_the_questions_left_unanswered() {
         let conclusion = |s: &Session, q: &Questionnaire, lang: Lang| -> Vec<String> {
-            analytical_report(q, s, lang)
-                .paragraphs
-                .iter()
-                .filter_map(|p| match p {
-                    Para::Text(t) if t.starts_with("4.") => Some(t.clone()),
-                    _ => None,
-                })
-                .collect()
+            let mut all = texts(q, s, lang);
+            all.retain(|t| t.starts_with("4."));
+            all
         };
         let (mut s, q) = crate::sample::example();
         let ru = conclusion(&s, &q, Lang::Ru);
@@ -1039,18 +1024,8 @@ mod tests {
     #[test]
     fn dates_and_negatives_read_as_an_official_writes_them() {
         let (s, q) = crate::sample::example();
-        let texts = |lang: Lang| -> String {
-            analytical_report(&q, &s, lang)
-                .paragraphs
-                .iter()
-                .filter_map(|p| match p {
-                    Para::Text(t) => Some(t.clone()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let (kk, ru, en) = (texts(Lang::Kk), texts(Lang::Ru), texts(Lang::En));
+        let all = |lang: Lang| texts(&q, &s, lang).join("\n");
+        let (kk, ru, en) = (all(Lang::Kk), all(Lang::Ru), all(Lang::En));
         assert!(
             kk.contains("1.4. Талдау 2017 жылғы қаңтар – маусым кезеңін қамтыды."),
             "{kk}"
@@ -1071,9 +1046,11 @@ mod tests {
         }
         let mut s2 = s.clone();
         s2.header.insert("period_from".into(), "2016-07".into());
-        let doc = analytical_report(&q, &s2, Lang::Ru);
-        assert!(doc.paragraphs.iter().any(|p| matches!(p, Para::Text(t)
-            if t.contains("с июля 2016 года по июнь 2017 года"))));
+        assert!(
+            texts(&q, &s2, Lang::Ru)
+                .iter()
+                .any(|t| t.contains("с июля 2016 года по июнь 2017 года"))
+        );
     }
 
     /// In Kazakh the risks' table names the service first, the noun with its possessive ending,
@@ -1108,21 +1085,13 @@ mod tests {
     fn an_annex_not_analysed_is_named_without_nested_brackets() {
         let (s, q) = crate::sample::example();
         for lang in Lang::ALL {
-            let doc = analytical_report(&q, &s, lang);
-            let texts: Vec<&String> = doc
-                .paragraphs
-                .iter()
-                .filter_map(|p| match p {
-                    Para::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect();
-            assert!(!texts.iter().any(|t| t.contains("))")), "{lang}: {texts:?}");
+            let all = texts(&q, &s, lang);
+            assert!(!all.iter().any(|t| t.contains("))")), "{lang}: {all:?}");
         }
-        let ru = analytical_report(&q, &s, Lang::Ru);
-        assert!(ru.paragraphs.iter().any(|p| matches!(p, Para::Text(t)
-            if t.contains("не анализировались — приложение 5 (9).")
-                || t.contains("не анализировались (приложение 2)."))));
+        assert!(texts(&q, &s, Lang::Ru).iter().any(|t| {
+            t.contains("не анализировались — приложение 5 (9).")
+                || t.contains("не анализировались (приложение 2).")
+        }));
     }
 
     /// «№» is in the sentence: typed with the number too, as orders are written, it is not said

@@ -185,7 +185,7 @@ pub fn goto(
     }
     // Looked for among the annex's stops (of the item's, when one is named) only: a report of a
     // thousand services has 30,000 stops before annex 4.
-    let mut range = q
+    let range = q
         .section_index(&sec.id)
         .and_then(|si| Some((si, index.sections.get(si)?.clone())))
         .map_or(0..stops.len(), |(si, r)| {
@@ -196,10 +196,9 @@ pub fn goto(
                 _ => r,
             }
         });
-    range.end = range.end.min(stops.len());
-    range.start = range.start.min(range.end);
     let from = range.start;
-    stops[range]
+    stops
+        .get(range)?
         .iter()
         .position(|st| match (st, &field) {
             (

@@ -253,6 +253,11 @@ fn finding(
     }
 }
 
+/// How many of `found` are of `severity`: the conclusion and the findings list count alike.
+pub fn count_of(found: &[Finding], severity: FindingSeverity) -> usize {
+    found.iter().filter(|f| f.severity == severity).count()
+}
+
 /// How a severity is named beside a finding.
 pub fn severity_word(s: FindingSeverity) -> Ui {
     match s {

@@ -161,7 +161,7 @@ pub fn slot_label(
 /// данных: 2».
 pub fn findings_tally(found: &[crate::findings::Finding], lang: Lang) -> String {
     use crate::questionnaire::FindingSeverity as S;
-    let count = |sev| found.iter().filter(|f| f.severity == sev).count();
+    let count = |sev| crate::findings::count_of(found, sev);
     let mut out = format!("{}: {}", Ui::Findings.get(lang), count(S::Risk));
     for (sev, what) in [
         (S::Review, Ui::ToCheck),

@@ -134,16 +134,17 @@ pub fn block_problems(sec: &Section, s: &Session, item: Option<usize>, lang: Lan
         {
             continue;
         }
-        let (Some(l), Some(rt)) = (
+        let (left, right) = (
             side(s, &sec.id, item, &r.left),
             side(s, &sec.id, item, &r.right),
-        ) else {
+        );
+        let (Some(l), Some(rt)) = (left, right) else {
             let blank = |t: &[Term]| ids_of(t).all(|id| s.count(&sec.id, item, id).is_none());
             let total: Vec<String> = ids_of(&r.right).cloned().collect();
             if !total.is_empty()
                 && blank(&r.right)
                 && ids_of(&r.left).next().is_some()
-                && side(s, &sec.id, item, &r.left).is_some()
+                && left.is_some()
             {
                 let parts = ids_of(&r.left).cloned();
                 match unchecked.iter_mut().find(|(t, _)| *t == total) {
