@@ -12,6 +12,7 @@ pub mod overlay;
 pub mod plain;
 pub mod saver;
 pub mod screen;
+pub mod shown;
 pub mod terminal;
 pub mod view;
 pub mod watch;
@@ -20,7 +21,7 @@ pub mod widgets;
 use crate::i18n::Lang;
 use crate::output::say;
 use crate::presence::Presence;
-use crate::questionnaire::Registry;
+use crate::questionnaire::{FieldType, Registry};
 use crate::session::Session;
 use crate::store::{LockError, session_from_str, write_atomic};
 use crate::ui_text;
@@ -510,25 +511,33 @@ fn rescue_copies(path: &Path) -> Vec<PathBuf> {
     };
     let me = nix::unistd::geteuid().as_raw();
     let prefix = format!("{stem}.rescued-");
+    // The names as the system gives them, not a path and a string made of each: a shared /tmp
+    // holds thousands, and std's directory entries cost two allocations each.
+    let named = |dir: PathBuf| -> Vec<PathBuf> {
+        use nix::fcntl::OFlag;
+        use std::os::unix::ffi::OsStrExt;
+        let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+        let Ok(mut d) = nix::dir::Dir::open(&dir, flags, nix::sys::stat::Mode::empty()) else {
+            return Vec::new();
+        };
+        d.iter()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name().to_bytes();
+                name.starts_with(prefix.as_bytes()) && name.ends_with(b".json")
+            })
+            .map(|e| dir.join(std::ffi::OsStr::from_bytes(e.file_name().to_bytes())))
+            .collect()
+    };
     let mut found: Vec<PathBuf> = std::env::var_os("HOME")
         .map(PathBuf::from)
         .into_iter()
         .chain([std::env::temp_dir()])
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flatten()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            // The name's bytes, not a string made of each name: a shared /tmp holds thousands.
-            use std::os::unix::ffi::OsStrExt;
-            let name = e.file_name();
-            let name = name.as_bytes();
-            name.starts_with(prefix.as_bytes())
-                && name.ends_with(b".json")
-                && e.path()
-                    .symlink_metadata()
-                    .is_ok_and(|m| m.is_file() && m.uid() == me)
+        .flat_map(named)
+        .filter(|p| {
+            p.symlink_metadata()
+                .is_ok_and(|m| m.is_file() && m.uid() == me)
         })
-        .map(|e| e.path())
         // Of this very report, not of another one with the same name elsewhere.
         .filter(|p| {
             std::fs::read(p)
@@ -1005,11 +1014,17 @@ fn event_loop(
                 };
                 app.update_but_summary(e, std::time::SystemTime::now());
             }
-            // What was typed goes to the screen first, then the figures it changes, if any.
+            // What was typed goes to the screen first, then the figures it changes, if any. In a
+            // count or a share nearly every digit changes a figure: worked out first, they go in
+            // the same frame (a second frame was a second write, a third of what a digit cost).
+            let figures = matches!(app.kind(), Some(FieldType::Count | FieldType::Percent))
+                && app.overlay.is_none();
+            dirty = figures && app.recompute();
             if !app.quit {
                 t.draw(|f| view::draw(app, f, theme))?;
+                dirty = false;
             }
-            dirty = app.recompute();
+            dirty |= !figures && app.recompute();
         }
         if app.wants_history {
             app.wants_history = false;

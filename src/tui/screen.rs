@@ -18,8 +18,9 @@
 //! holds the comparison to ratatui's own.
 
 use super::backend::LeanBackend;
+use super::shown::{Shown, width};
 use ratatui::backend::Backend;
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
@@ -234,7 +235,7 @@ impl<'a> Canvas<'a> {
 pub struct Screen<W: Write> {
     backend: LeanBackend<W>,
     /// What the terminal shows.
-    shown: Buffer,
+    shown: Shown,
     /// The frame drawn last, kept for the next one (equal to `shown` between frames).
     next: Buffer,
     last: Vec<Panel>,
@@ -257,7 +258,7 @@ impl<W: Write> Screen<W> {
     pub fn new(backend: LeanBackend<W>) -> Screen<W> {
         Screen {
             backend,
-            shown: Buffer::empty(Rect::ZERO),
+            shown: Shown::new(),
             next: Buffer::empty(Rect::ZERO),
             last: Vec::new(),
             notes: Vec::new(),
@@ -275,8 +276,8 @@ impl<W: Write> Screen<W> {
     }
 
     /// What the last frame drew (the terminal shows it once the bytes are through).
-    pub fn buffer(&self) -> &Buffer {
-        &self.shown
+    pub fn buffer(&self) -> Buffer {
+        self.shown.buffer()
     }
 
     /// Draw a frame with `render` and send the terminal what changed. `render` may be called twice:
@@ -284,10 +285,9 @@ impl<W: Write> Screen<W> {
     pub fn draw(&mut self, mut render: impl FnMut(&mut Canvas)) -> io::Result<()> {
         let size = self.backend.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
-        if area != self.shown.area {
-            self.shown.resize(area);
+        if area != self.shown.area() || self.shown.overflowed() {
+            self.shown.reset(area);
             self.next.resize(area);
-            self.shown.reset();
             self.backend.clear()?;
             self.keep = false;
         }
@@ -390,7 +390,7 @@ impl<W: Write> Screen<W> {
             let cells = y as usize * w + from as usize..y as usize * w + to as usize;
             let at = self.sent.len();
             diff(
-                &mut self.shown.content[cells.clone()],
+                (&mut self.shown, cells.start),
                 &self.next.content[cells.clone()],
                 &mut self.sent,
             );
@@ -490,26 +490,27 @@ fn changed_on(
     }
 }
 
-/// The cells of `next` to send over `shown` (a stretch of a row of each), in order, and `shown`
-/// made `next`: ratatui's `BufferDiff` (ratatui-core 0.1) step for step — a wide character's shadow
-/// is not sent, a cell it used to cover is, a VS16 emoji's trailing column is checked — with a
-/// cell's width worked out the quick way (`width`). ratatui's looks every cell up in the width
-/// table, equal ones included: that was most of what comparing the screen cost for a typed letter.
-fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
-    let len = next.len().min(shown.len());
+/// The cells of `next` to send over `shown` from cell `at` on (a stretch of a row of each), in order,
+/// and `shown` made `next` there: ratatui's `BufferDiff` (ratatui-core 0.1) step for step — a wide
+/// character's shadow is not sent, a cell it used to cover is, a VS16 emoji's trailing column is
+/// checked — with a cell's width worked out the quick way (`width`). ratatui's looks every cell up
+/// in the width table, equal ones included: that was most of what comparing the screen cost for a
+/// typed letter.
+fn diff((shown, at): (&mut Shown, usize), next: &[Cell], out: &mut Vec<usize>) {
+    let len = next.len().min(shown.area().area() as usize - at);
     // The columns after `i` that a wide character covers (`force`: every one; else those whose
     // symbol changed), and where the comparison goes on after them.
-    let trailing = |shown: &mut [Cell], i: usize, end: usize, force: bool, out: &mut Vec<usize>| {
+    let trailing = |shown: &mut Shown, i: usize, end: usize, force: bool, out: &mut Vec<usize>| {
         let (mut j, mut end) = (i + 1, end.min(len));
         while j < end {
             let k = j;
-            j += width(&next[k]).max(1);
+            j += width(next[k].symbol(), next[k].diff_option).max(1);
             end = end.max(j).min(len);
-            if !is_skip(&next[k]) && (force || shown[k].symbol() != next[k].symbol()) {
+            if !is_skip(&next[k]) && (force || shown.symbol(at + k) != next[k].symbol()) {
                 out.push(k);
             }
         }
-        sync(shown, next, i + 1..end);
+        shown.sync(next, i + 1..end, at);
         end
     };
     let mut pos = 0;
@@ -518,38 +519,38 @@ fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
         pos += 1;
         let current = &next[i];
         match current.diff_option {
-            CellDiffOption::Skip => sync(shown, next, i..i + 1),
-            _ if is_skip(current) => sync(shown, next, i..i + 1),
+            CellDiffOption::Skip => shown.sync(next, i..i + 1, at),
+            _ if is_skip(current) => shown.sync(next, i..i + 1, at),
             CellDiffOption::ForcedWidth(w) => {
                 pos = pos
                     .saturating_add(w.get().saturating_sub(1) as usize)
                     .min(len);
-                if !same(current, &shown[i]) {
+                if !shown.same(at + i, current) {
                     out.push(i);
                 }
-                sync(shown, next, i..pos);
+                shown.sync(next, i..pos, at);
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                let equal = same(current, &shown[i]);
-                let w = width(current);
+                let equal = shown.same(at + i, current);
+                let w = width(current.symbol(), current.diff_option);
                 if matches!(current.diff_option, CellDiffOption::None) && equal {
                     let end = (pos + w.saturating_sub(1)).min(len);
-                    sync(shown, next, pos..end);
+                    shown.sync(next, pos..end, at);
                     pos = end;
                     continue;
                 }
-                let was = width(&shown[i]);
-                let previous_bg = shown[i].bg;
-                let previous_modifier = shown[i].modifier;
+                let was = width(shown.symbol(at + i), shown.diff_option(at + i));
+                let previous_bg = shown.bg(at + i);
+                let previous_modifier = shown.modifier(at + i);
                 if !equal {
-                    shown[i].clone_from(current);
+                    shown.set(at + i, current);
                 }
                 out.push(i);
                 if w > 1 && current.symbol().contains('\u{FE0F}') {
                     pos = trailing(shown, i, i + w, false, out);
                 } else if w > 1 {
                     let end = (pos + w - 1).min(len);
-                    sync(shown, next, pos..end);
+                    shown.sync(next, pos..end, at);
                     pos = end;
                 } else if was > w
                     && (previous_bg != Color::Reset
@@ -559,15 +560,6 @@ fn diff(shown: &mut [Cell], next: &[Cell], out: &mut Vec<usize>) {
                     pos = trailing(shown, i, i + was, true, out);
                 }
             }
-        }
-    }
-}
-
-/// `shown` made `next` over `range`, where they differ.
-fn sync(shown: &mut [Cell], next: &[Cell], range: std::ops::Range<usize>) {
-    for (a, b) in shown[range.clone()].iter_mut().zip(&next[range]) {
-        if !same(a, b) {
-            a.clone_from(b);
         }
     }
 }
@@ -599,30 +591,6 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 fn is_skip(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::Skip)
         || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
-}
-
-/// A cell's width on the screen, as far as the comparison needs it: below U+1100 no single
-/// character is wider than one column, nor are dashes, quotes and «…» (U+2010–2027), box lines and
-/// blocks (U+2500–259F); that is nearly every cell here (Latin, Cyrillic, digits, the frames). The
-/// width table is looked up only for the rest.
-fn width(c: &Cell) -> usize {
-    if matches!(c.diff_option, CellDiffOption::None) {
-        let symbol = c.symbol().as_bytes();
-        // One ASCII character (a blank, most of any screen): no lookup at all.
-        if symbol.len() == 1 && symbol[0] < 0x80 {
-            return 1;
-        }
-        let mut chars = c.symbol().chars();
-        if let (Some(ch), None) = (chars.next(), chars.next())
-            && (ch < '\u{1100}'
-                || ('\u{2010}'..='\u{2027}').contains(&ch)
-                || ('\u{2500}'..='\u{259F}').contains(&ch))
-        {
-            // Not always 1 (a combining mark is 0), but 0 and 1 lead the comparison alike.
-            return 1;
-        }
-    }
-    c.cell_width() as usize
 }
 
 /// Blank every cell of `buf` outside the panels of `last`: what lies there is drawn each frame.
@@ -674,7 +642,7 @@ mod tests {
         s.draw(|c| c.copy_in(("p", 2, area), &two, Rect::ZERO))
             .unwrap();
         assert_eq!(s.spans, [(1, 3, 6), (1, 10, 12)]);
-        assert_eq!(s.buffer(), &two);
+        assert_eq!(s.buffer(), two);
         // With a hole for another panel: what lies in it is not the copy's, and the other panel,
         // unchanged, is left in place.
         let hole = Rect::new(0, 2, 1, 1);
@@ -700,7 +668,7 @@ mod tests {
         let blank = panel_of(&["", "", ""]);
         s.draw(|c| c.copy_in(("p", 4, area), &blank, Rect::ZERO))
             .unwrap();
-        assert_eq!(s.buffer(), &blank);
+        assert_eq!(s.buffer(), blank);
     }
 
     /// Rows of text as the view writes them: Latin, Kazakh, frames, marks, and characters two
@@ -772,7 +740,7 @@ mod tests {
             let got: Vec<(u16, u16)> = s.sent.iter().map(|&i| ((i % w) as u16, (i / w) as u16)).collect();
             let want: Vec<(u16, u16)> = one.diff(&two).into_iter().map(|(x, y, _)| (x, y)).collect();
             prop_assert_eq!(got, want);
-            prop_assert_eq!(s.buffer(), &two);
+            prop_assert_eq!(s.buffer(), two);
         }
 
         /// Row by row, the quick comparison sends what ratatui's own diff sends, in order, and
@@ -782,19 +750,19 @@ mod tests {
             (prev, next) in (1u16..24, 1u16..6).prop_flat_map(|(w, h)| (buffer(w, h), buffer(w, h)))
         ) {
             let want: Vec<(u16, u16)> = prev.diff(&next).into_iter().map(|(x, y, _)| (x, y)).collect();
-            let mut shown = prev.clone();
+            let mut shown = Shown::of(&prev);
             let w = prev.area.width as usize;
             let mut got = Vec::new();
             for y in 0..prev.area.height as usize {
                 let at = got.len();
-                diff(&mut shown.content[y * w..(y + 1) * w], &next.content[y * w..(y + 1) * w], &mut got);
+                diff((&mut shown, y * w), &next.content[y * w..(y + 1) * w], &mut got);
                 for i in &mut got[at..] {
                     *i += y * w;
                 }
             }
             let got: Vec<(u16, u16)> = got.iter().map(|&i| ((i % w) as u16, (i / w) as u16)).collect();
             prop_assert_eq!(got, want);
-            prop_assert_eq!(shown, next);
+            prop_assert_eq!(shown.buffer(), next);
         }
     }
 }

@@ -9,9 +9,9 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use std::io::{self, Write};
 use std::os::fd::AsFd;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
 
 pub type Term = Screen<TermOut>;
 
@@ -24,35 +24,59 @@ pub type Term = Screen<TermOut>;
 /// thread has nothing left to write, a frame is first written here, through a second, non-blocking
 /// opening of the terminal (its own file description: the shell's and the keyboard's stay blocking):
 /// whatever the terminal does not take at once goes to the thread, and so does every frame after it
-/// until the thread has caught up, so that frames stay in order.
+/// until the thread has caught up, so that frames stay in order. The thread is started the first time
+/// a frame waits: a terminal that reads as it should never needs it, and starting it (its stack, its
+/// share of the allocator) was a tenth of what a start did before the first frame.
 pub struct TermOut {
     frame: Vec<u8>,
+    /// The blocking output, shared with the thread once there is one (and written here if a thread
+    /// cannot be had).
+    out: Arc<Mutex<Box<dyn Write + Send>>>,
     tx: Option<Sender<Vec<u8>>>,
     writer: Option<std::thread::JoinHandle<()>>,
     direct: Option<std::fs::File>,
     /// Frames handed to the thread and not yet written by it.
     queued: Arc<AtomicUsize>,
+    /// `finish` was called, or the terminal is gone.
+    closed: bool,
 }
 
 impl TermOut {
     fn start() -> io::Result<TermOut> {
-        TermOut::over(io::stdout(), open_direct())
+        Ok(TermOut::over(io::stdout(), open_direct()))
     }
 
     /// `out` is written by the thread and may block; `direct`, if any, is the same terminal opened
     /// not to block.
-    fn over(
-        mut out: impl Write + Send + 'static,
-        direct: Option<std::fs::File>,
-    ) -> io::Result<TermOut> {
+    fn over(out: impl Write + Send + 'static, direct: Option<std::fs::File>) -> TermOut {
+        TermOut {
+            frame: Vec::with_capacity(1 << 16),
+            out: Arc::new(Mutex::new(Box::new(out))),
+            tx: None,
+            writer: None,
+            direct,
+            queued: Arc::new(AtomicUsize::new(0)),
+            closed: false,
+        }
+    }
+
+    /// Whether the writing thread was started (tests).
+    #[cfg(test)]
+    fn has_thread(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    fn start_thread(&mut self) -> io::Result<()> {
         let (tx, rx) = channel::<Vec<u8>>();
-        let queued = Arc::new(AtomicUsize::new(0));
-        let written = Arc::clone(&queued);
+        let written = Arc::clone(&self.queued);
+        let out = Arc::clone(&self.out);
         let writer = std::thread::Builder::new()
             .name("saualnama-tty".into())
             .spawn(move || {
                 while let Ok(bytes) = rx.recv() {
-                    let ok = out.write_all(&bytes).and_then(|()| out.flush()).is_ok();
+                    let ok = out.lock().is_ok_and(|mut out| {
+                        out.write_all(&bytes).and_then(|()| out.flush()).is_ok()
+                    });
                     written.fetch_sub(1, Ordering::Release);
                     if !ok {
                         // The terminal is gone: nothing more can be shown.
@@ -60,25 +84,25 @@ impl TermOut {
                     }
                 }
             })?;
-        Ok(TermOut {
-            frame: Vec::with_capacity(1 << 16),
-            tx: Some(tx),
-            writer: Some(writer),
-            direct,
-            queued,
-        })
+        self.tx = Some(tx);
+        self.writer = Some(writer);
+        Ok(())
     }
 
     fn hand_over(&mut self, frame: Vec<u8>) -> io::Result<()> {
+        if self.writer.is_none() && self.start_thread().is_err() {
+            // No thread to be had (the system's limit): written here, as a blocking write would
+            // be by any program.
+            let mut out = self.out.lock().map_err(|_| gone())?;
+            return out.write_all(&frame).and_then(|()| out.flush());
+        }
         self.queued.fetch_add(1, Ordering::AcqRel);
         match &self.tx {
             Some(tx) if tx.send(frame).is_ok() => Ok(()),
             _ => {
                 self.queued.fetch_sub(1, Ordering::AcqRel);
-                Err(io::Error::new(
-                    io::ErrorKind::BrokenPipe,
-                    "the terminal is gone",
-                ))
+                self.closed = true;
+                Err(gone())
             }
         }
     }
@@ -109,11 +133,16 @@ impl TermOut {
     /// them. On a terminal that does not read this waits; the signal path bounds it (see `mod`).
     pub fn finish(&mut self) {
         let _ = self.flush();
+        self.closed = true;
         self.tx = None;
         if let Some(w) = self.writer.take() {
             let _ = w.join();
         }
     }
+}
+
+fn gone() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal is gone")
 }
 
 impl Write for TermOut {
@@ -126,11 +155,8 @@ impl Write for TermOut {
         if self.frame.is_empty() {
             return Ok(());
         }
-        if self.tx.is_none() {
-            return Err(io::Error::new(
-                io::ErrorKind::BrokenPipe,
-                "the terminal is gone",
-            ));
+        if self.closed {
+            return Err(gone());
         }
         let mut frame = std::mem::take(&mut self.frame);
         let done = self.write_direct(&frame);
@@ -220,7 +246,7 @@ mod tests {
             .custom_flags(nix::libc::O_NONBLOCK)
             .open(format!("/proc/self/fd/{}", w.as_raw_fd()))
             .unwrap();
-        let mut out = TermOut::over(std::fs::File::from(w), Some(direct)).unwrap();
+        let mut out = TermOut::over(std::fs::File::from(w), Some(direct));
         let reader = std::thread::spawn(move || {
             let mut r = std::fs::File::from(r);
             let mut all = Vec::new();
@@ -248,10 +274,52 @@ mod tests {
             out.flush().unwrap();
             want.extend_from_slice(&frame);
         }
+        assert!(
+            out.has_thread(),
+            "the frames never waited: the test tests nothing"
+        );
         out.finish();
         drop(out);
         let got = reader.join().unwrap();
         assert_eq!(got.len(), want.len());
         assert!(got == want, "the frames came out of order");
+    }
+
+    /// A terminal that takes every frame at once is written without a thread; one that cannot be
+    /// written without blocking (no second opening) gets one, and every frame through it.
+    #[test]
+    fn the_thread_is_started_only_when_a_frame_waits() {
+        let (r, w) = nix::unistd::pipe().unwrap();
+        nix::fcntl::fcntl(&w, nix::fcntl::FcntlArg::F_SETPIPE_SZ(1 << 16)).unwrap();
+        let direct = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(nix::libc::O_NONBLOCK)
+            .open(format!("/proc/self/fd/{}", w.as_raw_fd()))
+            .unwrap();
+        let mut out = TermOut::over(std::fs::File::from(w), Some(direct));
+        for frame in [&b"\x1b[2J"[..], b"abc", &[b'x'; 3000]] {
+            out.write_all(frame).unwrap();
+            out.flush().unwrap();
+        }
+        assert!(!out.has_thread());
+        out.finish();
+        drop(out);
+        let mut got = Vec::new();
+        std::fs::File::from(r).read_to_end(&mut got).unwrap();
+        assert_eq!(got.len(), 4 + 3 + 3000);
+
+        let (r, w) = nix::unistd::pipe().unwrap();
+        let mut out = TermOut::over(std::fs::File::from(w), None);
+        out.write_all(b"frame").unwrap();
+        out.flush().unwrap();
+        assert!(out.has_thread());
+        out.finish();
+        assert!(out.flush().is_ok(), "nothing to write is no error");
+        out.write_all(b"late").unwrap();
+        assert!(out.flush().is_err(), "written after the end");
+        drop(out);
+        let mut got = Vec::new();
+        std::fs::File::from(r).read_to_end(&mut got).unwrap();
+        assert_eq!(got, b"frame");
     }
 }

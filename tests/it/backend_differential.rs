@@ -300,7 +300,7 @@ mod kept_screen {
             draw(&fresh, &mut c, &theme);
             let cursor = c.cursor();
             set_panel_cache(true);
-            if screen.buffer() != &want {
+            if screen.buffer() != want {
                 return Err(format!("the buffers differ after {s:?}"));
             }
             if let Some(d) = difference(vt.screen(), &want) {

@@ -6,8 +6,9 @@ use crate::load_error::LoadError;
 use crate::msg::Msg;
 
 /// The bundled forms: (file name, the form in postcard's encoding, written by build.rs from the
-/// file of that name in `questionnaires/`). The program needs no files beside it.
-pub const BUNDLED: &[(&str, &[u8])] = &[(
+/// file of that name in `questionnaires/`). The program needs no files beside it. A static, not a
+/// constant: one copy of the bytes, which `i18n::Text` borrows the form's texts from.
+pub static BUNDLED: &[(&str, &[u8])] = &[(
     "corruption-risk-internal-analysis.json",
     include_bytes!(concat!(
         env!("OUT_DIR"),
