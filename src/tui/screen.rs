@@ -506,7 +506,7 @@ fn diff((shown, at): (&mut Shown, usize), next: &[Cell], out: &mut Vec<usize>) {
             let k = j;
             j += width(next[k].symbol(), next[k].diff_option).max(1);
             end = end.max(j).min(len);
-            if !is_skip(&next[k]) && (force || shown.symbol(at + k) != next[k].symbol()) {
+            if !is_skip(&next[k]) && (force || !shown.symbol_is(at + k, next[k].symbol())) {
                 out.push(k);
             }
         }
@@ -539,9 +539,14 @@ fn diff((shown, at): (&mut Shown, usize), next: &[Cell], out: &mut Vec<usize>) {
                     pos = end;
                     continue;
                 }
-                let was = width(shown.symbol(at + i), shown.diff_option(at + i));
-                let previous_bg = shown.bg(at + i);
-                let previous_modifier = shown.modifier(at + i);
+                // What the cell showed matters only where its style shows on blanks.
+                let visible = shown.bg(at + i) != Color::Reset
+                    || shown.modifier(at + i).intersects(VISIBLE_ON_BLANK);
+                let was = if visible {
+                    width(shown.symbol(at + i), shown.diff_option(at + i))
+                } else {
+                    0
+                };
                 if !equal {
                     shown.set(at + i, current);
                 }
@@ -552,10 +557,7 @@ fn diff((shown, at): (&mut Shown, usize), next: &[Cell], out: &mut Vec<usize>) {
                     let end = (pos + w - 1).min(len);
                     shown.sync(next, pos..end, at);
                     pos = end;
-                } else if was > w
-                    && (previous_bg != Color::Reset
-                        || previous_modifier.intersects(VISIBLE_ON_BLANK))
-                {
+                } else if was > w {
                     // The wide character's style, visible on blanks, may stay on its old columns.
                     pos = trailing(shown, i, i + was, true, out);
                 }

@@ -33,6 +33,19 @@ impl Look {
             skip: c.skip,
         }
     }
+
+    /// Whether `c` has this look: field by field, inlined (the derived `eq` of a `Look` made was a
+    /// call for every cell compared).
+    #[allow(deprecated)]
+    #[inline(always)]
+    fn is(&self, c: &Cell) -> bool {
+        self.modifier == c.modifier
+            && self.fg == c.fg
+            && self.bg == c.bg
+            && self.underline == c.underline_color
+            && self.diff_option == c.diff_option
+            && self.skip == c.skip
+    }
 }
 
 /// Bytes of a symbol kept in the cell.
@@ -139,24 +152,35 @@ impl Shown {
         self.looks[self.cells[i].look as usize].diff_option
     }
 
-    /// Whether cell `i` shows `c` (ratatui's `Cell::eq`: no symbol is a blank).
+    /// Whether cell `i` shows `c` (ratatui's `Cell::eq`: no symbol is a blank): the symbol's few
+    /// bytes first (where a frame changed, they differ), then the look, field by field.
+    #[allow(deprecated)]
     #[inline]
     pub fn same(&self, i: usize, c: &Cell) -> bool {
         let p = &self.cells[i];
-        if self.looks[p.look as usize] != Look::of(c) {
-            return false;
-        }
         let symbol = c.symbol().as_bytes();
-        if p.len == LONG {
-            return self.symbol(i).as_bytes() == symbol;
-        }
         let n = p.len as usize;
-        symbol.len() == n && p.bytes[..n].iter().zip(symbol).all(|(a, b)| a == b)
+        let equal = if p.len == LONG {
+            self.symbol(i).as_bytes() == symbol
+        } else {
+            symbol.len() == n && p.bytes[..n].iter().zip(symbol).all(|(a, b)| a == b)
+        };
+        equal && self.looks[p.look as usize].is(c)
+    }
+
+    /// Whether cell `i`'s symbol is `symbol`.
+    #[inline]
+    pub fn symbol_is(&self, i: usize, symbol: &str) -> bool {
+        let p = &self.cells[i];
+        if p.len == LONG {
+            return self.symbol(i) == symbol;
+        }
+        p.bytes[..p.len as usize] == *symbol.as_bytes()
     }
 
     /// Cell `i` now shows `c`.
     pub fn set(&mut self, i: usize, c: &Cell) {
-        let look = self.look_of(Look::of(c));
+        let look = self.look_of(c);
         let symbol = c.symbol().as_bytes();
         let mut p = Packed {
             len: symbol.len() as u8,
@@ -186,14 +210,15 @@ impl Shown {
         }
     }
 
-    fn look_of(&mut self, look: Look) -> u16 {
-        if self.looks[self.last as usize] == look {
+    #[inline]
+    fn look_of(&mut self, c: &Cell) -> u16 {
+        if self.looks[self.last as usize].is(c) {
             return self.last;
         }
-        let n = match self.looks.iter().position(|l| *l == look) {
+        let n = match self.looks.iter().position(|l| l.is(c)) {
             Some(n) => n as u16,
             None if self.looks.len() < LOOKS => {
-                self.looks.push(look);
+                self.looks.push(Look::of(c));
                 (self.looks.len() - 1) as u16
             }
             None => {
@@ -241,6 +266,7 @@ impl Shown {
 /// character is wider than one column, nor are dashes, quotes and «…» (U+2010–2027), box lines and
 /// blocks (U+2500–259F); that is nearly every cell here (Latin, Cyrillic, digits, the frames). The
 /// width table is looked up only for the rest.
+#[inline]
 pub fn width(symbol: &str, diff_option: CellDiffOption) -> usize {
     match diff_option {
         CellDiffOption::ForcedWidth(w) => return w.get() as usize,

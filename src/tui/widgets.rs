@@ -117,27 +117,36 @@ pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
 /// Draw `lines` into `area` from its top exactly as a left-aligned `Paragraph` draws them, wrapped
 /// (`wrap`) or cut. The paragraph's wrapping and cutting gather every line's characters into vectors
 /// first, and were most of what drawing the outline and the summary cost; a line that fits needs
-/// neither. The paragraph lays each line out on its own, so the lines that do not fit are left to
-/// it: one row for a cut line, the rest of the area from a line that wraps.
+/// neither. The paragraph lays each line out on its own, so a line that does not fit is left to it
+/// alone: one row for a cut line, the rows it wraps to for the rest; the rows of a wrapped line are
+/// kept (`panel_cache::wrapped`), since a problem's message stays while the figures around it change
+/// with every digit. The area is blank where the lines go (as a panel's is).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer, wrap: bool) {
-    use ratatui::buffer::CellWidth;
     use ratatui::widgets::Widget;
-    for (i, (y, line)) in (area.top()..area.bottom()).zip(lines).enumerate() {
+    let mut y = area.top();
+    for (i, line) in lines.iter().enumerate() {
+        if y >= area.bottom() {
+            return;
+        }
         // A character of no width (a zero-width space pasted from Word) is left to the paragraph
-        // too: its wrapping takes one at the end of a full row for a row of its own.
-        let mut width = 0;
-        let fits = graphemes(line).all(|(g, _)| {
-            let w = usize::from(g.cell_width());
-            width += w;
-            w > 0 && width <= area.width as usize
-        });
+        // too: its wrapping takes one at the end of a full row for a row of its own. `plain`: no
+        // such character, nor a wide one, which the paragraph's wrapping may draw past the area's
+        // edge («é中a» in two columns).
+        let (mut width, mut plain, mut no_width) = (0, true, false);
+        for (g, _) in graphemes(line) {
+            let w = quick_width(g);
+            width += usize::from(w);
+            plain &= w == 1;
+            no_width |= w == 0;
+        }
+        let fits = !no_width && width <= area.width as usize;
         if fits {
             let mut x = area.x;
             for (g, style) in graphemes(line) {
                 buf[(x, y)].set_symbol(g).set_style(style);
-                x += g.cell_width();
+                x += quick_width(g);
             }
-        } else if wrap {
+        } else if wrap && !plain {
             let rest = Rect {
                 y,
                 height: area.bottom() - y,
@@ -147,6 +156,18 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 .wrap(Wrap { trim: false })
                 .render(rest, buf);
             return;
+        } else if wrap {
+            let rows = panel_cache::wrapped(line, area.width, |rows| {
+                let n = rows.area.height.min(area.bottom() - y);
+                for row in 0..n {
+                    let (from, to) = (rows.index_of(0, row), buf.index_of(area.x, y + row));
+                    let w = area.width as usize;
+                    buf.content[to..to + w].clone_from_slice(&rows.content[from..from + w]);
+                }
+                n
+            });
+            y += rows;
+            continue;
         } else {
             // Cut as the paragraph cuts (its `LineTruncator`): a character wider than the whole
             // row is passed over, the first that does not fit ends the line, one of no width takes
@@ -154,7 +175,7 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
             // to 24 columns, were a third of drawing the first frame.
             let mut x = area.x;
             for (g, style) in graphemes(line) {
-                let w = g.cell_width();
+                let w = quick_width(g);
                 if w > area.width {
                     continue;
                 }
@@ -167,7 +188,23 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 }
             }
         }
+        y += 1;
     }
+}
+
+/// A grapheme's width as ratatui counts it, without its table for the letters of the Latin and
+/// Cyrillic scripts (Kazakh's among them), box lines and dashes: one column each.
+fn quick_width(g: &str) -> u16 {
+    use ratatui::buffer::CellWidth;
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && matches!(c as u32,
+            0x20..=0x7e | 0xa0..=0xac | 0xae..=0x2ff | 0x400..=0x482 | 0x48a..=0x52f
+            | 0x2010..=0x2027 | 0x2500..=0x259f)
+    {
+        return 1;
+    }
+    g.cell_width()
 }
 
 /// A line's characters as ratatui draws them (`Line::styled_graphemes`), with their styles. Where
@@ -226,6 +263,8 @@ mod panel_cache {
     use crate::tui::screen::Canvas;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    use ratatui::widgets::{Paragraph, Widget, Wrap};
     use std::cell::{Cell, RefCell};
     use std::hash::{BuildHasher, Hash};
 
@@ -239,6 +278,8 @@ mod panel_cache {
         /// The size of the screen the kept panels were drawn for.
         static SCREEN: Cell<Rect> = const { Cell::new(Rect::ZERO) };
         static COUNTS: RefCell<Vec<(u64, u16)>> = const { RefCell::new(Vec::new()) };
+        /// The rows of the lines wrapped last, by the key of the line and the width.
+        static WRAPPED: RefCell<Vec<(u64, Buffer)>> = const { RefCell::new(Vec::new()) };
         static ON: Cell<bool> = const { Cell::new(true) };
     }
 
@@ -260,6 +301,43 @@ mod panel_cache {
             c.push((key, n));
             n
         })
+    }
+
+    /// `line` wrapped to `width` as a paragraph wraps it, its rows handed to `copy` (which says how
+    /// many it took); the rows of the last few lines wrapped are kept by the line and the width.
+    pub fn wrapped(line: &Line, width: u16, copy: impl FnOnce(&Buffer) -> u16) -> u16 {
+        let make = || {
+            let p = Paragraph::new(vec![line.clone()]).wrap(Wrap { trim: false });
+            let n = u16::try_from(p.line_count(width))
+                .unwrap_or(u16::MAX)
+                .max(1);
+            let mut rows = Buffer::empty(Rect::new(0, 0, width, n));
+            p.render(rows.area, &mut rows);
+            rows
+        };
+        if !ON.with(Cell::get) {
+            return copy(&make());
+        }
+        let key = key_of((line, width));
+        WRAPPED.with(|w| {
+            let mut kept = w.borrow_mut();
+            if let Some(at) = kept.iter().position(|(k, _)| *k == key) {
+                let entry = kept.remove(at);
+                kept.push(entry);
+            } else {
+                if kept.len() >= 8 {
+                    kept.remove(0);
+                }
+                kept.push((key, make()));
+            }
+            copy(&kept.last().expect("just pushed").1)
+        })
+    }
+
+    /// The keys of the wrapped lines kept (for the tests).
+    #[cfg(test)]
+    pub fn wrapped_kept() -> Vec<u64> {
+        WRAPPED.with(|w| w.borrow().iter().map(|(k, _)| *k).collect())
     }
 
     /// The places of the panels kept (for the tests).
@@ -458,6 +536,52 @@ mod tests {
             assert!(!c.is_control(), "U+{:04X}", c as u32);
         }
         assert!(all.len() > 2500);
+    }
+
+    /// The quick width is ratatui's for every character it does not look up, and for the others.
+    #[test]
+    fn the_quick_width_is_ratatuis() {
+        use ratatui::buffer::CellWidth;
+        for c in (0x20..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_control())
+        {
+            let g = c.to_string();
+            assert_eq!(super::quick_width(&g), g.cell_width(), "U+{:04X}", c as u32);
+        }
+        for g in ["e\u{301}", "❤\u{fe0f}", "中", "😀"] {
+            assert_eq!(super::quick_width(g), g.cell_width(), "{g}");
+        }
+    }
+
+    /// A line that wraps is wrapped once while it stays the same: drawn again (the figures
+    /// around it changed), its rows are copied; a line that fits is not kept.
+    #[test]
+    fn a_wrapped_line_is_wrapped_once() {
+        use super::panel_cache::wrapped_kept;
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::text::Line;
+        let message = Line::raw("✗ 1.1.К1: Қызметтер саны (937) арналар қосындысына (93) тең емес");
+        let area = Rect::new(0, 0, 20, 6);
+        let mut first = Buffer::empty(area);
+        super::draw_lines(
+            &[Line::raw("Прогресс 1/2"), message.clone()],
+            area,
+            &mut first,
+            true,
+        );
+        let kept = wrapped_kept();
+        assert_eq!(kept.len(), 1);
+        let mut second = Buffer::empty(area);
+        super::draw_lines(
+            &[Line::raw("Прогресс 2/2"), message],
+            area,
+            &mut second,
+            true,
+        );
+        assert_eq!(wrapped_kept(), kept, "wrapped again");
+        assert_eq!(first.content[20..], second.content[20..]);
     }
 
     proptest! {
