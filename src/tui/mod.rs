@@ -21,7 +21,7 @@ pub mod widgets;
 use crate::i18n::Lang;
 use crate::output::say;
 use crate::presence::Presence;
-use crate::questionnaire::{FieldType, Registry};
+use crate::questionnaire::Registry;
 use crate::session::Session;
 use crate::store::{LockError, session_from_str, write_atomic};
 use crate::ui_text;
@@ -1014,17 +1014,11 @@ fn event_loop(
                 };
                 app.update_but_summary(e, std::time::SystemTime::now());
             }
-            // What was typed goes to the screen first, then the figures it changes, if any. In a
-            // count or a share nearly every digit changes a figure: worked out first, they go in
-            // the same frame (a second frame was a second write, a third of what a digit cost).
-            let figures = matches!(app.kind(), Some(FieldType::Count | FieldType::Percent))
-                && app.overlay.is_none();
-            dirty = figures && app.recompute();
+            // What was typed goes to the screen first, then the figures it changes, if any.
             if !app.quit {
                 t.draw(|f| view::draw(app, f, theme))?;
-                dirty = false;
             }
-            dirty |= !figures && app.recompute();
+            dirty = app.recompute();
         }
         if app.wants_history {
             app.wants_history = false;
