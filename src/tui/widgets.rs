@@ -116,11 +116,11 @@ pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
 
 /// Draw `lines` into `area` from its top exactly as a left-aligned `Paragraph` draws them, wrapped
 /// (`wrap`) or cut. The paragraph's wrapping and cutting gather every line's characters into vectors
-/// first, and were most of what drawing the outline and the summary cost; a line that fits needs
-/// neither. The paragraph lays each line out on its own, so a line that does not fit is left to it
-/// alone: one row for a cut line, the rows it wraps to for the rest; the rows of a wrapped line are
-/// kept (`panel_cache::wrapped`), since a problem's message stays while the figures around it change
-/// with every digit. The area is blank where the lines go (as a panel's is).
+/// first, and were most of what drawing the outline and the summary cost; a line that fits or is
+/// cut needs neither. The paragraph lays each line out on its own, so a line that wraps is left to
+/// it alone, and the rows it wraps to are kept (`panel_cache::wrapped`): a problem's message stays
+/// while the figures around it change with every digit. The area is blank where the lines go (as a
+/// panel's is).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer, wrap: bool) {
     use ratatui::widgets::Widget;
     let mut y = area.top();
@@ -128,25 +128,46 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
         if y >= area.bottom() {
             return;
         }
+        // The line is drawn as it is measured, cut as the paragraph cuts (its `LineTruncator`): a
+        // character wider than the whole row is passed over, the first that does not fit ends
+        // the line, one of no width takes no cell. A line that fits is so drawn whole; one that
+        // is cut is done; one that wraps is drawn again over its rows. (The paragraph gathered
+        // every line whole first: the outline's long lines, cut to 24 columns, were a third of
+        // drawing the first frame; measuring and then drawing walked each line twice.)
         // A character of no width (a zero-width space pasted from Word) is left to the paragraph
         // too: its wrapping takes one at the end of a full row for a row of its own. `plain`: no
         // such character, nor a wide one, which the paragraph's wrapping may draw past the area's
         // edge («é中a» in two columns).
         let (mut width, mut plain, mut no_width) = (0, true, false);
-        for (g, _) in graphemes(line) {
+        let (mut x, mut ended) = (area.x, false);
+        for (g, style) in graphemes(line) {
             let w = quick_width(g);
             width += usize::from(w);
             plain &= w == 1;
             no_width |= w == 0;
+            if ended || w > area.width {
+                continue;
+            }
+            if x - area.x + w > area.width {
+                ended = true;
+                continue;
+            }
+            if w > 0 {
+                buf[(x, y)].set_symbol(g).set_style(style);
+                x += w;
+            }
         }
         let fits = !no_width && width <= area.width as usize;
-        if fits {
-            let mut x = area.x;
-            for (g, style) in graphemes(line) {
-                buf[(x, y)].set_symbol(g).set_style(style);
-                x += quick_width(g);
+        if fits || !wrap {
+            y += 1;
+            continue;
+        }
+        if !plain {
+            // Blank again, as the paragraph found it.
+            let at = buf.index_of(area.x, y);
+            for c in &mut buf.content[at..at + area.width as usize] {
+                c.reset();
             }
-        } else if wrap && !plain {
             let rest = Rect {
                 y,
                 height: area.bottom() - y,
@@ -156,39 +177,16 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 .wrap(Wrap { trim: false })
                 .render(rest, buf);
             return;
-        } else if wrap {
-            let rows = panel_cache::wrapped(line, area.width, |rows| {
-                let n = rows.area.height.min(area.bottom() - y);
-                for row in 0..n {
-                    let (from, to) = (rows.index_of(0, row), buf.index_of(area.x, y + row));
-                    let w = area.width as usize;
-                    buf.content[to..to + w].clone_from_slice(&rows.content[from..from + w]);
-                }
-                n
-            });
-            y += rows;
-            continue;
-        } else {
-            // Cut as the paragraph cuts (its `LineTruncator`): a character wider than the whole
-            // row is passed over, the first that does not fit ends the line, one of no width takes
-            // no cell. The paragraph gathered the whole line first: the outline's long lines, cut
-            // to 24 columns, were a third of drawing the first frame.
-            let mut x = area.x;
-            for (g, style) in graphemes(line) {
-                let w = quick_width(g);
-                if w > area.width {
-                    continue;
-                }
-                if x - area.x + w > area.width {
-                    break;
-                }
-                if w > 0 {
-                    buf[(x, y)].set_symbol(g).set_style(style);
-                    x += w;
-                }
-            }
         }
-        y += 1;
+        y += panel_cache::wrapped(line, area.width, |rows| {
+            let n = rows.area.height.min(area.bottom() - y);
+            for row in 0..n {
+                let (from, to) = (rows.index_of(0, row), buf.index_of(area.x, y + row));
+                let w = area.width as usize;
+                buf.content[to..to + w].clone_from_slice(&rows.content[from..from + w]);
+            }
+            n
+        });
     }
 }
 

@@ -416,6 +416,9 @@ pub struct Tally {
     /// Per section, its blocks added up, kept as blocks change: a digit typed in one of a thousand
     /// services does not add up the thousand again.
     sums: Vec<Sums>,
+    /// Per section, the keys of its figures («section.id»), its counts' then its summary's, in
+    /// the summary's order: written once, not at every digit (they were a third of making it).
+    keys: Vec<Vec<String>>,
 }
 
 /// A section's blocks added up. Wide enough that taking a block out is exact: the summary's own
@@ -501,11 +504,25 @@ impl Tally {
             .zip(&sections)
             .map(|(sec, blocks)| Sums::of(sec.indicators.len(), blocks))
             .collect();
+        let keys = q
+            .sections
+            .iter()
+            .map(|sec| {
+                let counts = sec.indicators.iter().filter(|i| i.kind == FieldType::Count);
+                let summary = q.summary.iter().filter(|d| d.section == sec.id);
+                counts
+                    .map(|i| &i.id)
+                    .chain(summary.map(|d| &d.id))
+                    .map(|id| format!("{}.{id}", sec.id))
+                    .collect()
+            })
+            .collect();
         Tally {
             lang,
             header: block_stats(q, s, Block::Header, lang),
             sections,
             sums,
+            keys,
         }
     }
 
@@ -620,13 +637,15 @@ impl Tally {
                     .map(|k| sums[k])
                     .fold(0, u64::saturating_add)
             };
+            let mut keys = self.keys[index].iter().cloned();
+            let mut key = || keys.next().unwrap_or_default();
             for (k, ind) in sec
                 .indicators
                 .iter()
                 .enumerate()
                 .filter(|(_, i)| i.kind == FieldType::Count)
             {
-                let key = format!("{}.{}", sec.id, ind.id);
+                let key = key();
                 totals.insert(key.clone(), sums[k]);
                 indicators.push(Figure {
                     key,
@@ -640,7 +659,7 @@ impl Tally {
                 });
             }
             for d in q.summary.iter().filter(|d| d.section == sec.id) {
-                let key = format!("{}.{}", sec.id, d.id);
+                let key = key();
                 let (kind, value) = match d.kind {
                     SummaryKind::Sum => {
                         let v = sum_over(&d.of);
