@@ -178,8 +178,7 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 .render(rest, buf);
             return;
         }
-        y += panel_cache::wrapped(line, area.width, |rows| {
-            let n = rows.area.height.min(area.bottom() - y);
+        y += panel_cache::wrapped(line, area.width, area.bottom() - y, |rows, n| {
             for row in 0..n {
                 let (from, to) = (rows.index_of(0, row), buf.index_of(area.x, y + row));
                 let w = area.width as usize;
@@ -276,8 +275,9 @@ mod panel_cache {
         /// The size of the screen the kept panels were drawn for.
         static SCREEN: Cell<Rect> = const { Cell::new(Rect::ZERO) };
         static COUNTS: RefCell<Vec<(u64, u16)>> = const { RefCell::new(Vec::new()) };
-        /// The rows of the lines wrapped last, by the key of the line and the width.
-        static WRAPPED: RefCell<Vec<(u64, Buffer)>> = const { RefCell::new(Vec::new()) };
+        /// The rows of the lines wrapped last, by the key of the line and the width: the rows
+        /// drawn, how many the line took of them, and whether that is all of it.
+        static WRAPPED: RefCell<Vec<(u64, Buffer, u16, bool)>> = const { RefCell::new(Vec::new()) };
         static ON: Cell<bool> = const { Cell::new(true) };
     }
 
@@ -301,41 +301,78 @@ mod panel_cache {
         })
     }
 
-    /// `line` wrapped to `width` as a paragraph wraps it, its rows handed to `copy` (which says how
-    /// many it took); the rows of the last few lines wrapped are kept by the line and the width.
-    pub fn wrapped(line: &Line, width: u16, copy: impl FnOnce(&Buffer) -> u16) -> u16 {
+    /// `line` wrapped to `width` as a paragraph wraps it, the first `rows` of its rows handed to
+    /// `copy` with how many there are (what `copy` returns is returned); the rows of the last few
+    /// lines wrapped are kept by the line and the width.
+    pub fn wrapped(
+        line: &Line,
+        width: u16,
+        rows: u16,
+        copy: impl FnOnce(&Buffer, u16) -> u16,
+    ) -> u16 {
+        // Drawn once, on a sheet of `rows` rows marked with a character no text has: the rows the
+        // line took run to the last one it drew in (it draws every character it shows, blanks
+        // included). Counting them by the paragraph's `line_count` first wrapped it twice.
+        const MARK: &str = "\u{1}";
         let make = || {
-            let p = Paragraph::new(vec![line.clone()]).wrap(Wrap { trim: false });
-            let n = u16::try_from(p.line_count(width))
-                .unwrap_or(u16::MAX)
-                .max(1);
-            let mut rows = Buffer::empty(Rect::new(0, 0, width, n));
-            p.render(rows.area, &mut rows);
-            rows
+            let mut sheet = Buffer::filled(
+                Rect::new(0, 0, width, rows.max(1)),
+                ratatui::buffer::Cell::new(MARK),
+            );
+            Paragraph::new(vec![line.clone()])
+                .wrap(Wrap { trim: false })
+                .render(sheet.area, &mut sheet);
+            let w = usize::from(width);
+            let taken = (0..sheet.area.height)
+                .rev()
+                .find(|&r| {
+                    let at = usize::from(r) * w;
+                    sheet.content[at..at + w].iter().any(|c| c.symbol() != MARK)
+                })
+                .map_or(1, |r| r + 1);
+            for c in &mut sheet.content {
+                if c.symbol() == MARK {
+                    c.reset();
+                }
+            }
+            // Whether the line may go on past the sheet.
+            let whole = taken < sheet.area.height;
+            (sheet, taken, whole)
         };
         if !ON.with(Cell::get) {
-            return copy(&make());
+            let (sheet, taken, _) = make();
+            return copy(&sheet, taken);
         }
         let key = key_of((line, width));
         WRAPPED.with(|w| {
             let mut kept = w.borrow_mut();
-            if let Some(at) = kept.iter().position(|(k, _)| *k == key) {
-                let entry = kept.remove(at);
-                kept.push(entry);
-            } else {
-                if kept.len() >= 8 {
-                    kept.remove(0);
+            let fits = |(_, sheet, _, whole): &(u64, Buffer, u16, bool)| {
+                *whole || sheet.area.height >= rows
+            };
+            match kept.iter().position(|e| e.0 == key) {
+                Some(at) if fits(&kept[at]) => {
+                    let entry = kept.remove(at);
+                    kept.push(entry);
                 }
-                kept.push((key, make()));
+                found => {
+                    if let Some(at) = found {
+                        kept.remove(at);
+                    } else if kept.len() >= 8 {
+                        kept.remove(0);
+                    }
+                    let (sheet, taken, whole) = make();
+                    kept.push((key, sheet, taken, whole));
+                }
             }
-            copy(&kept.last().expect("just pushed").1)
+            let (_, sheet, taken, _) = kept.last().expect("just pushed");
+            copy(sheet, (*taken).min(rows))
         })
     }
 
     /// The keys of the wrapped lines kept (for the tests).
     #[cfg(test)]
     pub fn wrapped_kept() -> Vec<u64> {
-        WRAPPED.with(|w| w.borrow().iter().map(|(k, _)| *k).collect())
+        WRAPPED.with(|w| w.borrow().iter().map(|e| e.0).collect())
     }
 
     /// The places of the panels kept (for the tests).
@@ -580,6 +617,24 @@ mod tests {
         );
         assert_eq!(wrapped_kept(), kept, "wrapped again");
         assert_eq!(first.content[20..], second.content[20..]);
+        // Drawn first where one row was left, the line is wrapped again where more are: what
+        // was kept was cut short.
+        let short = Rect::new(0, 0, 20, 2);
+        let mut cut = Buffer::empty(short);
+        super::draw_lines(&[Line::raw("x"), message2()], short, &mut cut, true);
+        let mut whole = Buffer::empty(area);
+        super::draw_lines(&[message2()], area, &mut whole, true);
+        let mut want = Buffer::empty(area);
+        use ratatui::widgets::{Paragraph, Widget, Wrap};
+        Paragraph::new(vec![message2()])
+            .wrap(Wrap { trim: false })
+            .render(area, &mut want);
+        assert_eq!(whole, want);
+        assert_eq!(cut.content[20..], want.content[..20]);
+    }
+
+    fn message2() -> ratatui::text::Line<'static> {
+        ratatui::text::Line::raw("! 4.К2: Іс жүзіндегі саны (32) штат бойынша санынан (30) көп")
     }
 
     proptest! {
