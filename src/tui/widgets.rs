@@ -335,8 +335,12 @@ mod panel_cache {
                     c.reset();
                 }
             }
-            // Whether the line may go on past the sheet.
+            // Whether the line may go on past the sheet; kept, the sheet keeps only the rows taken
+            // (it is as tall as the area's rest: eight of those were 400 KiB at 120×40).
             let whole = taken < sheet.area.height;
+            sheet.content.truncate(usize::from(taken) * w);
+            sheet.content.shrink_to_fit();
+            sheet.area.height = taken;
             (sheet, taken, whole)
         };
         if !ON.with(Cell::get) {
