@@ -569,6 +569,8 @@ fn diff((shown, at): (&mut Shown, usize), next: &[Cell], out: &mut Vec<usize>) {
 /// `a == b` (ratatui's `Cell::eq`: no symbol is a blank) the quick way: the style's few bytes
 /// first, then the symbols byte by byte. The derived way calls `memcmp` for every cell's symbol of
 /// one or two bytes, and comparing a frame's cells was most of what a move to another question cost.
+/// (Written out field by field as `shown::Look::is` is: through a `Look` made of `a`, a jump cost
+/// 6 % more.)
 #[allow(deprecated)]
 #[inline]
 fn same(a: &Cell, b: &Cell) -> bool {

@@ -235,18 +235,24 @@ mod tests {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
 
-    /// Frames written while the reader is slow, sometimes straight and sometimes by the thread, come
-    /// out whole and in order. A pipe of 4 KiB stands for a terminal that reads in fits and starts.
-    #[test]
-    fn frames_come_out_whole_and_in_order_whoever_writes_them() {
+    /// A pipe of `size` bytes standing for a terminal, and its output written straight through a
+    /// second, non-blocking opening of the pipe, as the editor opens the terminal twice.
+    fn piped(size: i32) -> (std::os::fd::OwnedFd, TermOut) {
         let (r, w) = nix::unistd::pipe().unwrap();
-        nix::fcntl::fcntl(&w, nix::fcntl::FcntlArg::F_SETPIPE_SZ(4096)).unwrap();
+        nix::fcntl::fcntl(&w, nix::fcntl::FcntlArg::F_SETPIPE_SZ(size)).unwrap();
         let direct = std::fs::OpenOptions::new()
             .write(true)
             .custom_flags(nix::libc::O_NONBLOCK)
             .open(format!("/proc/self/fd/{}", w.as_raw_fd()))
             .unwrap();
-        let mut out = TermOut::over(std::fs::File::from(w), Some(direct));
+        (r, TermOut::over(std::fs::File::from(w), Some(direct)))
+    }
+
+    /// Frames written while the reader is slow, sometimes straight and sometimes by the thread, come
+    /// out whole and in order. A pipe of 4 KiB stands for a terminal that reads in fits and starts.
+    #[test]
+    fn frames_come_out_whole_and_in_order_whoever_writes_them() {
+        let (r, mut out) = piped(4096);
         let reader = std::thread::spawn(move || {
             let mut r = std::fs::File::from(r);
             let mut all = Vec::new();
@@ -289,14 +295,7 @@ mod tests {
     /// written without blocking (no second opening) gets one, and every frame through it.
     #[test]
     fn the_thread_is_started_only_when_a_frame_waits() {
-        let (r, w) = nix::unistd::pipe().unwrap();
-        nix::fcntl::fcntl(&w, nix::fcntl::FcntlArg::F_SETPIPE_SZ(1 << 16)).unwrap();
-        let direct = std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(nix::libc::O_NONBLOCK)
-            .open(format!("/proc/self/fd/{}", w.as_raw_fd()))
-            .unwrap();
-        let mut out = TermOut::over(std::fs::File::from(w), Some(direct));
+        let (r, mut out) = piped(1 << 16);
         for frame in [&b"\x1b[2J"[..], b"abc", &[b'x'; 3000]] {
             out.write_all(frame).unwrap();
             out.flush().unwrap();
