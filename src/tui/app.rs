@@ -735,6 +735,21 @@ impl App {
         }
     }
 
+    /// Whether the answer being typed counts as given, as the live summary counts it; `None` where
+    /// the summary counts the stored one (not an answer or a header field, text that is no value
+    /// of the field yet, a part a colleague is in).
+    pub fn typed_answered(&self) -> Option<bool> {
+        if self.held_by.is_some() || self.read_only || self.overlay.is_some() {
+            return None;
+        }
+        match self.stop() {
+            Stop::Slot(Slot::Answer { .. } | Slot::Header { .. }, Some(_)) => {
+                self.editor_value().ok().map(|v| v.is_some())
+            }
+            _ => None,
+        }
+    }
+
     /// The summary with the value being typed applied, so totals follow the keyboard. True when
     /// it changed.
     pub fn recompute(&mut self) -> bool {
