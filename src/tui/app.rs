@@ -735,33 +735,35 @@ impl App {
         }
     }
 
-    /// Whether the answer being typed counts as given, as the live summary counts it; `None` where
-    /// the summary counts the stored one (not an answer or a header field, text that is no value
-    /// of the field yet, a part a colleague is in).
-    pub fn typed_answered(&self) -> Option<bool> {
-        if self.held_by.is_some() || self.read_only || self.overlay.is_some() {
+    /// What is typed, where the live summary counts it in place of the stored answer: in an answer
+    /// or a header field, a value of the field (`None`: emptied).
+    fn typed(&self) -> Option<(Slot, Option<serde_json::Value>)> {
+        // Text in a part a colleague is in (a draft from before they came) cannot be stored there
+        // now: the figures are theirs and the stored ones.
+        if self.held_by.is_some() || self.read_only {
             return None;
         }
-        match self.stop() {
-            Stop::Slot(Slot::Answer { .. } | Slot::Header { .. }, Some(_)) => {
-                self.editor_value().ok().map(|v| v.is_some())
+        match self.stop().slot() {
+            Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })) => {
+                self.editor_value().ok().map(|v| (slot.clone(), v))
             }
             _ => None,
         }
     }
 
+    /// Whether the answer being typed counts as given, as the live summary counts it; `None` where
+    /// the summary counts the stored one.
+    pub fn typed_answered(&self) -> Option<bool> {
+        self.typed().map(|(_, v)| v.is_some())
+    }
+
     /// The summary with the value being typed applied, so totals follow the keyboard. True when
     /// it changed.
     pub fn recompute(&mut self) -> bool {
-        let slot = self.stop().slot().cloned();
-        let typed = match (&slot, self.editor_value()) {
-            // Text in a part a colleague is in (a draft from before they came) cannot be stored
-            // there now: the figures are theirs and the stored ones.
-            _ if self.held_by.is_some() || self.read_only => None,
-            (Some(slot @ (Slot::Answer { .. } | Slot::Header { .. })), Ok(v)) => Some((slot, v)),
-            _ => None,
-        };
-        self.form.refresh(typed)
+        match self.typed() {
+            Some((slot, value)) => self.form.refresh(Some((&slot, value))),
+            None => self.form.refresh(None),
+        }
     }
 
     /// Store the editor's value. False (with a message) where it does not fit the field.

@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier};
 
 /// Everything `screen::same` compares of a cell but its symbol.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Look {
+struct Look {
     fg: Color,
     bg: Color,
     underline: Color,
@@ -23,7 +23,7 @@ pub struct Look {
 impl Look {
     #[allow(deprecated)]
     #[inline]
-    pub fn of(c: &Cell) -> Look {
+    fn of(c: &Cell) -> Look {
         Look {
             fg: c.fg,
             bg: c.bg,
@@ -262,31 +262,31 @@ impl Shown {
     }
 }
 
-/// A cell's width on the screen, as far as the comparison needs it: below U+1100 no single
-/// character is wider than one column, nor are dashes, quotes and «…» (U+2010–2027), box lines and
-/// blocks (U+2500–259F); that is nearly every cell here (Latin, Cyrillic, digits, the frames). The
-/// width table is looked up only for the rest.
-#[inline]
+/// A cell's width on the screen as ratatui counts it, without its table for the letters of the
+/// Latin and Cyrillic scripts (Kazakh's among them), box lines and dashes: one column each, and
+/// nearly every cell here. ratatui looks every cell up, and that was most of what comparing the
+/// screen cost for a typed letter, and of drawing a line of the summary.
+#[inline(always)]
 pub fn width(symbol: &str, diff_option: CellDiffOption) -> usize {
-    match diff_option {
-        CellDiffOption::ForcedWidth(w) => return w.get() as usize,
-        CellDiffOption::None => {
-            let bytes = symbol.as_bytes();
-            // One ASCII character (a blank, most of any screen): no lookup at all.
-            if bytes.len() == 1 && bytes[0] < 0x80 {
-                return 1;
-            }
-            let mut chars = symbol.chars();
-            if let (Some(ch), None) = (chars.next(), chars.next())
-                && (ch < '\u{1100}'
-                    || ('\u{2010}'..='\u{2027}').contains(&ch)
-                    || ('\u{2500}'..='\u{259F}').contains(&ch))
-            {
-                // Not always 1 (a combining mark is 0), but 0 and 1 lead the comparison alike.
-                return 1;
-            }
+    if let CellDiffOption::ForcedWidth(w) = diff_option {
+        return w.get() as usize;
+    }
+    let bytes = symbol.as_bytes();
+    // One ASCII character (a blank, most of any screen): no lookup at all.
+    if bytes.len() == 1 && bytes[0] < 0x80 {
+        return 1;
+    }
+    let mut chars = symbol.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // Box lines first: every panel's frame.
+        let c = c as u32;
+        if (0x2500..=0x259f).contains(&c)
+            || ((0xa0..0x300).contains(&c) && c != 0xad)
+            || ((0x400..=0x52f).contains(&c) && !(0x483..=0x489).contains(&c))
+            || (0x2010..=0x2027).contains(&c)
+        {
+            return 1;
         }
-        _ => {}
     }
     symbol.cell_width() as usize
 }
@@ -325,6 +325,26 @@ mod tests {
         }
         assert!(s.long.len() <= 64, "{} long symbols kept", s.long.len());
         assert_eq!(s.buffer(), b);
+    }
+
+    /// The quick width is ratatui's for every character it does not look up, and for the others.
+    #[test]
+    fn the_quick_width_is_ratatuis() {
+        for c in (0x20..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_control())
+        {
+            let g = c.to_string();
+            let w = width(&g, CellDiffOption::None);
+            assert_eq!(w, g.cell_width() as usize, "U+{:04X}", c as u32);
+        }
+        for g in ["e\u{301}", "❤\u{fe0f}", "中", "😀"] {
+            assert_eq!(
+                width(g, CellDiffOption::None),
+                g.cell_width() as usize,
+                "{g}"
+            );
+        }
     }
 
     /// More looks than a cell can number: the screen says it no longer knows what it shows.

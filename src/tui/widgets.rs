@@ -141,7 +141,7 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
         let (mut width, mut plain, mut no_width) = (0, true, false);
         let (mut x, mut ended) = (area.x, false);
         for (g, style) in graphemes(line) {
-            let w = quick_width(g);
+            let w = crate::tui::shown::width(g, ratatui::buffer::CellDiffOption::None) as u16;
             width += usize::from(w);
             plain &= w == 1;
             no_width |= w == 0;
@@ -184,24 +184,8 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 let w = area.width as usize;
                 buf.content[to..to + w].clone_from_slice(&rows.content[from..from + w]);
             }
-            n
         });
     }
-}
-
-/// A grapheme's width as ratatui counts it, without its table for the letters of the Latin and
-/// Cyrillic scripts (Kazakh's among them), box lines and dashes: one column each.
-fn quick_width(g: &str) -> u16 {
-    use ratatui::buffer::CellWidth;
-    let mut chars = g.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && matches!(c as u32,
-            0x20..=0x7e | 0xa0..=0xac | 0xae..=0x2ff | 0x400..=0x482 | 0x48a..=0x52f
-            | 0x2010..=0x2027 | 0x2500..=0x259f)
-    {
-        return 1;
-    }
-    g.cell_width()
 }
 
 /// A line's characters as ratatui draws them (`Line::styled_graphemes`), with their styles. Where
@@ -302,14 +286,9 @@ mod panel_cache {
     }
 
     /// `line` wrapped to `width` as a paragraph wraps it, the first `rows` of its rows handed to
-    /// `copy` with how many there are (what `copy` returns is returned); the rows of the last few
-    /// lines wrapped are kept by the line and the width.
-    pub fn wrapped(
-        line: &Line,
-        width: u16,
-        rows: u16,
-        copy: impl FnOnce(&Buffer, u16) -> u16,
-    ) -> u16 {
+    /// `copy` with how many there are, which is returned; the rows of the last few lines wrapped
+    /// are kept by the line and the width.
+    pub fn wrapped(line: &Line, width: u16, rows: u16, copy: impl FnOnce(&Buffer, u16)) -> u16 {
         // Drawn once, on a sheet of `rows` rows marked with a character no text has: the rows the
         // line took run to the last one it drew in (it draws every character it shows, blanks
         // included). Counting them by the paragraph's `line_count` first wrapped it twice.
@@ -345,7 +324,8 @@ mod panel_cache {
         };
         if !ON.with(Cell::get) {
             let (sheet, taken, _) = make();
-            return copy(&sheet, taken);
+            copy(&sheet, taken);
+            return taken;
         }
         let key = key_of((line, width));
         WRAPPED.with(|w| {
@@ -369,7 +349,9 @@ mod panel_cache {
                 }
             }
             let (_, sheet, taken, _) = kept.last().expect("just pushed");
-            copy(sheet, (*taken).min(rows))
+            let taken = (*taken).min(rows);
+            copy(sheet, taken);
+            taken
         })
     }
 
@@ -575,22 +557,6 @@ mod tests {
             assert!(!c.is_control(), "U+{:04X}", c as u32);
         }
         assert!(all.len() > 2500);
-    }
-
-    /// The quick width is ratatui's for every character it does not look up, and for the others.
-    #[test]
-    fn the_quick_width_is_ratatuis() {
-        use ratatui::buffer::CellWidth;
-        for c in (0x20..0x3000)
-            .filter_map(char::from_u32)
-            .filter(|c| !c.is_control())
-        {
-            let g = c.to_string();
-            assert_eq!(super::quick_width(&g), g.cell_width(), "U+{:04X}", c as u32);
-        }
-        for g in ["e\u{301}", "❤\u{fe0f}", "中", "😀"] {
-            assert_eq!(super::quick_width(g), g.cell_width(), "{g}");
-        }
     }
 
     /// A line that wraps is wrapped once while it stays the same: drawn again (the figures
