@@ -751,12 +751,6 @@ impl App {
         }
     }
 
-    /// Whether the answer being typed counts as given, as the live summary counts it; `None` where
-    /// the summary counts the stored one.
-    pub fn typed_answered(&self) -> Option<bool> {
-        self.typed().map(|(_, v)| v.is_some())
-    }
-
     /// The summary with the value being typed applied, so totals follow the keyboard. True when
     /// it changed.
     pub fn recompute(&mut self) -> bool {

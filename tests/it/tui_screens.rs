@@ -501,30 +501,3 @@ fn a_header_field_offers_no_quick_answer() {
     assert!(s.contains("например: 5 января 2026 года"), "{s}");
     assert!(!s.contains("Ctrl-O"), "{s}");
 }
-
-/// The outline marks the question being typed in as the live summary counts it: `✓` at the first
-/// digit, `·` when emptied again, before the user leaves it («Заполнено» changed with the keys and
-/// the mark stayed as stored).
-#[test]
-fn the_outline_mark_follows_what_is_typed() {
-    let mut a = app(Lang::Ru);
-    goto(&mut a, "1.1.Q6a");
-    let mark = |a: &App| {
-        let s = screen(a, 80, 24);
-        // The outline's column: the first 26 of a row.
-        let row = s
-            .lines()
-            .map(|l| l.chars().take(26).collect::<String>())
-            .find(|l| l.contains("К6а"))
-            .unwrap_or_default();
-        (row.contains("✓ К6а"), row.contains("· К6а"), row)
-    };
-    assert!(mark(&a).1, "not answered in the example: {}", mark(&a).2);
-    press(&mut a, KeyCode::Char('7'), KeyModifiers::NONE);
-    assert!(mark(&a).0, "a digit typed: {}", mark(&a).2);
-    press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
-    assert!(mark(&a).1, "emptied again: {}", mark(&a).2);
-    press(&mut a, KeyCode::Char('7'), KeyModifiers::NONE);
-    press(&mut a, KeyCode::Tab, KeyModifiers::NONE);
-    assert!(mark(&a).0, "stored: {}", mark(&a).2);
-}

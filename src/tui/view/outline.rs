@@ -47,24 +47,13 @@ fn marker(app: &App, st: &Stop) -> char {
                 '✗'
             } else if problem == Some(Severity::Warning) {
                 '!'
-            } else if answered(app, slot, *kind) {
+            } else if is_answered(&app.form.session, slot, *kind) {
                 '✓'
             } else {
                 '·'
             }
         }
     }
-}
-
-/// Whether a stop is answered: for the one being typed in, what is typed, as the live summary
-/// counts it («Заполнено» follows the keyboard, and so does the mark); else the stored answer.
-fn answered(app: &App, slot: &Slot, kind: Option<crate::questionnaire::FieldType>) -> bool {
-    if app.stop().slot() == Some(slot)
-        && let Some(typed) = app.typed_answered()
-    {
-        return typed;
-    }
-    is_answered(&app.form.session, slot, kind)
 }
 
 /// One line of the outline, before it is drawn: cheap to make for every item of a big annex, so that
@@ -81,8 +70,7 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
     let lang = app.form.lang;
     // All the panel is made of: the answers and the shape of the report (`version`, and a new form
     // with a colleague's save: `marks`), the problems and the annexes' counts (`marks`),
-    // where the user is and whether what is typed there is an answer yet, the colleagues and where
-    // they are, the conflicts between their values
+    // where the user is, the colleagues and where they are, the conflicts between their values
     // (kept beside an answer, not through `change`), the language and the colours. A typed letter
     // changes none of them, and the outline is not laid out again to find so.
     let conflicts: Vec<_> = app.form.session.conflicts.iter().map(|c| c.key()).collect();
@@ -90,7 +78,6 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         app.form.version(),
         app.form.marks,
         app.form.current,
-        app.typed_answered(),
         &app.others,
         &conflicts,
         lang,
