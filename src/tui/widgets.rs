@@ -97,6 +97,55 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `Block::bordered().title(title)` drawn as its `render` draws it, but for styling every cell of
+/// the area with the block's style: the default style, which changes no cell, and was half of what
+/// drawing a panel's block cost (a cell at a time, the whole panel).
+pub fn frame(area: Rect, title: &str, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::Widget;
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let set = ratatui::symbols::border::PLAIN;
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    // In the block's order (its sides, then its corners), which decides a cell two of them share
+    // in a block one or two cells wide or high.
+    for y in top..=bottom {
+        buf[(left, y)].set_symbol(set.vertical_left);
+    }
+    for x in left..=right {
+        buf[(x, top)].set_symbol(set.horizontal_top);
+    }
+    for y in top..=bottom {
+        buf[(right, y)].set_symbol(set.vertical_right);
+    }
+    for x in left..=right {
+        buf[(x, bottom)].set_symbol(set.horizontal_bottom);
+    }
+    buf[(right, bottom)].set_symbol(set.bottom_right);
+    buf[(right, top)].set_symbol(set.top_right);
+    buf[(left, bottom)].set_symbol(set.bottom_left);
+    buf[(left, top)].set_symbol(set.top_left);
+    let room = Rect {
+        x: left.saturating_add(1),
+        y: top,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    if !room.is_empty() {
+        let title = Line::from(title);
+        let width = title.width().min(usize::from(u16::MAX)) as u16;
+        title.render(
+            Rect {
+                width: width.min(room.width),
+                ..room
+            },
+            buf,
+        );
+    }
+}
+
 /// A box of `height` rows at the foot of the body: the item menu, or a question with its keys.
 pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
     let r = Rect {
@@ -117,10 +166,9 @@ pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
 /// Draw `lines` into `area` from its top exactly as a left-aligned `Paragraph` draws them, wrapped
 /// (`wrap`) or cut. The paragraph's wrapping and cutting gather every line's characters into vectors
 /// first, and were most of what drawing the outline and the summary cost; a line that fits or is
-/// cut needs neither. The paragraph lays each line out on its own, so a line that wraps is left to
-/// it alone, and the rows it wraps to are kept (`panel_cache::wrapped`): a problem's message stays
-/// while the figures around it change with every digit. The area is blank where the lines go (as a
-/// panel's is).
+/// cut needs neither. The paragraph lays each line out on its own, so a line that wraps is wrapped
+/// here too (`wrap_plain`) when each of its characters takes one column, and left to the paragraph
+/// with the lines after it otherwise. The area is blank where the lines go (as a panel's is).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer, wrap: bool) {
     use ratatui::widgets::Widget;
     let mut y = area.top();
@@ -178,13 +226,87 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
                 .render(rest, buf);
             return;
         }
-        y += panel_cache::wrapped(line, area.width, area.bottom() - y, |rows, n| {
-            for row in 0..n {
-                let (from, to) = (rows.index_of(0, row), buf.index_of(area.x, y + row));
-                let w = area.width as usize;
-                buf.content[to..to + w].clone_from_slice(&rows.content[from..from + w]);
+        // One column to a character: wrapped here as the paragraph wraps, straight into the
+        // rows (the paragraph gathered the line into vectors of clusters first, and drawing the
+        // summary's wrapped problems through it was a quarter of a frame drawn whole).
+        let at = buf.index_of(area.x, y);
+        for c in &mut buf.content[at..at + area.width as usize] {
+            c.reset();
+        }
+        let gs: Vec<(&str, Style)> = graphemes(line).collect();
+        let rows = area.bottom() - y;
+        let mut taken = 0;
+        wrap_plain(&gs, area.width, |row| {
+            if taken < rows {
+                for (x, &i) in row.iter().enumerate() {
+                    let (g, style) = gs[i];
+                    buf[(area.x + x as u16, y + taken)]
+                        .set_symbol(g)
+                        .set_style(style);
+                }
             }
+            taken += 1;
         });
+        y += taken.min(rows);
+    }
+}
+
+/// ratatui's `WordWrapper` without trimming (`Wrap { trim: false }`), step for step, for a line
+/// whose every cluster is one column wide: each row it breaks `clusters` into, as the clusters'
+/// places in it, handed to `row` in order. Blanks that end a row are dropped, as the paragraph
+/// drops them; those past them begin the next row.
+fn wrap_plain(clusters: &[(&str, Style)], width: u16, mut row: impl FnMut(&[usize])) {
+    use std::collections::VecDeque;
+    let max = usize::from(width);
+    if max == 0 {
+        return;
+    }
+    // The paragraph's own test: a no-break space is no blank to break at.
+    let blank = |g: &str| g.chars().all(char::is_whitespace) && g != "\u{a0}";
+    let (mut line, mut word, mut space) = (Vec::new(), Vec::new(), VecDeque::new());
+    let (mut line_width, mut word_width, mut space_width) = (0, 0, 0);
+    let mut after_word = false;
+    let mut rows = 0;
+    for (i, (g, _)) in clusters.iter().enumerate() {
+        let is_blank = blank(g);
+        let word_found = after_word && is_blank;
+        let overflow = line.is_empty() && word_width + space_width + 1 > max;
+        if word_found || overflow {
+            line.extend(space.drain(..));
+            line_width += space_width;
+            line.append(&mut word);
+            line_width += word_width;
+            space_width = 0;
+            word_width = 0;
+        }
+        if line_width >= max || line_width + space_width + word_width >= max {
+            let mut remaining = max.saturating_sub(line_width);
+            row(&line);
+            rows += 1;
+            line.clear();
+            line_width = 0;
+            while !space.is_empty() && remaining >= 1 {
+                space.pop_front();
+                space_width -= 1;
+                remaining -= 1;
+            }
+            if is_blank && space.is_empty() {
+                continue;
+            }
+        }
+        if is_blank {
+            space_width += 1;
+            space.push_back(i);
+        } else {
+            word_width += 1;
+            word.push(i);
+        }
+        after_word = !is_blank;
+    }
+    line.extend(space.drain(..));
+    line.append(&mut word);
+    if !line.is_empty() || rows == 0 {
+        row(&line);
     }
 }
 
@@ -244,8 +366,6 @@ mod panel_cache {
     use crate::tui::screen::Canvas;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
-    use ratatui::text::Line;
-    use ratatui::widgets::{Paragraph, Widget, Wrap};
     use std::cell::{Cell, RefCell};
     use std::hash::{BuildHasher, Hash};
 
@@ -259,9 +379,6 @@ mod panel_cache {
         /// The size of the screen the kept panels were drawn for.
         static SCREEN: Cell<Rect> = const { Cell::new(Rect::ZERO) };
         static COUNTS: RefCell<Vec<(u64, u16)>> = const { RefCell::new(Vec::new()) };
-        /// The rows of the lines wrapped last, by the key of the line and the width: the rows
-        /// drawn, how many the line took of them, and whether that is all of it.
-        static WRAPPED: RefCell<Vec<(u64, Buffer, u16, bool)>> = const { RefCell::new(Vec::new()) };
         static ON: Cell<bool> = const { Cell::new(true) };
     }
 
@@ -283,82 +400,6 @@ mod panel_cache {
             c.push((key, n));
             n
         })
-    }
-
-    /// `line` wrapped to `width` as a paragraph wraps it, the first `rows` of its rows handed to
-    /// `copy` with how many there are, which is returned; the rows of the last few lines wrapped
-    /// are kept by the line and the width.
-    pub fn wrapped(line: &Line, width: u16, rows: u16, copy: impl FnOnce(&Buffer, u16)) -> u16 {
-        // Drawn once, on a sheet of `rows` rows marked with a character no text has: the rows the
-        // line took run to the last one it drew in (it draws every character it shows, blanks
-        // included). Counting them by the paragraph's `line_count` first wrapped it twice.
-        const MARK: &str = "\u{1}";
-        let make = || {
-            let mut sheet = Buffer::filled(
-                Rect::new(0, 0, width, rows.max(1)),
-                ratatui::buffer::Cell::new(MARK),
-            );
-            Paragraph::new(vec![line.clone()])
-                .wrap(Wrap { trim: false })
-                .render(sheet.area, &mut sheet);
-            let w = usize::from(width);
-            let taken = (0..sheet.area.height)
-                .rev()
-                .find(|&r| {
-                    let at = usize::from(r) * w;
-                    sheet.content[at..at + w].iter().any(|c| c.symbol() != MARK)
-                })
-                .map_or(1, |r| r + 1);
-            for c in &mut sheet.content {
-                if c.symbol() == MARK {
-                    c.reset();
-                }
-            }
-            // Whether the line may go on past the sheet; kept, the sheet keeps only the rows taken
-            // (it is as tall as the area's rest: eight of those were 400 KiB at 120×40).
-            let whole = taken < sheet.area.height;
-            sheet.content.truncate(usize::from(taken) * w);
-            sheet.content.shrink_to_fit();
-            sheet.area.height = taken;
-            (sheet, taken, whole)
-        };
-        if !ON.with(Cell::get) {
-            let (sheet, taken, _) = make();
-            copy(&sheet, taken);
-            return taken;
-        }
-        let key = key_of((line, width));
-        WRAPPED.with(|w| {
-            let mut kept = w.borrow_mut();
-            let fits = |(_, sheet, _, whole): &(u64, Buffer, u16, bool)| {
-                *whole || sheet.area.height >= rows
-            };
-            match kept.iter().position(|e| e.0 == key) {
-                Some(at) if fits(&kept[at]) => {
-                    let entry = kept.remove(at);
-                    kept.push(entry);
-                }
-                found => {
-                    if let Some(at) = found {
-                        kept.remove(at);
-                    } else if kept.len() >= 8 {
-                        kept.remove(0);
-                    }
-                    let (sheet, taken, whole) = make();
-                    kept.push((key, sheet, taken, whole));
-                }
-            }
-            let (_, sheet, taken, _) = kept.last().expect("just pushed");
-            let taken = (*taken).min(rows);
-            copy(sheet, taken);
-            taken
-        })
-    }
-
-    /// The keys of the wrapped lines kept (for the tests).
-    #[cfg(test)]
-    pub fn wrapped_kept() -> Vec<u64> {
-        WRAPPED.with(|w| w.borrow().iter().map(|e| e.0).collect())
     }
 
     /// The places of the panels kept (for the tests).
@@ -559,54 +600,6 @@ mod tests {
         assert!(all.len() > 2500);
     }
 
-    /// A line that wraps is wrapped once while it stays the same: drawn again (the figures
-    /// around it changed), its rows are copied; a line that fits is not kept.
-    #[test]
-    fn a_wrapped_line_is_wrapped_once() {
-        use super::panel_cache::wrapped_kept;
-        use ratatui::buffer::Buffer;
-        use ratatui::layout::Rect;
-        use ratatui::text::Line;
-        let message = Line::raw("✗ 1.1.К1: Қызметтер саны (937) арналар қосындысына (93) тең емес");
-        let area = Rect::new(0, 0, 20, 6);
-        let mut first = Buffer::empty(area);
-        super::draw_lines(
-            &[Line::raw("Прогресс 1/2"), message.clone()],
-            area,
-            &mut first,
-            true,
-        );
-        let kept = wrapped_kept();
-        assert_eq!(kept.len(), 1);
-        let mut second = Buffer::empty(area);
-        super::draw_lines(
-            &[Line::raw("Прогресс 2/2"), message],
-            area,
-            &mut second,
-            true,
-        );
-        assert_eq!(wrapped_kept(), kept, "wrapped again");
-        assert_eq!(first.content[20..], second.content[20..]);
-        // Drawn first where one row was left, the line is wrapped again where more are: what
-        // was kept was cut short.
-        let short = Rect::new(0, 0, 20, 2);
-        let mut cut = Buffer::empty(short);
-        super::draw_lines(&[Line::raw("x"), message2()], short, &mut cut, true);
-        let mut whole = Buffer::empty(area);
-        super::draw_lines(&[message2()], area, &mut whole, true);
-        let mut want = Buffer::empty(area);
-        use ratatui::widgets::{Paragraph, Widget, Wrap};
-        Paragraph::new(vec![message2()])
-            .wrap(Wrap { trim: false })
-            .render(area, &mut want);
-        assert_eq!(whole, want);
-        assert_eq!(cut.content[20..], want.content[..20]);
-    }
-
-    fn message2() -> ratatui::text::Line<'static> {
-        ratatui::text::Line::raw("! 4.К2: Іс жүзіндегі саны (32) штат бойынша санынан (30) көп")
-    }
-
     proptest! {
         /// Cut or not, a text fits its width (but for the «…» a zero width cannot hold), and what
         /// is kept is the beginning of the text.
@@ -657,6 +650,54 @@ mod tests {
                 p.render(area, &mut slow);
                 prop_assert_eq!(&fast, &slow, "wrap {}", wrap);
             }
+        }
+
+        /// A panel's frame is drawn as the block draws it, at every size, with any title.
+        #[test]
+        fn a_frame_is_drawn_as_the_block_draws_it(
+            title in prop::collection::vec(prop::sample::select(vec![
+                "a", "Ұ", " ", "中", "😀", "e\u{301}", "…", "Жиынтық",
+            ]), 0..8),
+            (x, y, width, height) in (0u16..3, 0u16..3, 0u16..14, 0u16..6),
+        ) {
+            use ratatui::buffer::Buffer;
+            use ratatui::layout::Rect;
+            use ratatui::widgets::{Block, Widget};
+            let title: String = title.concat();
+            let area = Rect::new(x, y, width, height);
+            let mut fast = Buffer::empty(Rect::new(1, 1, 12, 6));
+            super::frame(area, &title, &mut fast);
+            let mut slow = Buffer::empty(fast.area);
+            Block::bordered().title(title.as_str()).render(area, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+
+        /// Lines of characters one column wide, wrapped here (`wrap_plain`), are drawn as the
+        /// paragraph wraps them: blanks at a row's end, runs of them, words longer than a row,
+        /// no-break spaces (no blank to ratatui), a line cut at the area's foot.
+        #[test]
+        fn plain_lines_are_wrapped_as_a_paragraph_wraps_them(
+            lines in prop::collection::vec(prop::collection::vec((prop::sample::select(vec![
+                "a", "ә", "Ұ", " ", "  ", "\u{a0}", "─", "«", "…", "қазақ", "1.1.К2:",
+            ]), 0u8..3), 0..16), 1..6),
+            width in 1u16..14,
+            height in 1u16..9,
+        ) {
+            use ratatui::buffer::Buffer;
+            use ratatui::style::{Color, Style};
+            use ratatui::text::{Line, Span};
+            use ratatui::widgets::{Paragraph, Widget, Wrap};
+            let styles = [Style::new(), Style::new().fg(Color::Red), Style::new().bg(Color::Blue)];
+            let lines: Vec<Line> = lines
+                .iter()
+                .map(|spans| Line::from(spans.iter().map(|(t, st)| Span::styled(*t, styles[*st as usize])).collect::<Vec<_>>()))
+                .collect();
+            let area = ratatui::layout::Rect::new(1, 1, width, height);
+            let mut fast = Buffer::empty(ratatui::layout::Rect::new(0, 0, width + 2, height + 2));
+            super::draw_lines(&lines, area, &mut fast, true);
+            let mut slow = Buffer::empty(fast.area);
+            Paragraph::new(lines.clone()).wrap(Wrap { trim: false }).render(area, &mut slow);
+            prop_assert_eq!(&fast, &slow);
         }
     }
 }

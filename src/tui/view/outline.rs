@@ -6,13 +6,12 @@ use crate::session::{Slot, is_answered};
 use crate::tui::app::App;
 use crate::tui::nav::{Stop, problems_at};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_made, clip, draw_lines, key_of};
+use crate::tui::widgets::{cached_made, clip, draw_lines, frame, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
-use ratatui::widgets::Widget;
 
 /// The colleagues in the parts whose keys `part` accepts: «◆ alice, bob: », or nothing. Put before
 /// the title, where a narrow outline does not cut it off.
@@ -88,9 +87,8 @@ pub(super) fn outline(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         (key_of((Ui::Outline.get(lang), &lines)), lines)
     };
     cached_made(f, "outline", area, key, make, |lines, b| {
-        let block = Block::bordered().title(Ui::Outline.get(lang));
-        let inner = block.inner(area);
-        block.render(area, b);
+        let inner = Block::bordered().inner(area);
+        frame(area, Ui::Outline.get(lang), b);
         draw_lines(&lines, inner, b, false);
     });
 }

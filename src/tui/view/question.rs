@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, cached_around, key_of, rows_of};
+use crate::tui::widgets::{cached, cached_around, frame, key_of, rows_of};
 use crate::ui_text::Ui;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -316,8 +316,7 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         });
         return;
     }
-    let block = Block::bordered().title(title.clone());
-    let inner = block.inner(area);
+    let inner = Block::bordered().inner(area);
     let content_key = key_of((&title, &lines));
     let fixed_key = key_of(&fixed);
     let text_h = text_rows(&lines, "text", inner.width);
@@ -353,7 +352,7 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         ..x
     };
     cached_around(f, ("question", area, hole), key, |b| {
-        block.render(area, b);
+        frame(area, &title, b);
         text.render(t, b);
         if text_rows < text_h && t.width > 0 && t.height > 0 {
             b[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
@@ -363,14 +362,13 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
     // (a folded outline or summary replaces the question, and is not drawn with it).
     let focused = app.overlay.is_none();
-    let input_block = Block::bordered().title(input_title.as_str());
-    let inside = input_block.inner(i);
+    let inside = Block::bordered().inner(i);
     // The input's frame is a panel of its own, over the question's. Its text leaves the rows under
     // it blank: of a kept input only the rows with text in the last frame are blanked, and the rows
     // with text then or now are all that can have changed (a text answer's input may be most of the
     // screen, and its answer one line).
     let kept = cached(f, "input", i, key_of(&input_title), |b| {
-        input_block.render(i, b)
+        frame(i, &input_title, b)
     });
     // Drawn or copied, the input's frame leaves its inside blank: only a kept one's rows with text
     // are to be blanked.

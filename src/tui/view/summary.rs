@@ -5,12 +5,12 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_made, draw_lines, key_of};
+use crate::tui::widgets::{cached_made, draw_lines, frame, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
 /// "Errors 2", in `style` only when there are some.
@@ -54,12 +54,12 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         theme.color,
     ));
     let make = || {
-        let (block, lines) = summary_lines(app, area, theme, section, current_key);
-        (key_of((Ui::Summary.get(lang), &lines)), (block, lines))
+        let lines = summary_lines(app, area, theme, section, current_key);
+        (key_of((Ui::Summary.get(lang), &lines)), lines)
     };
-    cached_made(f, "summary", area, key, make, |(block, lines), b| {
-        let inner = block.inner(area);
-        block.render(area, b);
+    cached_made(f, "summary", area, key, make, |lines, b| {
+        let inner = Block::bordered().inner(area);
+        frame(area, Ui::Summary.get(lang), b);
         draw_lines(&lines, inner, b, true);
     });
 }
@@ -70,10 +70,9 @@ fn summary_lines(
     theme: &Theme,
     section: Option<String>,
     current_key: Option<String>,
-) -> (Block<'static>, Vec<Line<'static>>) {
+) -> Vec<Line<'static>> {
     let lang = app.form.lang;
-    let block = Block::bordered().title(Ui::Summary.get(lang));
-    let inner = block.inner(area);
+    let inner = Block::bordered().inner(area);
     let w = inner.width as usize;
     let s = &app.form.summary;
     let pct = (s.progress.answered * 100)
@@ -221,5 +220,5 @@ fn summary_lines(
             ));
         }
     }
-    (block, lines)
+    lines
 }
