@@ -349,6 +349,10 @@ pub fn binding(a: Action) -> &'static Binding {
 /// `Ctrl-O / F3`: every key of an action, as a reader of `lang` presses them. Joined by no-break
 /// spaces: a wrapped hint never leaves «Ctrl-O /» at the end of one row and «F3» on the next.
 pub fn label(a: Action, lang: Lang) -> String {
+    memo(&LABELS, (a, lang), || label_made(a, lang))
+}
+
+fn label_made(a: Action, lang: Lang) -> String {
     binding(a)
         .keys
         .iter()
@@ -413,7 +417,36 @@ pub fn fill(text: &str, lang: Lang) -> Cow<'_, str> {
 
 /// An interface text in `lang`, keys filled in.
 pub fn text(t: Ui, lang: Lang) -> String {
-    fill(t.get(lang), lang).into_owned()
+    memo(&TEXTS, (t, lang), || fill(t.get(lang), lang).into_owned())
+}
+
+type Memo<K> = std::thread::LocalKey<std::cell::RefCell<Vec<(K, String)>>>;
+
+thread_local! {
+    /// Texts and key labels as made once: the same for the whole run (the key table is fixed),
+    /// they were written out again at every frame (the hints under a question, a tenth of
+    /// drawing a typed letter).
+    static TEXTS: std::cell::RefCell<Vec<((Ui, Lang), String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static LABELS: std::cell::RefCell<Vec<((Action, Lang), String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What `make` makes of `key`, made once.
+fn memo<K: PartialEq + Copy>(
+    kept: &'static Memo<K>,
+    key: K,
+    make: impl FnOnce() -> String,
+) -> String {
+    if let Some(made) = kept.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(at, _)| *at == key)
+            .map(|(_, s)| s.clone())
+    }) {
+        return made;
+    }
+    let made = make();
+    kept.with(|k| k.borrow_mut().push((key, made.clone())));
+    made
 }
 
 /// The help screen's rows, context by context: a heading (`None` key) then (keys, what they do).

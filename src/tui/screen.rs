@@ -252,6 +252,8 @@ pub struct Screen<W: Write> {
     /// The rows of the panels kept and of what was drawn this frame, `(row, from, to)` in order
     /// (kept for their allocations).
     by_row: [Vec<Stretch>; 2],
+    /// Rects in row order (`row_order`), kept for its allocation.
+    rects: Vec<Rect>,
 }
 
 impl<W: Write> Screen<W> {
@@ -268,6 +270,7 @@ impl<W: Write> Screen<W> {
             sent: Vec::new(),
             row: Vec::new(),
             by_row: [Vec::new(), Vec::new()],
+            rects: Vec::new(),
         }
     }
 
@@ -294,7 +297,7 @@ impl<W: Write> Screen<W> {
         let mut keep = self.keep;
         let (cursor, drawn, covers, notes) = loop {
             if keep {
-                blank_outside(&mut self.next, &self.last, &mut self.row);
+                blank_outside(&mut self.next, &self.last, (&mut self.row, &mut self.rects));
             } else {
                 self.next.reset();
             }
@@ -331,11 +334,13 @@ impl<W: Write> Screen<W> {
             }
             // A panel of the last frame neither drawn in its place this time nor drawn over whole:
             // what it left may still be there.
+            row_order(renewed.iter().copied(), &mut self.rects);
             if keep
                 && !self.last.iter().all(|(n, _, r)| {
                     drawn.iter().any(|(m, _, s)| n == m && r == s)
-                        || (r.top()..r.bottom())
-                            .all(|y| spans_cover(&renewed, y, r.left(), r.right(), &mut self.row))
+                        || (r.top()..r.bottom()).all(|y| {
+                            spans_cover(&self.rects, y, r.left(), r.right(), &mut self.row)
+                        })
                 })
             {
                 keep = false;
@@ -407,19 +412,27 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// The stretches `(from, to)` that `rects` take of row `y`, in order, into `out`.
-fn row_spans<'r>(rects: impl IntoIterator<Item = &'r Rect>, y: u16, out: &mut Vec<(u16, u16)>) {
+/// The stretches `(from, to)` that `rects` (in row order: see `row_order`) take of row `y`, in
+/// order, into `out`.
+fn row_spans(rects: &[Rect], y: u16, out: &mut Vec<(u16, u16)>) {
     out.clear();
     out.extend(
         rects
-            .into_iter()
+            .iter()
             .filter(|r| r.top() <= y && y < r.bottom())
             .map(|r| (r.left(), r.right())),
     );
-    out.sort_unstable();
 }
 
-/// Whether the rects of `rects` cover row `y` from `from` to `to` (`row`: room to work in).
+/// `rects` in the order of their stretches on any row they share, by left edge, then right: sorted
+/// once for all the rows, not row by row.
+fn row_order(rects: impl IntoIterator<Item = Rect>, out: &mut Vec<Rect>) {
+    out.clear();
+    out.extend(rects);
+    out.sort_unstable_by_key(|r| (r.left(), r.right()));
+}
+
+/// Whether the rects of `rects` (in row order) cover row `y` from `from` to `to` (`row`: room to work in).
 fn spans_cover(rects: &[Rect], y: u16, from: u16, to: u16, row: &mut Vec<(u16, u16)>) -> bool {
     let mut x = from;
     row_spans(rects, y, row);
@@ -438,10 +451,32 @@ type Stretch = (u16, u16, u16);
 /// Every row of every rect of `rects` as a stretch, in order, into `out`.
 fn by_row(rects: &[Rect], out: &mut Vec<Stretch>) {
     out.clear();
+    // A few panels of many rows each (those kept): row by row, in row order, with nothing to
+    // sort; sorting their rows was a twentieth of a typed letter. Many stretches (the places a
+    // copied panel changed) are sorted.
+    const FEW: usize = 12;
+    if rects.len() <= FEW {
+        let mut few = [Rect::ZERO; FEW];
+        few[..rects.len()].copy_from_slice(rects);
+        let few = &mut few[..rects.len()];
+        few.sort_unstable_by_key(|r| (r.left(), r.right()));
+        let top = few.iter().map(|r| r.top()).min().unwrap_or(0);
+        let bottom = few.iter().map(|r| r.bottom()).max().unwrap_or(0);
+        for y in top..bottom {
+            out.extend(
+                few.iter()
+                    .filter(|r| r.top() <= y && y < r.bottom())
+                    .map(|r| (y, r.left(), r.right())),
+            );
+        }
+        return;
+    }
     for r in rects {
         out.extend((r.top()..r.bottom()).map(|y| (y, r.left(), r.right())));
     }
-    out.sort_unstable();
+    if !out.is_sorted() {
+        out.sort_unstable();
+    }
 }
 
 /// The stretches of `rows` (in order, from `by_row`) on row `y`, going on from `at`: rows are asked
@@ -598,11 +633,16 @@ fn is_skip(cell: &Cell) -> bool {
 }
 
 /// Blank every cell of `buf` outside the panels of `last`: what lies there is drawn each frame.
-fn blank_outside(buf: &mut Buffer, last: &[Panel], spans: &mut Vec<(u16, u16)>) {
+fn blank_outside(
+    buf: &mut Buffer,
+    last: &[Panel],
+    (spans, rects): (&mut Vec<(u16, u16)>, &mut Vec<Rect>),
+) {
     let area = buf.area;
     let w = area.width as usize;
+    row_order(last.iter().map(|(_, _, r)| *r), rects);
     for y in area.top()..area.bottom() {
-        row_spans(last.iter().map(|(_, _, r)| r), y, spans);
+        row_spans(rects, y, spans);
         let row = (y - area.y) as usize * w;
         let mut x = area.left();
         for &(from, to) in spans.iter().chain([(area.right(), area.right())].iter()) {
@@ -714,6 +754,24 @@ mod tests {
             }
             b
         })
+    }
+
+    proptest! {
+        /// The rows of a few rects or of many come out as all their rows sorted.
+        #[test]
+        fn rows_come_in_order(
+            rects in prop::collection::vec((0u16..20, 0u16..12, 0u16..20, 0u16..5), 0..30),
+        ) {
+            let rects: Vec<Rect> = rects.into_iter().map(|(x, y, w, h)| Rect::new(x, y, w, h)).collect();
+            let mut want: Vec<Stretch> = rects
+                .iter()
+                .flat_map(|r| (r.top()..r.bottom()).map(|y| (y, r.left(), r.right())))
+                .collect();
+            want.sort_unstable();
+            let mut got = Vec::new();
+            by_row(&rects, &mut got);
+            prop_assert_eq!(got, want);
+        }
     }
 
     proptest! {

@@ -413,8 +413,8 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
 /// ratatui-textarea's wrapping (words, and a word too long for a row by its characters) ends a row
 /// only where what comes next does not fit, so any two rows one after the other hold more than
 /// `width` columns between them: a line of `d` columns takes at most 2·⌈d / width⌉ + 2 rows (one
-/// more is kept for the cursor after the last character). A tab counts as the widest it can be,
-/// a character of no width as one column.
+/// more is kept for the cursor after the last character); a line of fewer than `width` columns
+/// takes one. A tab counts as the widest it can be, a character of no width as one column.
 fn input_rows_at_most(area: &ratatui_textarea::TextArea, width: u16, height: u16) -> u16 {
     let w = usize::from(width.max(1));
     let mut rows = 0usize;
@@ -428,7 +428,9 @@ fn input_rows_at_most(area: &ratatui_textarea::TextArea, width: u16, height: u16
                     .max(1),
             })
             .sum();
-        rows += 2 * d.div_ceil(w) + 3;
+        // A line narrower than the row is not wrapped, and its cursor stands in it: one row (most
+        // answers; five had the paragraph under the input style five rows of cells a letter).
+        rows += if d < w { 1 } else { 2 * d.div_ceil(w) + 3 };
         if rows >= usize::from(height) {
             return height;
         }
