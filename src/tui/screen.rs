@@ -224,7 +224,13 @@ impl<'a> Canvas<'a> {
     /// from blank.
     pub fn cover(&mut self, area: Rect) {
         let area = area.intersection(self.buf.area);
-        ratatui::widgets::Clear.render(area, self.buf);
+        // As `Clear` blanks it, a row at a time.
+        for y in area.top()..area.bottom() {
+            let at = self.buf.index_of(area.x, y);
+            for c in &mut self.buf.content[at..at + area.width as usize] {
+                c.reset();
+            }
+        }
         self.covers.push(area);
         self.touch(area);
         self.renewed.push(area);

@@ -172,6 +172,8 @@ pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer, wrap: bool) {
     use ratatui::widgets::Widget;
     let mut y = area.top();
+    // A wrapped line's characters, gathered as it is drawn (room kept from line to line).
+    let mut gs: Vec<(&str, Style)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if y >= area.bottom() {
             return;
@@ -188,23 +190,32 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
         // edge («é中a» in two columns).
         let (mut width, mut plain, mut no_width) = (0, true, false);
         let (mut x, mut ended) = (area.x, false);
-        for (g, style) in graphemes(line) {
+        gs.clear();
+        each_grapheme(line, |g, style| {
             let w = crate::tui::shown::width(g, ratatui::buffer::CellDiffOption::None) as u16;
             width += usize::from(w);
             plain &= w == 1;
             no_width |= w == 0;
-            if ended || w > area.width {
-                continue;
+            if wrap {
+                gs.push((g, style));
+            }
+            if w > area.width {
+                return true;
+            }
+            if ended {
+                // Cut, and not to be wrapped: the rest is not looked at.
+                return wrap;
             }
             if x - area.x + w > area.width {
                 ended = true;
-                continue;
+                return wrap;
             }
             if w > 0 {
                 buf[(x, y)].set_symbol(g).set_style(style);
                 x += w;
             }
-        }
+            true
+        });
         let fits = !no_width && width <= area.width as usize;
         if fits || !wrap {
             y += 1;
@@ -233,7 +244,6 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
         for c in &mut buf.content[at..at + area.width as usize] {
             c.reset();
         }
-        let gs: Vec<(&str, Style)> = graphemes(line).collect();
         let rows = area.bottom() - y;
         let mut taken = 0;
         wrap_plain(&gs, area.width, |row| {
@@ -310,37 +320,32 @@ fn wrap_plain(clusters: &[(&str, Style)], width: u16, mut row: impl FnMut(&[usiz
     }
 }
 
-/// A line's characters as ratatui draws them (`Line::styled_graphemes`), with their styles. Where
-/// every character of a span is one that no rule of Unicode's grapheme clusters joins to its
-/// neighbours (letters of the Latin and Cyrillic scripts with Kazakh's, digits, punctuation, dashes,
-/// arrows, box lines, the marks the view uses), its clusters are its characters, found without the
-/// segmenter, which takes a tenth of a microsecond a character.
-fn graphemes<'a>(line: &'a Line<'a>) -> impl Iterator<Item = (&'a str, Style)> + 'a {
+/// A line's characters as ratatui draws them (`Line::styled_graphemes`), with their styles, handed
+/// to `each` until it says stop (false). Where every character of a span is one that no rule of
+/// Unicode's grapheme clusters joins to its neighbours (letters of the Latin and Cyrillic scripts
+/// with Kazakh's, digits, punctuation, dashes, arrows, box lines, the marks the view uses), its
+/// clusters are its characters, found without the segmenter, which takes a tenth of a microsecond
+/// a character. (Written as loops: as a chain of iterators it was a third of drawing the summary.)
+fn each_grapheme<'a>(line: &'a Line<'a>, mut each: impl FnMut(&'a str, Style) -> bool) {
     use unicode_segmentation::UnicodeSegmentation;
     let base = Style::default().patch(line.style);
-    line.spans.iter().flat_map(move |span| {
+    for span in &line.spans {
         let style = base.patch(span.style);
         let text: &'a str = span.content.as_ref();
-        let (simple, complex) = if text.chars().all(alone) {
-            (
-                Some(
-                    text.char_indices()
-                        .map(move |(i, c)| &text[i..i + c.len_utf8()]),
-                ),
-                None,
-            )
+        if text.chars().all(alone) {
+            for (i, c) in text.char_indices() {
+                if !each(&text[i..i + c.len_utf8()], style) {
+                    return;
+                }
+            }
         } else {
-            let g = text
-                .graphemes(true)
-                .filter(|g| !g.contains(char::is_control));
-            (None, Some(g))
-        };
-        simple
-            .into_iter()
-            .flatten()
-            .chain(complex.into_iter().flatten())
-            .map(move |g| (g, style))
-    })
+            for g in text.graphemes(true) {
+                if !g.contains(char::is_control) && !each(g, style) {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 /// A character that is a grapheme cluster of its own whatever stands beside it: Grapheme_Cluster_Break

@@ -8,7 +8,7 @@ use crate::tui::widgets::{Theme, fit, key_of};
 use crate::ui_text::Ui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,16 +60,6 @@ impl Prompt {
 
     pub fn render(&self, ctx: &Ctx, f: &mut Canvas, body: Rect, _theme: &Theme) {
         let lang = ctx.lang;
-        let label = match self.purpose {
-            Purpose::GoTo => Ui::GoToPrompt.get(lang).to_owned(),
-            Purpose::Search if ctx.last_search.is_empty() => Ui::SearchPrompt.get(lang).to_owned(),
-            Purpose::Search => format!(
-                "{} · {} «{}»",
-                Ui::SearchPrompt.get(lang),
-                keys::text(Ui::SearchAgain, lang),
-                ctx.last_search
-            ),
-        };
         let h = 3;
         let r = Rect {
             x: body.x,
@@ -78,22 +68,34 @@ impl Prompt {
             height: h,
         };
         f.cover(r);
-        // A help wider than the frame goes on in its lower edge, from a comma (the numbers' forms
-        // at 80 columns: cut, the last of them, «0», was lost); what still does not fit is cut with
-        // «…», never mid-word with nothing to say so.
-        let room = r.width.saturating_sub(2) as usize;
-        let (top, bottom) = split_help(&label, room);
-        let (top, bottom) = (fit(top, room), fit(bottom, room));
-        // The frame and its help are the same for every key typed into the prompt.
-        let block = Block::bordered();
-        let inner = block.inner(r);
-        crate::tui::widgets::cached(f, "prompt", r, key_of((&top, &bottom)), |b| {
-            block
+        // The frame and its help are the same for every key typed into the prompt: keyed by what
+        // they are made of, and laid out only when that changed (measured and cut at every key,
+        // they were a quarter of one).
+        let search = matches!(self.purpose, Purpose::Search).then_some(ctx.last_search);
+        let inner = Block::bordered().inner(r);
+        crate::tui::widgets::cached(f, "prompt", r, key_of((search, lang)), |b| {
+            let label = match search {
+                None => Ui::GoToPrompt.get(lang).to_owned(),
+                Some("") => Ui::SearchPrompt.get(lang).to_owned(),
+                Some(last) => format!(
+                    "{} · {} «{last}»",
+                    Ui::SearchPrompt.get(lang),
+                    keys::text(Ui::SearchAgain, lang),
+                ),
+            };
+            // A help wider than the frame goes on in its lower edge, from a comma (the numbers'
+            // forms at 80 columns: cut, the last of them, «0», was lost); what still does not fit
+            // is cut with «…», never mid-word with nothing to say so.
+            let room = r.width.saturating_sub(2) as usize;
+            let (top, bottom) = split_help(&label, room);
+            let (top, bottom) = (fit(top, room), fit(bottom, room));
+            Block::bordered()
                 .title(top.as_str())
                 .title_bottom(bottom.as_str())
                 .render(r, b)
         });
-        f.render_widget(Paragraph::new(self.text.as_str()), inner);
+        let text = ratatui::text::Text::from(self.text.as_str());
+        crate::tui::widgets::draw_lines(&text.lines, inner, f.buffer_mut(), false);
         let x = (r.x + 1 + self.text.width() as u16).min(r.right().saturating_sub(2));
         f.set_cursor_position(Position { x, y: r.y + 1 });
     }
