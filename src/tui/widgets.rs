@@ -170,13 +170,29 @@ pub fn foot_box(f: &mut Canvas, body: Rect, height: u16, lines: Vec<Line>) {
 /// here too (`wrap_plain`) when each of its characters takes one column, and left to the paragraph
 /// with the lines after it otherwise. The area is blank where the lines go (as a panel's is).
 pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer, wrap: bool) {
+    draw_lines_noting(lines, area, buf, wrap, None);
+}
+
+/// `draw_lines`, noting in `starts` the row each line drawn begins on, and after them the row
+/// under the last (for `redraw_lines`). False when the rest was left to the paragraph (a wrapped
+/// line with wide characters): where its lines begin is not known.
+fn draw_lines_noting(
+    lines: &[Line],
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    wrap: bool,
+    mut starts: Option<&mut Vec<u16>>,
+) -> bool {
     use ratatui::widgets::Widget;
     let mut y = area.top();
     // A wrapped line's characters, gathered as it is drawn (room kept from line to line).
     let mut gs: Vec<(&str, Style)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if y >= area.bottom() {
-            return;
+            break;
+        }
+        if let Some(s) = starts.as_deref_mut() {
+            s.push(y);
         }
         // The line is drawn as it is measured, cut as the paragraph cuts (its `LineTruncator`): a
         // character wider than the whole row is passed over, the first that does not fit ends
@@ -235,7 +251,7 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
             Paragraph::new(lines[i..].to_vec())
                 .wrap(Wrap { trim: false })
                 .render(rest, buf);
-            return;
+            return false;
         }
         // One column to a character: wrapped here as the paragraph wraps, straight into the
         // rows (the paragraph gathered the line into vectors of clusters first, and drawing the
@@ -259,6 +275,90 @@ pub fn draw_lines(lines: &[Line], area: Rect, buf: &mut ratatui::buffer::Buffer,
         });
         y += taken.min(rows);
     }
+    if let Some(s) = starts {
+        s.push(y);
+    }
+    true
+}
+
+/// Whether `line` takes one row of `width` columns in `draw_lines`: it is measured as it is drawn
+/// there, with nothing drawn.
+fn one_row(line: &Line, width: u16) -> bool {
+    let mut used = 0usize;
+    let mut fits = true;
+    each_grapheme(line, |g, _| {
+        let w = crate::tui::shown::width(g, ratatui::buffer::CellDiffOption::None);
+        used += w;
+        fits = w > 0 && used <= usize::from(width);
+        fits
+    });
+    fits
+}
+
+/// `lines` drawn over what `draw_lines_noting` drew of `prev` (its lines, and where they began)
+/// in `area` of `buf`, leaving `buf` as drawing `lines` afresh would: a line that is the same at
+/// the same row is left, one of a row that stays one row is drawn again alone, and from the first
+/// other change on the rest is drawn again. Most digits change a figure or two and a message:
+/// drawn whole, the summary was a fifth of a digit. `starts` and the result as for
+/// `draw_lines_noting`.
+fn redraw_lines(
+    (prev, prev_starts): (&[Line], &[u16]),
+    lines: &[Line],
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    wrap: bool,
+    starts: &mut Vec<u16>,
+) -> bool {
+    let blank = |buf: &mut ratatui::buffer::Buffer, from: u16, to: u16| {
+        for y in from..to.min(area.bottom()) {
+            let at = buf.index_of(area.x, y);
+            for c in &mut buf.content[at..at + area.width as usize] {
+                c.reset();
+            }
+        }
+    };
+    starts.clear();
+    let mut y = area.top();
+    for (i, line) in lines.iter().enumerate() {
+        if y >= area.bottom() {
+            break;
+        }
+        let old = prev
+            .get(i)
+            .zip(prev_starts.get(i))
+            .zip(prev_starts.get(i + 1))
+            .filter(|((_, at), _)| **at == y);
+        match old {
+            Some(((was, _), end)) if was == line => {
+                starts.push(y);
+                y = *end;
+            }
+            Some((_, end)) if *end == y + 1 && (!wrap || one_row(line, area.width)) => {
+                blank(buf, y, y + 1);
+                let row = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
+                draw_lines_noting(std::slice::from_ref(line), row, buf, wrap, None);
+                starts.push(y);
+                y += 1;
+            }
+            _ => {
+                blank(buf, y, area.bottom());
+                let rest = Rect {
+                    y,
+                    height: area.bottom() - y,
+                    ..area
+                };
+                return draw_lines_noting(&lines[i..], rest, buf, wrap, Some(starts));
+            }
+        }
+    }
+    // What the old lines took under the new ones.
+    blank(buf, y, prev_starts.last().copied().unwrap_or(y));
+    starts.push(y);
+    true
 }
 
 /// ratatui's `WordWrapper` without trimming (`Wrap { trim: false }`), step for step, for a line
@@ -371,11 +471,21 @@ mod panel_cache {
     use crate::tui::screen::Canvas;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use ratatui::text::Line;
     use std::cell::{Cell, RefCell};
     use std::hash::{BuildHasher, Hash};
 
     /// Versions kept of each panel.
     const KEPT: usize = 2;
+
+    struct LinesKept {
+        name: &'static str,
+        quick: u64,
+        title: String,
+        lines: Vec<Line<'static>>,
+        starts: Option<Vec<u16>>,
+        cells: Buffer,
+    }
 
     thread_local! {
         /// Each panel's kept versions: its name, the quick key and the key of the content it was
@@ -383,6 +493,9 @@ mod panel_cache {
         static PANELS: RefCell<Vec<(&'static str, u64, u64, Buffer)>> = const { RefCell::new(Vec::new()) };
         /// The size of the screen the kept panels were drawn for.
         static SCREEN: Cell<Rect> = const { Cell::new(Rect::ZERO) };
+        /// The panels kept line by line (`cached_lines`): the name, the quick key, the title,
+        /// the lines and the rows they begin on (none when not known), and the cells.
+        static LINES: RefCell<Vec<LinesKept>> = const { RefCell::new(Vec::new()) };
         static COUNTS: RefCell<Vec<(u64, u16)>> = const { RefCell::new(Vec::new()) };
         static ON: Cell<bool> = const { Cell::new(true) };
     }
@@ -405,6 +518,93 @@ mod panel_cache {
             c.push((key, n));
             n
         })
+    }
+
+    /// The panels of a screen of another size are of no use at this one (its layout is another):
+    /// let them go before this one's are made, so that a resize does not hold both sizes' panels
+    /// at once (a fifth of the peak memory of a session with one).
+    fn new_screen(area: Rect) {
+        if SCREEN.with(Cell::get) != area {
+            SCREEN.with(|s| s.set(area));
+            PANELS.with(|p| p.borrow_mut().clear());
+            LINES.with(|l| l.borrow_mut().clear());
+        }
+    }
+
+    /// A framed panel of lines (`frame` with `title`, the lines drawn inside as `draw_lines`
+    /// draws them, wrapped or not), kept while `quick` stays the same as `cached` keeps a panel;
+    /// when it changed, the lines (`make`) are drawn over the panel's last cells, only where they
+    /// changed (`redraw_lines`), and what changed is all that is compared with the screen. A digit
+    /// changes a figure or two and a message of the summary.
+    pub fn cached_lines(
+        f: &mut Canvas,
+        (name, area, title): (&'static str, Rect, &str),
+        quick: u64,
+        wrap: bool,
+        make: impl FnOnce() -> Vec<Line<'static>>,
+    ) -> bool {
+        let area = area.intersection(f.area());
+        let inner = ratatui::widgets::Block::bordered().inner(area);
+        if !ON.with(Cell::get) || area.is_empty() {
+            super::frame(area, title, f.buffer_mut());
+            super::draw_lines(&make(), inner, f.buffer_mut(), wrap);
+            return false;
+        }
+        let quick = key_of((quick, area, title));
+        let panel = (name, quick, area);
+        if f.holds(&panel) {
+            f.keep(panel);
+            return true;
+        }
+        new_screen(f.area());
+        LINES.with(|l| {
+            let mut kept = l.borrow_mut();
+            let at = kept
+                .iter()
+                .position(|k| k.name == name && k.cells.area == area);
+            match at.map(|i| &mut kept[i]) {
+                Some(k) if k.quick == quick => {}
+                Some(k) if k.title == title && k.starts.is_some() => {
+                    let lines = make();
+                    let mut starts = Vec::new();
+                    let prev = (&k.lines[..], k.starts.as_deref().unwrap_or_default());
+                    let known =
+                        super::redraw_lines(prev, &lines, inner, &mut k.cells, wrap, &mut starts);
+                    (k.quick, k.lines, k.starts) = (quick, lines, known.then_some(starts));
+                }
+                _ => {
+                    if let Some(i) = at {
+                        kept.remove(i);
+                    }
+                    kept.retain(|k| k.name != name);
+                    let lines = make();
+                    let mut cells = Buffer::empty(area);
+                    super::frame(area, title, &mut cells);
+                    let mut starts = Vec::new();
+                    let known = super::draw_lines_noting(
+                        &lines,
+                        inner,
+                        &mut cells,
+                        wrap,
+                        Some(&mut starts),
+                    );
+                    kept.push(LinesKept {
+                        name,
+                        quick,
+                        title: title.to_owned(),
+                        lines,
+                        starts: known.then_some(starts),
+                        cells,
+                    });
+                }
+            }
+            let k = kept
+                .iter()
+                .find(|k| k.name == name && k.cells.area == area)
+                .expect("kept above");
+            f.copy_in(panel, &k.cells, Rect::ZERO);
+        });
+        false
     }
 
     /// The places of the panels kept (for the tests).
@@ -509,13 +709,7 @@ mod panel_cache {
         if copy_kept(&|_, k| k == key, f) {
             return false;
         }
-        // The panels of a screen of another size are of no use at this one (its layout is
-        // another): let them go before this one's are made, so that a resize does not hold both
-        // sizes' panels at once (a fifth of the peak memory of a session with one).
-        if SCREEN.with(Cell::get) != f.area() {
-            SCREEN.with(|s| s.set(f.area()));
-            PANELS.with(|p| p.borrow_mut().clear());
-        }
+        new_screen(f.area());
         f.drew(panel);
         // What an earlier frame left here goes first: drawing does not touch every cell.
         f.redraw(area);
@@ -548,7 +742,9 @@ mod panel_cache {
     }
 }
 
-pub use panel_cache::{cached, cached_around, cached_made, key_of, rows_of, set_panel_cache};
+pub use panel_cache::{
+    cached, cached_around, cached_lines, cached_made, key_of, rows_of, set_panel_cache,
+};
 
 #[cfg(test)]
 mod tests {
@@ -675,6 +871,56 @@ mod tests {
             let mut slow = Buffer::empty(fast.area);
             Block::bordered().title(title.as_str()).render(area, &mut slow);
             prop_assert_eq!(fast, slow);
+        }
+
+        /// Lines drawn over the lines drawn before leave the cells, and the rows noted, that
+        /// drawing them afresh does: the same lines, lines changed, lines more or fewer, rows
+        /// more or fewer, cut or wrapped, with wide characters (left to the paragraph).
+        #[test]
+        fn lines_drawn_over_lines_are_lines_drawn_afresh(
+            before in prop::collection::vec(prop::collection::vec(prop::sample::select(vec![
+                "a", "ә", " ", "─", "1", "2", "қазақ ",
+            ]), 0..14), 0..9),
+            changes in prop::collection::vec((0usize..9, prop::collection::vec(prop::sample::select(vec![
+                "a", "ә", " ", "7", "қазақ ", "中",
+            ]), 0..14)), 0..4),
+            grow in 0usize..3,
+            width in 1u16..16,
+            height in 1u16..10,
+            wrap in any::<bool>(),
+        ) {
+            use ratatui::buffer::Buffer;
+            use ratatui::layout::Rect;
+            use ratatui::text::Line;
+            let to_lines = |v: &Vec<Vec<&str>>| -> Vec<Line<'static>> {
+                v.iter().map(|parts| Line::raw(parts.concat())).collect()
+            };
+            let mut after = before.clone();
+            for (at, parts) in &changes {
+                if after.is_empty() { break; }
+                let at = at % after.len();
+                after[at] = parts.clone();
+            }
+            for _ in 0..grow { after.push(vec!["ә"; 3]); }
+            if grow == 2 { after.truncate(after.len().saturating_sub(4)); }
+            let (before, after) = (to_lines(&before), to_lines(&after));
+            let area = Rect::new(1, 1, width, height);
+            let fresh = |lines: &[Line]| {
+                let mut b = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+                let mut starts = Vec::new();
+                let known = super::draw_lines_noting(lines, area, &mut b, wrap, Some(&mut starts));
+                (b, starts, known)
+            };
+            let (mut over, old_starts, known) = fresh(&before);
+            prop_assume!(known);
+            let mut starts = Vec::new();
+            let got = super::redraw_lines((&before, &old_starts), &after, area, &mut over, wrap, &mut starts);
+            let (want, want_starts, want_known) = fresh(&after);
+            prop_assert_eq!(&over, &want);
+            prop_assert_eq!(got, want_known);
+            if want_known {
+                prop_assert_eq!(starts, want_starts);
+            }
         }
 
         /// Lines of characters one column wide, wrapped here (`wrap_plain`), are drawn as the

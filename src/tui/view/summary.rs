@@ -5,7 +5,7 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_made, draw_lines, frame, key_of};
+use crate::tui::widgets::{cached_lines, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -53,15 +53,8 @@ pub(super) fn summary(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
         lang,
         theme.color,
     ));
-    let make = || {
-        let lines = summary_lines(app, area, theme, section, current_key);
-        (key_of((Ui::Summary.get(lang), &lines)), lines)
-    };
-    cached_made(f, "summary", area, key, make, |lines, b| {
-        let inner = Block::bordered().inner(area);
-        frame(area, Ui::Summary.get(lang), b);
-        draw_lines(&lines, inner, b, true);
-    });
+    let make = || summary_lines(app, area, theme, section, current_key);
+    cached_lines(f, ("summary", area, Ui::Summary.get(lang)), key, true, make);
 }
 
 fn summary_lines(
