@@ -21,6 +21,8 @@ pub struct Form {
     pub orphans: usize,
     /// The live summary: what is stored, with the value being typed applied (see `refresh`).
     pub summary: Summary,
+    /// The summary before, for the next one to be made in (`Tally::summary_into`).
+    spare: Summary,
     /// The last preview of a typed value that its block reads only as answered or not (see
     /// `summary::read_only_as_answered`): at the same version, of the same slot, answered alike,
     /// the next one is the same. Most letters are typed into such answers.
@@ -101,6 +103,7 @@ impl Form {
             index,
             orphans,
             summary,
+            spare: Summary::default(),
             made: next_made(),
             marks: next_made(),
             typed_memo: None,
@@ -279,15 +282,19 @@ impl Form {
         if made_of == self.made_of {
             return false;
         }
-        let summary = self
-            .tally
-            .summary(&self.q, made_of.1.as_ref().map(|(b, st)| (*b, st)));
+        // Made in the summary before the last, whose strings are mostly the ones wanted.
+        let mut summary = std::mem::take(&mut self.spare);
+        self.tally.summary_into(
+            &self.q,
+            made_of.1.as_ref().map(|(b, st)| (*b, st)),
+            &mut summary,
+        );
         if summary.sections != self.summary.sections
             || !same_places(&summary.problems, &self.summary.problems)
         {
             self.marks = next_made();
         }
-        self.summary = summary;
+        self.spare = std::mem::replace(&mut self.summary, summary);
         self.made = next_made();
         self.made_of = made_of;
         true
@@ -369,6 +376,34 @@ mod tests {
                 prop_assert_eq!(shown_changed, form.marks != *marks);
                 before = (form.summary.clone(), form.marks);
             }
+        }
+    }
+
+    /// A summary made in the place of another (of another language, of other answers, of a
+    /// typed value) is the one made afresh: what is kept of the other is what is the same.
+    #[test]
+    fn a_summary_made_over_another_is_the_one_made_afresh() {
+        let (s, q) = crate::sample::example();
+        let mut other = s.clone();
+        let mut made = crate::summary::summarize(&q, &s, Lang::Ru);
+        // Other answers: every count of the form cleared.
+        let form = Form::new(q.clone(), s.clone(), Lang::Ru, 0);
+        for st in &form.stops {
+            if let Stop::Slot(slot, Some(FieldType::Count)) = st {
+                other.set(slot, None);
+            }
+        }
+        for (session, lang) in [
+            (&other, Lang::Kk),
+            (&s, Lang::En),
+            (&s, Lang::En),
+            (&other, Lang::Ru),
+        ] {
+            // And a figure another form has.
+            made.totals.insert("9.K1".to_owned(), 7);
+            let tally = Tally::new(&q, session, lang);
+            tally.summary_into(&q, None, &mut made);
+            assert_eq!(made, tally.summary(&q, None), "{lang:?}");
         }
     }
 

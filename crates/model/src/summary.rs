@@ -9,7 +9,7 @@ use crate::session::{Session, Slot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Progress {
     pub answered: usize,
     pub total: usize,
@@ -81,7 +81,7 @@ pub struct Problem {
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub progress: Progress,
     pub sections: Vec<SectionProgress>,
@@ -561,18 +561,32 @@ impl Tally {
 
     /// The summary, with `over` standing in for its block (the answer being typed, not yet stored).
     pub fn summary(&self, q: &Questionnaire, over: Option<(Block, &BlockStats)>) -> Summary {
+        let mut s = Summary::default();
+        self.summary_into(q, over, &mut s);
+        s
+    }
+
+    /// `summary`, made in `s`: a summary made before of the same form, whose figures' names,
+    /// labels and keys are kept where they are the same (only their values change with an answer:
+    /// written out again, the summary's strings were most of what a typed digit cost it).
+    pub fn summary_into(
+        &self,
+        q: &Questionnaire,
+        over: Option<(Block, &BlockStats)>,
+        s: &mut Summary,
+    ) {
         let lang = self.lang;
         let header = match over {
             Some((Block::Header, st)) => st,
             _ => &self.header,
         };
-        let mut problems = header.problems.clone();
+        let problems = &mut s.problems;
+        problems.clear();
+        problems.extend(header.problems.iter().cloned());
         let mut answered = header.answered;
         let (mut findings, mut risks) = (0, 0);
         let mut total = header.total;
-        let mut totals = BTreeMap::new();
-        let mut indicators = Vec::new();
-        let mut sections = Vec::new();
+        let (mut figures, mut totals_set, mut sections_set) = (0, 0, 0);
         for (index, (sec, blocks)) in q.sections.iter().zip(&self.sections).enumerate() {
             let first = problems.len();
             // The section's sums, with the block being typed in in place of the stored one.
@@ -637,8 +651,9 @@ impl Tally {
                     .map(|k| sums[k])
                     .fold(0, u64::saturating_add)
             };
-            let mut keys = self.keys[index].iter().cloned();
-            let mut key = || keys.next().unwrap_or_default();
+            let mut keys = self.keys[index].iter();
+            let empty = String::new();
+            let mut key = || keys.next().unwrap_or(&empty);
             for (k, ind) in sec
                 .indicators
                 .iter()
@@ -646,24 +661,23 @@ impl Tally {
                 .filter(|(_, i)| i.kind == FieldType::Count)
             {
                 let key = key();
-                totals.insert(key.clone(), sums[k]);
-                indicators.push(Figure {
-                    key,
-                    section: sec.id.clone(),
-                    id: ind.id.clone(),
-                    kind: FigureKind::Total,
-                    label: ind.text.get(lang).to_owned(),
-                    value: Some(sums[k] as f64),
-                    answered: entered[k],
-                    partial: entered[k] && !whole[k],
-                });
+                set_total(&mut s.totals, key, sums[k], &mut totals_set);
+                let fig = (
+                    key.as_str(),
+                    sec.id.as_str(),
+                    ind.id.as_str(),
+                    ind.text.get(lang),
+                );
+                let value = (FigureKind::Total, Some(sums[k] as f64));
+                let marks = (entered[k], entered[k] && !whole[k]);
+                set_figure(&mut s.indicators, &mut figures, fig, value, marks);
             }
             for d in q.summary.iter().filter(|d| d.section == sec.id) {
                 let key = key();
-                let (kind, value) = match d.kind {
+                let value = match d.kind {
                     SummaryKind::Sum => {
                         let v = sum_over(&d.of);
-                        totals.insert(key.clone(), v);
+                        set_total(&mut s.totals, key, v, &mut totals_set);
                         (FigureKind::Sum, Some(v as f64))
                     }
                     SummaryKind::Share | SummaryKind::Ratio => (
@@ -675,23 +689,17 @@ impl Tally {
                         quotient(d.kind, sum_over(&d.numerator), sum_over(&d.denominator)),
                     ),
                 };
-                indicators.push(Figure {
-                    key,
-                    section: sec.id.clone(),
-                    id: d.id.clone(),
-                    kind,
-                    label: d.label.get(lang).to_owned(),
-                    value,
+                let marks = (
                     // A sum, once any of its parts is answered; a share or ratio once both its
                     // sides are (a share of refusals with no refusals entered is not 0 %).
-                    answered: match d.kind {
+                    match d.kind {
                         SummaryKind::Sum => any_entered(&d.of),
                         SummaryKind::Share | SummaryKind::Ratio => {
                             any_entered(&d.numerator) && any_entered(&d.denominator)
                         }
                     },
                     // A share of totals some items left blank is an estimate («≈ 12 %»).
-                    partial: match d.kind {
+                    match d.kind {
                         SummaryKind::Sum => any_entered(&d.of) && !all_whole(&d.of),
                         SummaryKind::Share | SummaryKind::Ratio => {
                             any_entered(&d.numerator)
@@ -699,27 +707,92 @@ impl Tally {
                                 && !(all_whole(&d.numerator) && all_whole(&d.denominator))
                         }
                     },
-                });
+                );
+                let fig = (
+                    key.as_str(),
+                    sec.id.as_str(),
+                    d.id.as_str(),
+                    d.label.get(lang),
+                );
+                set_figure(&mut s.indicators, &mut figures, fig, value, marks);
             }
-            sections.push(SectionProgress {
-                id: sec.id.clone(),
+            let progress = SectionProgress {
+                id: String::new(),
                 answered: sa,
                 total: st,
                 items: if sec.is_repeat() { blocks.len() } else { 0 },
                 errors,
                 warnings,
-            });
+            };
+            match s.sections.get_mut(sections_set) {
+                Some(at) if at.id == sec.id => {
+                    *at = SectionProgress {
+                        id: std::mem::take(&mut at.id),
+                        ..progress
+                    }
+                }
+                _ => {
+                    s.sections.truncate(sections_set);
+                    s.sections.push(SectionProgress {
+                        id: sec.id.clone(),
+                        ..progress
+                    });
+                }
+            }
+            sections_set += 1;
         }
-        Summary {
-            progress: Progress { answered, total },
-            sections,
-            totals,
-            indicators,
-            problems,
-            findings,
-            risks,
+        s.sections.truncate(sections_set);
+        s.indicators.truncate(figures);
+        // Keys the form does not have (a summary made of another form) go.
+        if s.totals.len() != totals_set {
+            let keep: std::collections::BTreeSet<&String> = self.keys.iter().flatten().collect();
+            s.totals.retain(|k, _| keep.contains(k));
+        }
+        s.progress = Progress { answered, total };
+        s.findings = findings;
+        s.risks = risks;
+    }
+}
+
+/// Set `key`'s total in `totals`, counting it.
+fn set_total(totals: &mut BTreeMap<String, u64>, key: &str, value: u64, set: &mut usize) {
+    match totals.get_mut(key) {
+        Some(v) => *v = value,
+        None => {
+            totals.insert(key.to_owned(), value);
         }
     }
+    *set += 1;
+}
+
+/// Set figure number `at` of `figures` (its key, section, id and label; its kind and value; whether
+/// answered, and only partly), its strings kept where they are the same.
+fn set_figure(
+    figures: &mut Vec<Figure>,
+    at: &mut usize,
+    (key, section, id, label): (&str, &str, &str, &str),
+    (kind, value): (FigureKind, Option<f64>),
+    (answered, partial): (bool, bool),
+) {
+    match figures.get_mut(*at) {
+        Some(f) if f.key == key && f.section == section && f.id == id && f.label == label => {
+            (f.kind, f.value, f.answered, f.partial) = (kind, value, answered, partial);
+        }
+        _ => {
+            figures.truncate(*at);
+            figures.push(Figure {
+                key: key.to_owned(),
+                section: section.to_owned(),
+                id: id.to_owned(),
+                kind,
+                label: label.to_owned(),
+                value,
+                answered,
+                partial,
+            });
+        }
+    }
+    *at += 1;
 }
 
 pub fn summarize(q: &Questionnaire, s: &Session, lang: Lang) -> Summary {
