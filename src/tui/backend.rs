@@ -219,9 +219,10 @@ impl<W: Write> Backend for LeanBackend<W> {
             // The bytes themselves: crossterm's `Print` goes through the formatting machinery,
             // which cost more than anything else of a cell.
             self.out.write_all(sym.as_bytes())?;
-            let w = match sym.as_bytes() {
-                [b] if *b < 0x80 => 1,
-                _ => sym.width().max(1),
+            let w = if crate::tui::shown::one_column(sym) {
+                1
+            } else {
+                sym.width().max(1)
             };
             let next = x.saturating_add(w as u16);
             // At the right margin terminals differ in where the cursor goes: forget it.

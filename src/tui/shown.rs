@@ -271,24 +271,32 @@ pub fn width(symbol: &str, diff_option: CellDiffOption) -> usize {
     if let CellDiffOption::ForcedWidth(w) = diff_option {
         return w.get() as usize;
     }
-    let bytes = symbol.as_bytes();
-    // One ASCII character (a blank, most of any screen): no lookup at all.
-    if bytes.len() == 1 && bytes[0] < 0x80 {
+    if one_column(symbol) {
         return 1;
     }
-    let mut chars = symbol.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        // Box lines first: every panel's frame.
-        let c = c as u32;
-        if (0x2500..=0x259f).contains(&c)
-            || ((0xa0..0x300).contains(&c) && c != 0xad)
-            || ((0x400..=0x52f).contains(&c) && !(0x483..=0x489).contains(&c))
-            || (0x2010..=0x2027).contains(&c)
-        {
-            return 1;
-        }
-    }
     symbol.cell_width() as usize
+}
+
+/// Whether `symbol` is one character one column wide that needs no lookup to say so: ASCII (a
+/// blank, most of any screen), box lines (every panel's frame), the Latin and Cyrillic letters
+/// with Kazakh's, dashes and quotes. Such a symbol is one column to ratatui and to unicode-width
+/// alike (a control character, which no cell is drawn with, is counted one too, as the screen and
+/// the backend always counted it).
+#[inline(always)]
+pub fn one_column(symbol: &str) -> bool {
+    let bytes = symbol.as_bytes();
+    if bytes.len() == 1 {
+        return bytes[0] < 0x80;
+    }
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let c = c as u32;
+    (0x2500..=0x259f).contains(&c)
+        || ((0xa0..0x300).contains(&c) && c != 0xad)
+        || ((0x400..=0x52f).contains(&c) && !(0x483..=0x489).contains(&c))
+        || (0x2010..=0x2027).contains(&c)
 }
 
 #[cfg(test)]
@@ -337,6 +345,10 @@ mod tests {
             let g = c.to_string();
             let w = width(&g, CellDiffOption::None);
             assert_eq!(w, g.cell_width() as usize, "U+{:04X}", c as u32);
+            if one_column(&g) {
+                let w = unicode_width::UnicodeWidthStr::width(g.as_str());
+                assert_eq!(w, 1, "U+{:04X}", c as u32);
+            }
         }
         for g in ["e\u{301}", "❤\u{fe0f}", "中", "😀"] {
             assert_eq!(
