@@ -937,7 +937,9 @@ fn event_loop(
             exit_soon(sig);
             return Ok(End::Signal(sig));
         }
-        if dirty {
+        // Not once the user has quit: the screen is given back next, and a frame of the figures
+        // the last key changed (a third of quitting's CPU) would be seen by no one.
+        if dirty && !app.quit {
             t.draw(|f| view::draw(app, f, theme))?;
             dirty = false;
         }

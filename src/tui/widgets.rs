@@ -302,6 +302,45 @@ fn draw_lines_noting(
     true
 }
 
+/// The rows `lines` take wrapped to `width`, as a paragraph counts them (`line_count`): each line
+/// counted on its own, as the paragraph wraps it, without it where it is one row or of one-column
+/// characters.
+pub fn wrapped_rows(lines: &[Line], width: u16) -> usize {
+    if width == 0 {
+        return 0;
+    }
+    let mut gs: Vec<(&str, Style)> = Vec::new();
+    lines
+        .iter()
+        .map(|line| {
+            gs.clear();
+            let mut plain = true;
+            each_grapheme(line, |g, style| {
+                plain &= crate::tui::shown::width(g, ratatui::buffer::CellDiffOption::None) == 1;
+                gs.push((g, style));
+                true
+            });
+            if plain && gs.len() <= usize::from(width) {
+                1
+            } else if plain {
+                let mut rows = 0;
+                wrap_plain(&gs, width, |_| rows += 1);
+                rows
+            } else {
+                Paragraph::new(vec![line.clone()])
+                    .wrap(Wrap { trim: false })
+                    .line_count(width)
+            }
+        })
+        .sum()
+}
+
+/// A bar: `text` on a row in `style` from edge to edge, as a paragraph of that style draws it.
+pub fn bar(text: &str, style: Style, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    buf.set_style(area, style);
+    draw_lines(&Text::from(text).lines, area, buf, false);
+}
+
 /// Whether `line` takes one row of `width` columns in `draw_lines`: it is measured as it is drawn
 /// there, with nothing drawn.
 fn one_row(line: &Line, width: u16) -> bool {
@@ -884,6 +923,32 @@ mod tests {
         ) {
             let text: String = parts.concat();
             prop_assert_eq!(fit(&text, width), super::fit_measured(&text, width));
+        }
+
+        /// Lines wrapped are counted as the paragraph counts them; a bar is drawn as a paragraph
+        /// of its style draws it.
+        #[test]
+        fn rows_and_bars_are_the_paragraphs(
+            lines in prop::collection::vec(prop::collection::vec(prop::sample::select(vec![
+                "a", "ә", " ", "  ", "─", "中", "e\u{301}", "\u{200b}", "қазақ ", "\u{a0}",
+            ]), 0..16), 0..6),
+            width in 0u16..20,
+        ) {
+            use ratatui::buffer::Buffer;
+            use ratatui::style::{Color, Style};
+            use ratatui::text::Line;
+            use ratatui::widgets::{Paragraph, Widget, Wrap};
+            let lines: Vec<Line> = lines.iter().map(|p| Line::raw(p.concat())).collect();
+            let want = Paragraph::new(lines.clone()).wrap(Wrap { trim: false }).line_count(width);
+            prop_assert_eq!(super::wrapped_rows(&lines, width), want);
+            let text: String = lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n");
+            let area = ratatui::layout::Rect::new(1, 1, width, 2);
+            let style = Style::new().bg(Color::Blue).fg(Color::White);
+            let mut fast = Buffer::empty(ratatui::layout::Rect::new(0, 0, width + 2, 4));
+            super::bar(&text, style, area, &mut fast);
+            let mut slow = Buffer::empty(fast.area);
+            Paragraph::new(text.as_str()).style(style).render(area, &mut slow);
+            prop_assert_eq!(fast, slow);
         }
 
         /// A panel's frame is drawn as the block draws it, at every size, with any title.

@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, cached_around, frame, key_of, rows_of};
+use crate::tui::widgets::{cached, cached_around, draw_lines, frame, key_of, rows_of};
 use crate::ui_text::Ui;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -268,9 +268,7 @@ fn single_line_input_height(app: &App, inner_width: u16) -> u16 {
 /// remembered.
 fn text_rows(lines: &[Line], what: &str, width: u16) -> u16 {
     rows_of(key_of((what, lines, width)), || {
-        Paragraph::new(lines.to_vec())
-            .wrap(Wrap { trim: false })
-            .line_count(width) as u16
+        crate::tui::widgets::wrapped_rows(lines, width).min(usize::from(u16::MAX)) as u16
     })
 }
 
@@ -321,8 +319,7 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     let fixed_key = key_of(&fixed);
     let text_h = text_rows(&lines, "text", inner.width);
     let fixed_h = text_rows(&fixed, "fixed", inner.width);
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let fixed = Paragraph::new(fixed).wrap(Wrap { trim: false });
+
     // The input gets what the text leaves, at least 3 rows; a single-line field only what it needs.
     let wanted = if multi {
         inner
@@ -353,12 +350,12 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     };
     cached_around(f, ("question", area, hole), key, |b| {
         frame(area, &title, b);
-        text.render(t, b);
+        draw_lines(&lines, t, b, true);
         if text_rows < text_h && t.width > 0 && t.height > 0 {
             b[(t.right() - 1, t.bottom() - 1)].set_symbol("…");
         }
     });
-    cached(f, "fixed", x, fixed_key, |b| fixed.render(x, b));
+    cached(f, "fixed", x, fixed_key, |b| draw_lines(&fixed, x, b, true));
     // The question is drawn only where it is shown: with no overlay over it, the cursor is in it
     // (a folded outline or summary replaces the question, and is not drawn with it).
     let focused = app.overlay.is_none();

@@ -4,7 +4,7 @@ use super::{Theme, fit};
 use crate::tui::app::{App, SaveState, Tone};
 use crate::tui::keys::{self};
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, key_of};
+use crate::tui::widgets::{bar, cached, key_of};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -26,9 +26,8 @@ pub(super) fn title_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
             Some(sec) => crate::present::annex_heading(sec, lang),
             None => format!("{} — {}", made_of.0, made_of.1),
         };
-        Paragraph::new(fit(&format!(" saualnama │ {place}"), area.width as usize))
-            .style(theme.bar())
-            .render(area, b);
+        let text = fit(&format!(" saualnama │ {place}"), area.width as usize);
+        bar(&text, theme.bar(), area, b);
     });
 }
 
@@ -82,6 +81,6 @@ pub(super) fn status_bar(app: &App, f: &mut Canvas, area: Rect, theme: &Theme) {
             .saturating_sub(rest.width() + 1)
             .max(8);
         let text = format!(" {}{rest}", fit(&app.file_name, room));
-        Paragraph::new(text).style(theme.bar()).render(area, b);
+        bar(&text, theme.bar(), area, b);
     });
 }
