@@ -759,12 +759,17 @@ pub(crate) fn sync_part(app: &mut App, presence: &mut Presence, keep: bool) -> b
 }
 
 /// The colleagues' places, for the outline.
-fn look_at_others(app: &mut App, presence: &Presence) {
-    app.others = presence
+/// Where the colleagues are, read again; true when that changed (this editor's own records wake
+/// the folder's watch too: the first frame was drawn twice for one).
+fn look_at_others(app: &mut App, presence: &Presence) -> bool {
+    let others: Vec<(String, String)> = presence
         .others()
         .into_iter()
         .filter_map(|r| Some((r.part?, r.user)))
         .collect();
+    let changed = others != app.others;
+    app.others = others;
+    changed
 }
 
 /// A colleague's save: the report as it is now, shown with this editor's changes over it.
@@ -843,8 +848,7 @@ impl Group {
             }
         }
         if changes.lock {
-            look_at_others(app, p);
-            dirty = true;
+            dirty |= look_at_others(app, p);
         }
         let held_look = app.held_by.is_some() && self.last_held_look.elapsed() >= HELD_RETRY;
         if held_look || changes.lock || changes.report {
@@ -883,7 +887,7 @@ impl Group {
             && let Some(p) = presence
         {
             app.message = None;
-            look_at_others(app, p);
+            let _ = look_at_others(app, p);
             sync_part(app, p, false);
         }
     }
@@ -912,7 +916,7 @@ fn event_loop(
         idle_after: idle_release(),
     };
     if let Some(p) = presence.as_deref_mut() {
-        look_at_others(app, p);
+        let _ = look_at_others(app, p);
         sync_part(app, p, false);
     }
     // Draw only when something may have changed: an idle editor sends nothing over the line.
