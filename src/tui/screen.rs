@@ -120,9 +120,6 @@ impl<'a> Canvas<'a> {
     /// the outline and the summary, or the two sides of an input's frame, and comparing all the
     /// rest twice was most of what it cost.
     pub fn copy_in(&mut self, panel: Panel, from: &Buffer, hole: Rect) {
-        // Cells that differ this few columns apart make one stretch: comparing the equal ones
-        // between costs less than a stretch of its own.
-        const GAP: usize = 4;
         let area = panel.2;
         let shows = self.retained
             && self
@@ -130,7 +127,43 @@ impl<'a> Canvas<'a> {
                 .iter()
                 .any(|(_, _, r)| r.intersection(area) == area)
             && !self.touched.iter().any(|r| r.intersects(area));
-        for y in area.top()..area.bottom() {
+        self.copy_rows(panel, from, hole, (area.top()..area.bottom(), shows));
+    }
+
+    /// `copy_in` of a panel whose last version, `was`, the last frame showed, and which differs
+    /// from it only on `rows`: only they are copied and compared (a digit redraws a line or two of
+    /// the summary, and comparing all of it was a quarter of a jump at 200×60). Where the last
+    /// frame did not show `was` untouched, the panel is copied whole.
+    pub fn copy_changed_rows(
+        &mut self,
+        panel: Panel,
+        from: &Buffer,
+        was: Panel,
+        rows: std::ops::Range<u16>,
+    ) {
+        let area = panel.2;
+        let shown = self.retained
+            && self.last.contains(&was)
+            && !self.touched.iter().any(|r| r.intersects(area));
+        if !shown {
+            return self.copy_in(panel, from, Rect::ZERO);
+        }
+        let rows = rows.start.max(area.top())..rows.end.min(area.bottom());
+        self.copy_rows(panel, from, Rect::ZERO, (rows, true));
+    }
+
+    fn copy_rows(
+        &mut self,
+        panel: Panel,
+        from: &Buffer,
+        hole: Rect,
+        (rows, shows): (std::ops::Range<u16>, bool),
+    ) {
+        // Cells that differ this few columns apart make one stretch: comparing the equal ones
+        // between costs less than a stretch of its own.
+        const GAP: usize = 4;
+        let area = panel.2;
+        for y in rows {
             let row = if hole.is_empty() || y < hole.top() || y >= hole.bottom() {
                 [(area.left(), area.right()), (0, 0)]
             } else {

@@ -360,17 +360,22 @@ fn one_row(line: &Line, width: u16) -> bool {
 /// the same row is left, one of a row that stays one row is drawn again alone, and from the first
 /// other change on the rest is drawn again. Most digits change a figure or two and a message:
 /// drawn whole, the summary was a fifth of a digit. `starts` and the result as for
-/// `draw_lines_noting`.
+/// `draw_lines_noting`; `changed`, the rows drawn again (none: empty).
 fn redraw_lines(
     (prev, prev_starts): (&[Line], &[u16]),
     lines: &[Line],
     area: Rect,
     buf: &mut ratatui::buffer::Buffer,
     wrap: bool,
-    starts: &mut Vec<u16>,
+    (starts, changed): (&mut Vec<u16>, &mut std::ops::Range<u16>),
 ) -> bool {
-    let blank = |buf: &mut ratatui::buffer::Buffer, from: u16, to: u16| {
-        for y in from..to.min(area.bottom()) {
+    *changed = area.bottom()..area.top();
+    let mut blank = |buf: &mut ratatui::buffer::Buffer, from: u16, to: u16| {
+        let to = to.min(area.bottom());
+        if from < to {
+            *changed = changed.start.min(from)..changed.end.max(to);
+        }
+        for y in from..to {
             let at = buf.index_of(area.x, y);
             for c in &mut buf.content[at..at + area.width as usize] {
                 c.reset();
@@ -618,53 +623,102 @@ mod panel_cache {
         }
         new_screen(f.area());
         LINES.with(|l| {
-            let mut kept = l.borrow_mut();
-            let at = kept
-                .iter()
-                .position(|k| k.name == name && k.cells.area == area);
-            match at.map(|i| &mut kept[i]) {
-                Some(k) if k.quick == quick => {}
-                Some(k) if k.title == title && k.starts.is_some() => {
+            let mut all = l.borrow_mut();
+            // This panel's versions (two, the newer last), of this place and title.
+            let (mut mine, others): (Vec<LinesKept>, Vec<LinesKept>) = std::mem::take(&mut *all)
+                .into_iter()
+                .partition(|k| k.name == name);
+            *all = others;
+            mine.retain(|k| k.cells.area == area && k.title == title);
+            // A version made of the same, or showing the same (a digit and its undoing, a jump
+            // there and back): copied whole, as the last frame showed another.
+            let same = match mine.iter().position(|k| k.quick == quick) {
+                Some(i) => Some(i),
+                None => {
                     let lines = make();
-                    let mut starts = Vec::new();
-                    let prev = (&k.lines[..], k.starts.as_deref().unwrap_or_default());
-                    let known =
-                        super::redraw_lines(prev, &lines, inner, &mut k.cells, wrap, &mut starts);
-                    (k.quick, k.lines, k.starts) = (quick, lines, known.then_some(starts));
-                }
-                _ => {
-                    if let Some(i) = at {
-                        kept.remove(i);
+                    match mine.iter().position(|k| k.lines == lines) {
+                        Some(i) => Some(i),
+                        None => {
+                            let fresh = draw_over(
+                                &mut mine,
+                                (name, area, title),
+                                quick,
+                                lines,
+                                (inner, wrap),
+                            );
+                            let new = mine.last().expect("just drawn");
+                            match fresh {
+                                Some((was, rows)) => {
+                                    f.copy_changed_rows(panel, &new.cells, was, rows)
+                                }
+                                None => f.copy_in(panel, &new.cells, Rect::ZERO),
+                            }
+                            None
+                        }
                     }
-                    kept.retain(|k| k.name != name);
-                    let lines = make();
-                    let mut cells = Buffer::empty(area);
-                    super::frame(area, title, &mut cells);
-                    let mut starts = Vec::new();
-                    let known = super::draw_lines_noting(
-                        &lines,
-                        inner,
-                        &mut cells,
-                        wrap,
-                        Some(&mut starts),
-                    );
-                    kept.push(LinesKept {
-                        name,
-                        quick,
-                        title: title.to_owned(),
-                        lines,
-                        starts: known.then_some(starts),
-                        cells,
-                    });
                 }
+            };
+            if let Some(i) = same {
+                let mut k = mine.remove(i);
+                k.quick = quick;
+                f.copy_in(panel, &k.cells, Rect::ZERO);
+                mine.push(k);
             }
-            let k = kept
-                .iter()
-                .find(|k| k.name == name && k.cells.area == area)
-                .expect("kept above");
-            f.copy_in(panel, &k.cells, Rect::ZERO);
+            all.extend(mine);
         });
         false
+    }
+
+    /// `lines` drawn as the newest of `mine` (at most two kept): over a copy of the newest version
+    /// there was, only where they differ, in the room of the older (and then the panel that
+    /// version was and the rows drawn again: `Some`), or afresh.
+    fn draw_over(
+        mine: &mut Vec<LinesKept>,
+        (name, area, title): (&'static str, Rect, &str),
+        quick: u64,
+        lines: Vec<Line<'static>>,
+        (inner, wrap): (Rect, bool),
+    ) -> Option<(super::super::screen::Panel, std::ops::Range<u16>)> {
+        let base = mine.last().is_some_and(|k| k.starts.is_some());
+        let mut cells = if mine.len() >= KEPT {
+            mine.remove(0).cells
+        } else {
+            Buffer::empty(area)
+        };
+        let mut starts = Vec::new();
+        let (known, fresh) = match mine.last().filter(|_| base) {
+            Some(k) => {
+                cells.area = area;
+                cells.content.clone_from(&k.cells.content);
+                let mut rows = 0..0;
+                let prev = (&k.lines[..], k.starts.as_deref().unwrap_or_default());
+                let known = super::redraw_lines(
+                    prev,
+                    &lines,
+                    inner,
+                    &mut cells,
+                    wrap,
+                    (&mut starts, &mut rows),
+                );
+                (known, Some(((name, k.quick, area), rows)))
+            }
+            None => {
+                cells = Buffer::empty(area);
+                super::frame(area, title, &mut cells);
+                let known =
+                    super::draw_lines_noting(&lines, inner, &mut cells, wrap, Some(&mut starts));
+                (known, None)
+            }
+        };
+        mine.push(LinesKept {
+            name,
+            quick,
+            title: title.to_owned(),
+            lines,
+            starts: known.then_some(starts),
+            cells,
+        });
+        fresh
     }
 
     /// The places of the panels kept (for the tests).
@@ -1012,7 +1066,15 @@ mod tests {
             let (mut over, old_starts, known) = fresh(&before);
             prop_assume!(known);
             let mut starts = Vec::new();
-            let got = super::redraw_lines((&before, &old_starts), &after, area, &mut over, wrap, &mut starts);
+            let (mut changed, before_over) = (0..0, over.clone());
+            let got = super::redraw_lines((&before, &old_starts), &after, area, &mut over, wrap, (&mut starts, &mut changed));
+            // Rows outside those said to have changed are as they were.
+            for y in 0..over.area.height {
+                if !changed.contains(&y) {
+                    let row = |b: &Buffer| b.content[(y * b.area.width) as usize..((y + 1) * b.area.width) as usize].to_vec();
+                    prop_assert_eq!(row(&over), row(&before_over), "row {}", y);
+                }
+            }
             let (want, want_starts, want_known) = fresh(&after);
             prop_assert_eq!(&over, &want);
             prop_assert_eq!(got, want_known);
