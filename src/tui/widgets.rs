@@ -680,16 +680,20 @@ mod panel_cache {
         (inner, wrap): (Rect, bool),
     ) -> Option<(super::super::screen::Panel, std::ops::Range<u16>)> {
         let base = mine.last().is_some_and(|k| k.starts.is_some());
-        let mut cells = if mine.len() >= KEPT {
-            mine.remove(0).cells
-        } else {
-            Buffer::empty(area)
-        };
+        // The older version's room, taken over (one panel's cells more at a time, not two: made
+        // afresh beside it, they were the session's peak of memory).
+        let older = (mine.len() >= KEPT).then(|| mine.remove(0).cells);
         let mut starts = Vec::new();
-        let (known, fresh) = match mine.last().filter(|_| base) {
+        let (known, fresh, cells) = match mine.last().filter(|_| base) {
             Some(k) => {
-                cells.area = area;
-                cells.content.clone_from(&k.cells.content);
+                let mut cells = match older {
+                    Some(mut cells) => {
+                        cells.area = area;
+                        cells.content.clone_from(&k.cells.content);
+                        cells
+                    }
+                    None => k.cells.clone(),
+                };
                 let mut rows = 0..0;
                 let prev = (&k.lines[..], k.starts.as_deref().unwrap_or_default());
                 let known = super::redraw_lines(
@@ -700,14 +704,21 @@ mod panel_cache {
                     wrap,
                     (&mut starts, &mut rows),
                 );
-                (known, Some(((name, k.quick, area), rows)))
+                (known, Some(((name, k.quick, area), rows)), cells)
             }
             None => {
-                cells = Buffer::empty(area);
+                let mut cells = match older {
+                    Some(mut cells) => {
+                        cells.resize(area);
+                        cells.reset();
+                        cells
+                    }
+                    None => Buffer::empty(area),
+                };
                 super::frame(area, title, &mut cells);
                 let known =
                     super::draw_lines_noting(&lines, inner, &mut cells, wrap, Some(&mut starts));
-                (known, None)
+                (known, None, cells)
             }
         };
         mine.push(LinesKept {
@@ -839,7 +850,8 @@ mod panel_cache {
                 Buffer::empty(area)
             };
             if own.area != area {
-                own = Buffer::empty(area);
+                // Its room taken over: a second buffer beside it was a peak of memory.
+                own.resize(area);
             }
             copy(buf, &mut own, area);
             panels.push((name, quick, key, own));
