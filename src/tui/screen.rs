@@ -241,12 +241,7 @@ impl<'a> Canvas<'a> {
     pub fn redraw(&mut self, area: Rect) {
         if self.retained {
             let area = area.intersection(self.buf.area);
-            for y in area.top()..area.bottom() {
-                let at = self.buf.index_of(area.x, y);
-                for c in &mut self.buf.content[at..at + area.width as usize] {
-                    c.reset();
-                }
-            }
+            blank(self.buf, area);
             self.touched.push(area);
             self.renewed.push(area);
         }
@@ -257,13 +252,7 @@ impl<'a> Canvas<'a> {
     /// from blank.
     pub fn cover(&mut self, area: Rect) {
         let area = area.intersection(self.buf.area);
-        // As `Clear` blanks it, a row at a time.
-        for y in area.top()..area.bottom() {
-            let at = self.buf.index_of(area.x, y);
-            for c in &mut self.buf.content[at..at + area.width as usize] {
-                c.reset();
-            }
-        }
+        blank(self.buf, area);
         self.covers.push(area);
         self.touch(area);
         self.renewed.push(area);
@@ -448,6 +437,16 @@ impl<W: Write> Screen<W> {
                 .iter()
                 .map(|&i| ((i % w) as u16, (i / w) as u16, &next.content[i])),
         )
+    }
+}
+
+/// Blank every cell of `area` (within `buf`), as `Clear` does, a row at a time.
+pub fn blank(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        let at = buf.index_of(area.x, y);
+        for c in &mut buf.content[at..at + area.width as usize] {
+            c.reset();
+        }
     }
 }
 

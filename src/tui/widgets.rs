@@ -1,7 +1,7 @@
 //! What the view and the overlays draw with: the styles, and the small shared pieces.
 
 pub use crate::present::item_place as item_label;
-use crate::tui::screen::Canvas;
+use crate::tui::screen::{Canvas, blank};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Text};
@@ -260,10 +260,14 @@ fn draw_lines_noting(
         }
         if !plain {
             // Blank again, as the paragraph found it.
-            let at = buf.index_of(area.x, y);
-            for c in &mut buf.content[at..at + area.width as usize] {
-                c.reset();
-            }
+            blank(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+            );
             let rest = Rect {
                 y,
                 height: area.bottom() - y,
@@ -277,10 +281,14 @@ fn draw_lines_noting(
         // One column to a character: wrapped here as the paragraph wraps, straight into the
         // rows (the paragraph gathered the line into vectors of clusters first, and drawing the
         // summary's wrapped problems through it was a quarter of a frame drawn whole).
-        let at = buf.index_of(area.x, y);
-        for c in &mut buf.content[at..at + area.width as usize] {
-            c.reset();
-        }
+        blank(
+            buf,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
         let rows = area.bottom() - y;
         let mut taken = 0;
         wrap_plain(&gs, area.width, |row| {
@@ -370,17 +378,20 @@ fn redraw_lines(
     (starts, changed): (&mut Vec<u16>, &mut std::ops::Range<u16>),
 ) -> bool {
     *changed = area.bottom()..area.top();
-    let mut blank = |buf: &mut ratatui::buffer::Buffer, from: u16, to: u16| {
+    // Rows blanked to be drawn again: what changed.
+    let mut clear_rows = |buf: &mut ratatui::buffer::Buffer, from: u16, to: u16| {
         let to = to.min(area.bottom());
         if from < to {
             *changed = changed.start.min(from)..changed.end.max(to);
         }
-        for y in from..to {
-            let at = buf.index_of(area.x, y);
-            for c in &mut buf.content[at..at + area.width as usize] {
-                c.reset();
-            }
-        }
+        blank(
+            buf,
+            Rect {
+                y: from,
+                height: to.saturating_sub(from),
+                ..area
+            },
+        );
     };
     starts.clear();
     let mut y = area.top();
@@ -399,7 +410,7 @@ fn redraw_lines(
                 y = *end;
             }
             Some((_, end)) if *end == y + 1 && (!wrap || one_row(line, area.width)) => {
-                blank(buf, y, y + 1);
+                clear_rows(buf, y, y + 1);
                 let row = Rect {
                     y,
                     height: 1,
@@ -410,7 +421,7 @@ fn redraw_lines(
                 y += 1;
             }
             _ => {
-                blank(buf, y, area.bottom());
+                clear_rows(buf, y, area.bottom());
                 let rest = Rect {
                     y,
                     height: area.bottom() - y,
@@ -421,7 +432,7 @@ fn redraw_lines(
         }
     }
     // What the old lines took under the new ones.
-    blank(buf, y, prev_starts.last().copied().unwrap_or(y));
+    clear_rows(buf, y, prev_starts.last().copied().unwrap_or(y));
     starts.push(y);
     true
 }
