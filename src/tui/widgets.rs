@@ -321,6 +321,9 @@ pub fn wrapped_rows(lines: &[Line], width: u16) -> usize {
     lines
         .iter()
         .map(|line| {
+            if one_row(line, width) {
+                return 1;
+            }
             gs.clear();
             let mut plain = true;
             each_grapheme(line, |g, style| {
@@ -328,9 +331,7 @@ pub fn wrapped_rows(lines: &[Line], width: u16) -> usize {
                 gs.push((g, style));
                 true
             });
-            if plain && gs.len() <= usize::from(width) {
-                1
-            } else if plain {
+            if plain {
                 let mut rows = 0;
                 wrap_plain(&gs, width, |_| rows += 1);
                 rows
@@ -636,10 +637,7 @@ mod panel_cache {
         LINES.with(|l| {
             let mut all = l.borrow_mut();
             // This panel's versions (two, the newer last), of this place and title.
-            let (mut mine, others): (Vec<LinesKept>, Vec<LinesKept>) = std::mem::take(&mut *all)
-                .into_iter()
-                .partition(|k| k.name == name);
-            *all = others;
+            let mut mine: Vec<LinesKept> = all.extract_if(.., |k| k.name == name).collect();
             mine.retain(|k| k.cells.area == area && k.title == title);
             // A version made of the same, or showing the same (a digit and its undoing, a jump
             // there and back): copied whole, as the last frame showed another.

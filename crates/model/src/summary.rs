@@ -716,26 +716,21 @@ impl Tally {
                 );
                 set_figure(&mut s.indicators, &mut figures, fig, value, marks);
             }
-            let progress = SectionProgress {
-                id: String::new(),
-                answered: sa,
-                total: st,
-                items: if sec.is_repeat() { blocks.len() } else { 0 },
-                errors,
-                warnings,
-            };
+            let items = if sec.is_repeat() { blocks.len() } else { 0 };
             match s.sections.get_mut(sections_set) {
                 Some(at) if at.id == sec.id => {
-                    *at = SectionProgress {
-                        id: std::mem::take(&mut at.id),
-                        ..progress
-                    }
+                    (at.answered, at.total, at.items) = (sa, st, items);
+                    (at.errors, at.warnings) = (errors, warnings);
                 }
                 _ => {
                     s.sections.truncate(sections_set);
                     s.sections.push(SectionProgress {
                         id: sec.id.clone(),
-                        ..progress
+                        answered: sa,
+                        total: st,
+                        items,
+                        errors,
+                        warnings,
                     });
                 }
             }
