@@ -4,8 +4,10 @@ pseudo-terminal at 80x24.
 
 Runs each program N times, interleaved (so a noisy machine slows both alike), and prints medians: time
 to the first frame, bytes written per typed key (a Kazakh string into a text answer, digits into a
-count), time and bytes of a resize to 120x40 and back, CPU time and peak RSS of the whole session.
-Standard library only.
+count), time and bytes of a resize to 120x40 and back, CPU time and peak RSS of the whole session,
+and the CPU time of each step of the session (the program's threads' run time from
+/proc/PID/task/*/schedstat, read between the steps), so that the session's total can be told apart
+into what each key costs and what the script asks of each program. Standard library only.
 
     cargo build --release --examples && bench/tty.py [--runs 7] [--items 1000]
 """
@@ -14,6 +16,12 @@ import argparse, fcntl, json, os, select, shutil, signal, statistics, struct, su
 TEXT = "Сыбайлас жемқорлық тәуекелі: әіңғүұқөһ"  # 38 characters, the Kazakh letters included
 DIGITS = "12345"
 QUIET = 0.03  # the output has settled after this long without a byte
+# saualnama's way to its text answer (4.14 "Other", by Ctrl-G) and from it to a count (Enter stores the
+# text, then Ctrl-G to 1.1 Q6a), whose digits also change the summary.
+SAUALNAMA_TO_TEXT = ["\x07", *"4.14", "\r"]
+SAUALNAMA_TO_COUNT = ["\r", "\x07", *"1.1.Q6a", "\r"]
+KEYS_OF = {"text": len(TEXT), "digits": len(DIGITS)}
+KEYS = {}
 
 
 def set_size(fd, cols, rows):
@@ -78,6 +86,17 @@ class Tty:
         set_size(self.master, cols, rows)  # the kernel sends SIGWINCH
         return self.settle()
 
+    def cpu(self):
+        """The program's CPU seconds so far, all its threads (the scheduler's own count, in ns)."""
+        ns = 0
+        for task in os.listdir(f"/proc/{self.pid}/task"):
+            try:
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as f:
+                    ns += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass  # a thread that ended between the listing and the read
+        return ns / 1e9
+
     def wait(self, limit=10.0):
         """Wait for the program to end: its own CPU seconds and peak RSS (KiB)."""
         end = time.perf_counter() + limit
@@ -98,19 +117,37 @@ def hwm(pid):
     return 0
 
 
+# The steps of the session whose CPU time is told apart, in order; "quit" is the rest of the total.
+STEPS = ["start", "to_text", "text", "to_count", "digits", "resize", "quit"]
+
+
 def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
     t = Tty(argv, cwd, env)
     first = t.wait_for(marker)
     t.settle()
+    steps = {}
+    last = [0.0]
+
+    def step(name):
+        now = t.cpu()
+        steps[name] = (now - last[0]) * 1000
+        last[0] = now
+
+    step("start")
     for k in to_text:
         t.key(k)
+    step("to_text")
     text = t.type(TEXT)
     text_bytes = [b for b, _ in text]
+    step("text")
     for k in to_count:
         t.key(k)
+    step("to_count")
     digit_bytes = [b for b, _ in t.type(DIGITS)]
+    step("digits")
     b1, s1 = t.resize(120, 40)
     b2, s2 = t.resize(80, 24)
+    step("resize")
     # The peak RSS of the program itself: the kernel's high-water mark of its memory, read before it
     # quits. (wait4's ru_maxrss would count the spawning Python's memory: it survives exec.)
     rss = hwm(t.pid)
@@ -118,6 +155,7 @@ def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
         os.write(t.master, k.encode())
         time.sleep(0.05)
     cpu, _ = t.wait()
+    steps["quit"] = cpu * 1000 - last[0] * 1000
     return {
         "first_frame_ms": first * 1000,
         "bytes_per_text_key": sum(text_bytes) / len(text_bytes),
@@ -128,6 +166,8 @@ def run_one(argv, cwd, env, marker, to_text, to_count, quit_keys):
         "resize_bytes": (b1 + b2) / 2,
         "cpu_ms": cpu * 1000,
         "peak_rss_mb": rss / 1024,
+        **{f"cpu_{k}_ms": v for k, v in steps.items()},
+        "keys": len(to_text) + len(TEXT) + len(to_count) + len(DIGITS) + len(quit_keys),
     }
 
 
@@ -156,6 +196,12 @@ def main():
         example = subprocess.run([gen, str(a.items)], capture_output=True, check=True).stdout
     else:
         example = open(os.path.join(root, "examples", "zhas-technikter-2017.json"), "rb").read()
+    global KEYS
+    KEYS = {
+        "saualnama": {"to_text": len(SAUALNAMA_TO_TEXT), "text": len(TEXT), "to_count": len(SAUALNAMA_TO_COUNT), "digits": len(DIGITS), "quit": 1},
+        "dialog": {"text": len(TEXT), "to_count": 1, "digits": len(DIGITS), "quit": 1},
+        "whiptail": {"text": len(TEXT), "digits": len(DIGITS), "quit": 1},
+    }
     form = ["--form", "Report", "20", "70", "6"]
     for i, label in enumerate(["Organisation", "Head", "Services", "Refused", "Staff", "Vacancies"]):
         form += [label, str(i + 1), "1", "", str(i + 1), "16", "40", "0"]
@@ -164,10 +210,9 @@ def main():
     for run in range(a.runs):
         report = os.path.join(work, f"r{run}.json")
         open(report, "wb").write(example)
-        # A text answer (4.14 "Other"), then a count (1.1 Q6a) whose digits also change the summary.
         results["saualnama"].append(run_one(
             [binary, report, "-l", "kk"], work, env, "F1",
-            ["\x07", *"4.14", "\r"], ["\r", "\x07", *"1.1.Q6a", "\r"], ["\x11"]))
+            SAUALNAMA_TO_TEXT, SAUALNAMA_TO_COUNT, ["\x11"]))
         if dialog:
             results["dialog"].append(run_one(
                 [dialog, *form], work, env, "Organisation", [], ["\x1bOB"], ["\x1b"]))
@@ -188,9 +233,24 @@ def main():
     print("|---" * (len(cols) + 1) + "|")
     for p, m in med.items():
         print(f"| {p} | " + " | ".join(f"{m[c]:.2f}" if c == "key_latency_ms" else f"{m[c]:.1f}" for c in cols) + " |")
+    # Where the session's CPU goes, step by step: each program's script moves to its text answer
+    # and from it to its count in its own way (dialog's form starts in its text field and goes to
+    # the next with one key; saualnama's keys go to two questions of two annexes and store the
+    # text, which saves the report), so the total alone does not compare a key with a key.
+    print(f"\nCPU by step, ms (medians; the keys of each step in brackets)")
+    print("| program | " + " | ".join(STEPS) + " | keys in all |")
+    print("|---" * (len(STEPS) + 2) + "|")
+    for p, m in med.items():
+        n = KEYS[p]
+        cells = [f"{m['cpu_' + k + '_ms']:.2f}" + (f" ({n[k]})" if n.get(k) else "") for k in STEPS]
+        print(f"| {p} | " + " | ".join(cells) + f" | {m['keys']:.0f} |")
     if "dialog" in med:
         s, d = med["saualnama"], med["dialog"]
         print(f"\nfirst frame, saualnama / dialog: {s['first_frame_ms'] / d['first_frame_ms']:.2f}")
+        print(f"CPU for the session, saualnama / dialog: {s['cpu_ms'] / d['cpu_ms']:.2f}")
+        for k, what in (("text", "a typed letter"), ("digits", "a typed digit")):
+            per = lambda m: m[f"cpu_{k}_ms"] / KEYS_OF[k]
+            print(f"CPU for {what}, saualnama / dialog: {per(s) * 1000:.0f} / {per(d) * 1000:.0f} µs ({per(s) / per(d):.2f})")
 
 
 if __name__ == "__main__":
