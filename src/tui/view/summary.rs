@@ -5,7 +5,7 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_lines, key_of};
+use crate::tui::widgets::{cached_lines, key_of, wrapped_rows};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -174,9 +174,15 @@ fn summary_lines(
             theme.heading(),
         ));
         // Each takes a row at least: those past the panel's last row are not seen, and a report
-        // with hundreds of warnings formatted them all at every digit.
-        let rows_left = (inner.height as usize).saturating_sub(lines.len());
-        for p in problems.into_iter().take(rows_left) {
+        // with hundreds of warnings formatted them all at every digit. The one the panel's bottom
+        // cuts is cut here, ending in «…»: a sentence cut at a row's end read as a whole one
+        // («…(44) больше штатной», the staff figure it is compared with under the panel).
+        let mut rows_left =
+            (inner.height as usize).saturating_sub(wrapped_rows(&lines, inner.width));
+        for p in problems {
+            if rows_left == 0 {
+                break;
+            }
             let (mark, style) = match p.severity {
                 Severity::Error => ("✗", theme.error()),
                 Severity::Warning => ("!", theme.warning()),
@@ -207,11 +213,88 @@ fn summary_lines(
                 .map_or(String::new(), |f| {
                     format!(".{}", crate::i18n::field_number(&f.number, lang))
                 });
-            lines.push(Line::styled(
-                format!("{mark} {place}{num}: {}", p.message),
-                style,
-            ));
+            let text = format!("{mark} {place}{num}: {}", p.message);
+            let rows = wrapped_rows(&[Line::raw(text.as_str())], inner.width);
+            if rows <= rows_left {
+                rows_left -= rows;
+                lines.push(Line::styled(text, style));
+            } else {
+                lines.push(Line::styled(
+                    cut_to_rows(&text, inner.width, rows_left),
+                    style,
+                ));
+                rows_left = 0;
+            }
         }
     }
     lines
+}
+
+/// `text` as it is where it takes at most `rows` rows of `width` wrapped; else cut to end in «…»
+/// there: the longest such beginning of it (a line is wrapped at blanks, so the count of characters
+/// alone does not say).
+fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
+    if wrapped_rows(&[Line::raw(text)], width) <= rows {
+        return text.to_owned();
+    }
+    let cut = |n: usize| {
+        let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        format!("{}…", text[..end].trim_end())
+    };
+    let fits = |n: usize| wrapped_rows(&[Line::raw(cut(n))], width) <= rows;
+    // The beginnings that fit are those shorter than some length: the longest is found by halves.
+    let (mut lo, mut hi) = (0, text.chars().count());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    cut(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_to_rows;
+    use crate::tui::widgets::wrapped_rows;
+    use proptest::prelude::*;
+    use ratatui::text::Line;
+
+    #[test]
+    fn a_problem_cut_by_the_panel_ends_in_an_ellipsis() {
+        let text = "! 4.К2: Фактическая численность (44) больше штатной (42)";
+        assert_eq!(
+            cut_to_rows(text, 52, 1),
+            "! 4.К2: Фактическая численность (44) больше штатной…"
+        );
+        assert_eq!(cut_to_rows(text, 52, 2), text);
+    }
+
+    proptest! {
+        /// A text that fits is left as it is; one that does not is cut to take no more rows than
+        /// it is given, begins as the text does, ends in «…», and is the longest such: one
+        /// character more would not fit.
+        #[test]
+        fn a_cut_problem_fits_its_rows(
+            words in proptest::collection::vec("[а-яәіңғүұқөһ0-9().:]{1,12}", 1..20),
+            width in 1u16..60,
+            rows in 1usize..4,
+        ) {
+            let text = words.join(" ");
+            let cut = cut_to_rows(&text, width, rows);
+            prop_assert!(wrapped_rows(&[Line::raw(cut.as_str())], width) <= rows);
+            if wrapped_rows(&[Line::raw(text.as_str())], width) <= rows {
+                prop_assert_eq!(&cut, &text);
+                return Ok(());
+            }
+            let kept = cut.strip_suffix('…').expect("ends in an ellipsis");
+            prop_assert!(text.starts_with(kept));
+            let n = kept.chars().count();
+            if n < text.chars().count() {
+                let end = text.char_indices().nth(n + 1).map_or(text.len(), |(i, _)| i);
+                let longer = format!("{}…", text[..end].trim_end());
+                if longer != cut {
+                    prop_assert!(wrapped_rows(&[Line::raw(longer.as_str())], width) > rows);
+                }
+            }
+        }
+    }
 }
