@@ -234,9 +234,12 @@ impl Editor {
 
     /// A key on the yes/no choice. Letters build a word, and the choice follows it while it begins a
     /// yes or a no word of one of the languages («н», «не», «нет» are no; «д», «да», «y», «yes» are
-    /// yes). A whole word followed by a space, a comma or `→` opens the comment. Anything else — a word
-    /// that is neither, «не» followed by more — is free text: it goes to the comment as typed, and the
-    /// choice is cleared, never guessed from a letter of it, until the user makes it.
+    /// yes). A whole word followed by a comma (or `.`, `;`, `:`, a dash) or `→` opens the comment, as
+    /// does a one-key answer followed by a space. A whole word followed by a space waits for the
+    /// next key: a punctuation mark opens the comment, a letter makes it a sentence. Anything else —
+    /// a word that is neither, «не» followed by more, «Нет нарушений» — is free text: it goes to the
+    /// comment as typed, and the choice is cleared, never guessed from a word of it, until the user
+    /// makes it.
     fn key_choice(&mut self, k: KeyEvent, lang: Lang) -> Result<(), String> {
         match keys::action(Context::Choice, &k) {
             // → and ↓ say it outright: even a lone letter is then the answer.
@@ -274,8 +277,26 @@ impl Editor {
         {
             return Ok(());
         }
+        let punctuation = |c: char| matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–');
+        // A whole word and a space («нет »): what comes next says whether it was the answer. A
+        // punctuation mark («нет — коллизий нет») makes it so; a letter makes it the first word of a
+        // sentence, which answers nothing: «Нет нарушений» to «Соблюдается ли порядок?» means the
+        // order is kept, «Да нет» is Russian for no, and either was stored as the word's answer, the
+        // no becoming a corruption-risk finding.
+        if self.word.ends_with(' ') {
+            return if c == ' ' {
+                // Kept, so that a sentence is the comment as typed.
+                self.word.push(' ');
+                Ok(())
+            } else if punctuation(c) {
+                self.open_comment();
+                Ok(())
+            } else {
+                self.move_to_comment(&c.to_string(), lang)
+            };
+        }
         // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
-        if c == ' ' || matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–') {
+        if c == ' ' || punctuation(c) {
             // A slip and then a comma or a space («н, всё по Стандарту» in the English
             // interface): the user is writing, and what they write is kept as they typed it, the
             // letter too, in the comment, with no choice made. Refused, the comma and the space
@@ -290,6 +311,15 @@ impl Editor {
                 && self.word.chars().count() == 1
                 && !(lang == Lang::Ru && self.word.to_lowercase() == "и")
                 && self.word_is_answer();
+            if c == ' ' && self.choice.is_some() && !one_key_answer && self.word_is_whole() {
+                if self.word.is_empty() {
+                    // Space with no word typed: the choice stands, the comment is opened.
+                    self.open_comment();
+                } else {
+                    self.word.push(' ');
+                }
+                return Ok(());
+            }
             if self.choice.is_some() && (self.word_is_whole() || one_key_answer) {
                 self.open_comment();
                 return Ok(());
@@ -343,13 +373,15 @@ impl Editor {
     /// comment (or none was typed: the choice stands as it was). A lone Cyrillic letter is not: «И при
     /// этом…», «Т.е. …» begin sentences; on its own with Enter it is still an answer.
     fn word_is_whole(&self) -> bool {
-        let lone_cyrillic = self.word.chars().count() == 1 && !self.word.is_ascii();
+        let word = self.word.trim_end();
+        let lone_cyrillic = word.chars().count() == 1 && !word.is_ascii();
         self.word_is_answer() && !lone_cyrillic
     }
 
-    /// Whether the word is a yes or no word, lone letters included (or none was typed).
+    /// Whether the word is a yes or no word, lone letters included (or none was typed); the space
+    /// that may follow it is not part of it.
     fn word_is_answer(&self) -> bool {
-        let w = self.word.to_lowercase();
+        let w = self.word.trim_end().to_lowercase();
         w.is_empty() || YES_WORDS.contains(&w.as_str()) || NO_WORDS.contains(&w.as_str())
     }
 

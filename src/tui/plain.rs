@@ -152,14 +152,24 @@ fn current(app: &App, slot: &Slot, kind: Option<FieldType>) -> String {
     }
 }
 
-/// A yes/no line: the choice as a whole word first («да», «н», "yes"), then the comment.
-/// `Err`: why the line answers nothing (a sentence, or the Y key on the other layout).
+/// A yes/no line: the choice as a whole word first («да», «н», "yes"), then the comment after a
+/// comma or another mark («нет, коллизий не выявлено»; a one-key answer also after a space).
+/// `Err`: why the line answers nothing (a sentence, or the Y key on the other layout). A whole word
+/// and then a word is a sentence, as in the editor: «Нет нарушений», «Да нет».
 fn yes_no_line(line: &str, lang: Lang) -> Result<(bool, String), Ui> {
     let line = line.trim();
+    let mark = |c: char| matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '-');
     let end = line
-        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '-'))
+        .find(|c: char| c.is_whitespace() || mark(c))
         .unwrap_or(line.len());
     let word = line[..end].to_lowercase();
+    let then = line[end..].trim_start();
+    if word.chars().count() > 1
+        && line[end..].starts_with(char::is_whitespace)
+        && then.chars().next().is_some_and(|c| !mark(c))
+    {
+        return Err(Ui::PressYesNo);
+    }
     let yes = if word_is_slip(&word, lang) {
         return Err(Ui::LayoutSlip);
     } else if YES_WORDS.contains(&word.as_str()) {
@@ -170,9 +180,7 @@ fn yes_no_line(line: &str, lang: Lang) -> Result<(bool, String), Ui> {
         return Err(Ui::PressYesNo);
     };
     let comment = line[end..]
-        .trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '-')
-        })
+        .trim_start_matches(|c: char| c.is_whitespace() || mark(c))
         .trim()
         .to_owned();
     Ok((yes, comment))
@@ -434,6 +442,35 @@ mod tests {
             "a sentence is no answer"
         );
         assert_eq!(yes_no_line("Да-да", ru), Ok((true, "да".into())));
+    }
+
+    /// A whole word and then a word is a sentence, as in the editor: its yes or no depends on the
+    /// question («Нет нарушений» to «Соблюдается ли порядок?» is a yes), so it answers nothing. A
+    /// one-key answer and a space is still the answer and its comment.
+    #[test]
+    fn a_yes_or_no_word_that_begins_a_sentence_answers_nothing() {
+        let ru = Lang::Ru;
+        for line in [
+            "Нет нарушений",
+            "Да нет, всё так",
+            "да  и нет",
+            "No violations found",
+        ] {
+            assert_eq!(yes_no_line(line, ru), Err(Ui::PressYesNo), "{line:?}");
+        }
+        assert_eq!(
+            yes_no_line("Жоқ деп айтуға болмайды", Lang::Kk),
+            Err(Ui::PressYesNo)
+        );
+        assert_eq!(
+            yes_no_line("нет – коллизий нет", ru),
+            Ok((false, "коллизий нет".into()))
+        );
+        assert_eq!(yes_no_line("нет ", ru), Ok((false, String::new())));
+        assert_eq!(
+            yes_no_line("н нарушений не выявлено", ru),
+            Ok((false, "нарушений не выявлено".into()))
+        );
     }
 
     #[test]

@@ -110,7 +110,7 @@ fn typing_the_seed_gives_the_example() {
     k.typ("и ")
         .answer(REFUSAL_NORM)
         .none(3)
-        .typ("да ")
+        .typ("да, ")
         .answer(CONTACT)
         .answer(INFO);
     // No permitting or control functions: move past annexes 2 and 3.
@@ -852,7 +852,7 @@ fn a_wrong_word_erased_leaves_the_choice_to_be_typed_again() {
 }
 
 #[test]
-fn a_word_then_a_comma_or_space_opens_the_comment_and_the_comment_never_changes_the_choice() {
+fn a_word_then_a_comma_opens_the_comment_and_the_comment_never_changes_the_choice() {
     let mut app = on_yes_no(Lang::Ru);
     Keys(&mut app).answer("нет, коллизий не выявлено");
     assert_eq!(
@@ -861,11 +861,91 @@ fn a_word_then_a_comma_or_space_opens_the_comment_and_the_comment_never_changes_
     );
     let mut app = on_yes_no(Lang::Kk);
     Keys(&mut app)
-        .typ("иә ")
+        .typ("иә, ")
         .answer("да, нет, yes, no — бәрі түсініктемеде");
     assert_eq!(
         yes_no_at(&app, 0, "legal_conflicts_unregulated"),
         Some(serde_json::json!({"yes": true, "comment": "да, нет, yes, no — бәрі түсініктемеде"}))
+    );
+}
+
+/// A whole word and then a word is a sentence, whose yes or no depends on the question: «Нет
+/// нарушений» to «Соблюдается ли порядок?» says the order is kept, «Да нет» is Russian for no, «Жоқ
+/// деп айтуға болмайды» for «one cannot say no». None of them answers; each stays, as typed, the
+/// comment, and the user is asked to choose (each was stored as its first word's answer, and a no
+/// became a corruption-risk finding). A whole word, a space and then a mark is still the answer, a
+/// space and Enter too, and Backspace over the space takes the word back.
+#[test]
+fn a_yes_or_no_word_that_begins_a_sentence_answers_nothing() {
+    for (lang, sentence) in [
+        (Lang::Ru, "Нет нарушений"),
+        (Lang::Ru, "Да нет, всё соблюдается"),
+        (Lang::Ru, "да  и нет"),
+        (Lang::Kk, "Жоқ деп айтуға болмайды"),
+        (Lang::Kk, "Иә деуге негіз жоқ"),
+        (Lang::En, "No violations found"),
+        (Lang::En, "yes 2 of them"),
+    ] {
+        for stored_before in [None, Some(false), Some(true)] {
+            let mut app = on_yes_no(lang);
+            if let Some(yes) = stored_before {
+                Keys(&mut app).answer(if yes { "да" } else { "n" });
+                Keys(&mut app).ctrl('g').typ("1.1.7").enter();
+            }
+            let before = yes_no_at(&app, 0, "legal_conflicts_unregulated");
+            Keys(&mut app).typ(sentence);
+            assert_eq!(app.editor.choice, None, "{sentence:?} chose for the user");
+            assert_eq!(
+                app.editor.raw_text(),
+                sentence,
+                "the sentence is the comment"
+            );
+            Keys(&mut app).enter();
+            assert_eq!(
+                yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+                before,
+                "{sentence:?}: nothing stored until a choice is made"
+            );
+            assert!(app.message.is_some(), "{sentence:?}: the user is told why");
+        }
+    }
+    for (lang, typed, want) in [
+        (
+            Lang::Ru,
+            "нет — коллизий нет",
+            serde_json::json!({"yes": false, "comment": "коллизий нет"}),
+        ),
+        (
+            Lang::Kk,
+            "иә , ішінара",
+            serde_json::json!({"yes": true, "comment": "ішінара"}),
+        ),
+        (Lang::Ru, "нет ", serde_json::json!({"yes": false})),
+        (Lang::En, "yes  ", serde_json::json!({"yes": true})),
+    ] {
+        let mut app = on_yes_no(lang);
+        Keys(&mut app).answer(typed);
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            Some(want),
+            "{typed:?} in {lang}"
+        );
+    }
+    // Backspace over the space: the word again, and on from it.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).typ("нет ");
+    app.update(key(KeyCode::Backspace), now());
+    Keys(&mut app).answer(", проверено");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "проверено"}))
+    );
+    // The one-key answer and Space, as the help line says, still opens the comment.
+    let mut app = on_yes_no(Lang::Ru);
+    Keys(&mut app).answer("н нарушений не выявлено");
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false, "comment": "нарушений не выявлено"}))
     );
 }
 
