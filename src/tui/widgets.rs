@@ -78,7 +78,6 @@ pub fn fit(text: &str, width: usize) -> String {
     // Most texts are of characters one column wide each (Kazakh, Russian, English): their width is
     // their count (unicode-width's measure of a string walks its state machine a character at a
     // time: the figure labels, fitted at every digit, were a fifth of the summary's lines).
-    let one_column = |c: char| alone(c) && unicode_width::UnicodeWidthChar::width(c) == Some(1);
     if text.chars().all(one_column) {
         return match text.char_indices().nth(width) {
             None => text.to_owned(),
@@ -352,7 +351,13 @@ pub fn bar(text: &str, style: Style, area: Rect, buf: &mut ratatui::buffer::Buff
 
 /// Whether `line` takes one row of `width` columns in `draw_lines`: it is measured as it is drawn
 /// there, with nothing drawn.
-fn one_row(line: &Line, width: u16) -> bool {
+pub fn one_row(line: &Line, width: u16) -> bool {
+    // Most lines are of characters one column wide each, each a cluster of its own: their width
+    // is their count (split into clusters, the summary's lines were a sixth of a digit typed).
+    if line.spans.iter().all(|s| s.content.chars().all(one_column)) {
+        let count: usize = line.spans.iter().map(|s| s.content.chars().count()).sum();
+        return count <= usize::from(width);
+    }
     let mut used = 0usize;
     let mut fits = true;
     each_grapheme(line, |g, _| {
@@ -527,6 +532,15 @@ fn each_grapheme<'a>(line: &'a Line<'a>, mut each: impl FnMut(&'a str, Style) ->
 
 /// A character that is a grapheme cluster of its own whatever stands beside it: Grapheme_Cluster_Break
 /// Other, and no prepend, extend, spacing mark, joiner, control, regional indicator or Hangul.
+/// A character drawn in one column as a cluster of its own, whatever stands beside it.
+#[inline]
+fn one_column(c: char) -> bool {
+    // ASCII and the Cyrillic letters, Kazakh's with them, first: most of every text, and no
+    // table to look them up in.
+    matches!(c as u32, 0x20..=0x7e | 0x400..=0x482 | 0x48a..=0x52f)
+        || (alone(c) && unicode_width::UnicodeWidthChar::width(c) == Some(1))
+}
+
 fn alone(c: char) -> bool {
     matches!(c as u32,
         0x20..=0x7e
@@ -934,6 +948,19 @@ mod tests {
             assert!(!c.is_control(), "U+{:04X}", c as u32);
         }
         assert!(all.len() > 2500);
+    }
+
+    /// The ranges `one_column` takes without a lookup are characters alone and one column wide.
+    #[test]
+    fn one_column_at_a_glance_is_one_column_looked_up() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                super::one_column(c),
+                super::alone(c) && unicode_width::UnicodeWidthChar::width(c) == Some(1),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     proptest! {

@@ -5,7 +5,7 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_lines, key_of, wrapped_rows};
+use crate::tui::widgets::{cached_lines, key_of, one_row, wrapped_rows};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -134,6 +134,8 @@ fn summary_lines(
     // What is left after the counts and the annex heading goes to the figures, keeping a heading and
     // one problem in view; at least the figure being typed into is always shown.
     let problem_rows = if problems.is_empty() { 0 } else { 2 };
+    // The rows taken so far, for the problems below: each line as it wraps, counted as it is made.
+    let mut rows_taken = wrapped_rows(&lines, inner.width);
     let room_for_figs = (inner.height as usize)
         .saturating_sub(lines.len() + 1 + problem_rows)
         .max(1);
@@ -144,6 +146,7 @@ fn summary_lines(
             sec.label.get(lang).to_owned(),
             theme.heading(),
         ));
+        rows_taken += wrapped_rows(&lines[lines.len() - 1..], inner.width);
         for fg in figs.iter().take(room_for_figs) {
             let before = app
                 .form
@@ -166,6 +169,8 @@ fn summary_lines(
                 " "
             };
             lines.push(Line::raw(figure_line(&fg.label, &value, w, prefix)));
+            // One row, but for a value wider than the panel.
+            rows_taken += wrapped_rows(&lines[lines.len() - 1..], inner.width);
         }
     }
     if !problems.is_empty() {
@@ -173,12 +178,12 @@ fn summary_lines(
             Ui::Problems.get(lang).to_owned(),
             theme.heading(),
         ));
+        rows_taken += wrapped_rows(&lines[lines.len() - 1..], inner.width);
         // Each takes a row at least: those past the panel's last row are not seen, and a report
         // with hundreds of warnings formatted them all at every digit. The one the panel's bottom
         // cuts is cut here, ending in «…»: a sentence cut at a row's end read as a whole one
         // («…(44) больше штатной», the staff figure it is compared with under the panel).
-        let mut rows_left =
-            (inner.height as usize).saturating_sub(wrapped_rows(&lines, inner.width));
+        let mut rows_left = (inner.height as usize).saturating_sub(rows_taken);
         for p in problems {
             if rows_left == 0 {
                 break;
@@ -214,7 +219,13 @@ fn summary_lines(
                     format!(".{}", crate::i18n::field_number(&f.number, lang))
                 });
             let text = format!("{mark} {place}{num}: {}", p.message);
-            let rows = wrapped_rows(&[Line::raw(text.as_str())], inner.width);
+            // On the last row left, whether it fits is all there is to know (the rows of a long
+            // message wrapped at every digit typed were a tenth of the digit).
+            let rows = if rows_left == 1 && !one_row(&Line::raw(text.as_str()), inner.width) {
+                2
+            } else {
+                wrapped_rows(&[Line::raw(text.as_str())], inner.width)
+            };
             if rows <= rows_left {
                 rows_left -= rows;
                 lines.push(Line::styled(text, style));
@@ -234,6 +245,15 @@ fn summary_lines(
 /// there: the longest such beginning of it (a line is wrapped at blanks, so the count of characters
 /// alone does not say).
 fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
+    if rows == 1 && !one_row(&Line::raw(text), width) {
+        // A row holds what is no wider than it: the text fitted to it, as the labels are (the
+        // search below wrapped the text a dozen times at every digit typed).
+        let fitted = fit(text, usize::from(width));
+        return match fitted.strip_suffix('…') {
+            Some(kept) => format!("{}…", kept.trim_end()),
+            None => fitted,
+        };
+    }
     if wrapped_rows(&[Line::raw(text)], width) <= rows {
         return text.to_owned();
     }
