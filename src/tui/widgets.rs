@@ -530,8 +530,6 @@ fn each_grapheme<'a>(line: &'a Line<'a>, mut each: impl FnMut(&'a str, Style) ->
     }
 }
 
-/// A character that is a grapheme cluster of its own whatever stands beside it: Grapheme_Cluster_Break
-/// Other, and no prepend, extend, spacing mark, joiner, control, regional indicator or Hangul.
 /// A character drawn in one column as a cluster of its own, whatever stands beside it.
 #[inline]
 fn one_column(c: char) -> bool {
@@ -541,6 +539,8 @@ fn one_column(c: char) -> bool {
         || (alone(c) && unicode_width::UnicodeWidthChar::width(c) == Some(1))
 }
 
+/// A character that is a grapheme cluster of its own whatever stands beside it: Grapheme_Cluster_Break
+/// Other, and no prepend, extend, spacing mark, joiner, control, regional indicator or Hangul.
 fn alone(c: char) -> bool {
     matches!(c as u32,
         0x20..=0x7e
