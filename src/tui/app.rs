@@ -769,9 +769,12 @@ impl App {
             Ok(v) => v,
             Err(e) => {
                 let msg = match e {
-                    // In the comment with no choice: the way to the choice first.
+                    // In the comment with no choice: Enter takes the user to the choice, the text
+                    // staying the comment. A newcomer told to answer typed «нет» and Enter, which
+                    // went on into the comment («Нет нарушенийнет»), with still no choice.
                     AnswerError::NotYesNo if self.editor.on_comment => {
-                        keys::text(Ui::NeedChoice, self.form.lang)
+                        self.editor.to_choice();
+                        keys::text(Ui::ChoiceNow, self.form.lang)
                     }
                     AnswerError::NotYesNo if self.editor.slipped(self.form.lang) => {
                         keys::text(Ui::LayoutSlip, self.form.lang)

@@ -164,6 +164,12 @@ impl Editor {
         self.area.move_cursor(ratatui_textarea::CursorMove::End);
     }
 
+    /// To the choice, the comment left as it is: what is typed next chooses.
+    pub fn to_choice(&mut self) {
+        self.on_comment = false;
+        self.word.clear();
+    }
+
     fn open_comment(&mut self) {
         self.on_comment = true;
         self.word.clear();

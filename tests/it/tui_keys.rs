@@ -1278,8 +1278,20 @@ fn a_sentence_beginning_with_a_one_letter_word_answers_nothing() {
             None,
             "{sentence}"
         );
+        // Enter took the user to the choice, and says the keys that make it.
+        assert!(!app.editor.on_comment, "{sentence}: at the choice");
         let (msg, _) = app.message.clone().unwrap();
-        assert!(msg.contains('↑'), "the way to the choice is said: {msg}");
+        assert!(
+            msg.contains("«д»") || msg.contains(" д "),
+            "the keys are said: {msg}"
+        );
+        // What is typed now chooses: the sentence is its comment, nothing added to it.
+        Keys(&mut app).answer("нет");
+        assert_eq!(
+            yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+            Some(serde_json::json!({"yes": false, "comment": sentence})),
+            "{sentence}"
+        );
     }
     // Latin y/n and whole words still open the comment.
     let mut app = on_yes_no(Lang::Ru);
