@@ -175,6 +175,18 @@ impl Editor {
         self.word.clear();
     }
 
+    /// The comment opened after an answer typed and a mark («нет, …», «д …»): a new answer, whose
+    /// comment the first letter typed begins anew, as a line in plain mode does. Typed on, the
+    /// stored comment of the other answer read «Жоқ деп айтуға болмайды не соблюдается». An arrow
+    /// first keeps it, to be gone on with; Esc brings the stored answer back.
+    fn open_new_comment(&mut self) {
+        let typed = !self.word.is_empty();
+        self.open_comment();
+        if typed && !self.raw_text().trim().is_empty() {
+            self.fresh = true;
+        }
+    }
+
     /// What the editor holds as an answer of `kind`; `Ok(None)` when it is empty.
     pub fn value(&self, kind: FieldType) -> Result<Option<Answer>, AnswerError> {
         let text = self.raw_text();
@@ -295,7 +307,7 @@ impl Editor {
                 self.word.push(' ');
                 Ok(())
             } else if punctuation(c) {
-                self.open_comment();
+                self.open_new_comment();
                 Ok(())
             } else {
                 self.move_to_comment(&c.to_string(), lang)
@@ -327,7 +339,7 @@ impl Editor {
                 return Ok(());
             }
             if self.choice.is_some() && (self.word_is_whole() || one_key_answer) {
-                self.open_comment();
+                self.open_new_comment();
                 return Ok(());
             }
             if self.choice.is_none() && self.word.is_empty() {

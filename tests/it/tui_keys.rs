@@ -928,6 +928,56 @@ fn a_yes_or_no_word_and_a_space_wait_for_what_comes_next() {
 /// 1.1.13 (direct contact) is a stored yes with a comment in the example.
 const CONTACT_FIELD: &str = "direct_contact_with_recipient";
 
+/// Over a stored answer with its comment, an answer typed and a mark begin a new answer: the first
+/// letter begins its comment anew (as a line in plain mode does), where typing on joined the old
+/// comment of the other answer to the new one. The answer alone keeps the comment; an arrow first
+/// goes on with it; Esc brings the stored answer back.
+#[test]
+fn an_answer_typed_with_a_comment_over_a_stored_one_replaces_its_comment() {
+    let stored = "Өйткені қызмет көрсетілетін қызметті берушінің кеңсесі арқылы іске асырылады.";
+    let at_contact = |lang| {
+        let mut app = example_app(lang);
+        Keys(&mut app).ctrl('g').typ("1.1.13").enter();
+        app
+    };
+    for typed in [
+        "нет, лично не встречаются",
+        "н лично не встречаются",
+        "нет — лично не встречаются",
+        "нет , лично не встречаются",
+    ] {
+        let mut app = at_contact(Lang::Ru);
+        Keys(&mut app).answer(typed);
+        assert_eq!(
+            yes_no_at(&app, 0, CONTACT_FIELD),
+            Some(serde_json::json!({"yes": false, "comment": "лично не встречаются"})),
+            "{typed:?}"
+        );
+    }
+    // The answer alone: the comment stays.
+    let mut app = at_contact(Lang::Ru);
+    Keys(&mut app).answer("нет");
+    assert_eq!(
+        yes_no_at(&app, 0, CONTACT_FIELD),
+        Some(serde_json::json!({"yes": false, "comment": stored}))
+    );
+    // An arrow first: the comment is gone on with.
+    let mut app = at_contact(Lang::Kk);
+    Keys(&mut app).typ("жоқ,");
+    app.update(key(KeyCode::End), now());
+    Keys(&mut app).answer(" Тексерілді.");
+    assert_eq!(
+        yes_no_at(&app, 0, CONTACT_FIELD),
+        Some(serde_json::json!({"yes": false, "comment": format!("{stored} Тексерілді.")}))
+    );
+    // Esc: the stored answer, its comment with it.
+    let mut app = at_contact(Lang::Ru);
+    Keys(&mut app).typ("нет, другое");
+    app.update(key(KeyCode::Esc), now());
+    assert_eq!(app.editor.raw_text(), stored);
+    assert_eq!(app.editor.choice, Some(true));
+}
+
 #[test]
 fn an_answered_yes_no_changes_with_a_choice_key_from_every_way_of_arriving() {
     type Arrive = fn(&mut App);
