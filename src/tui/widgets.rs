@@ -603,7 +603,8 @@ mod panel_cache {
                 return *n;
             }
             let n = count();
-            if c.len() >= 8 {
+            // The question's text and the summary's long problems (a few tens at 200×60).
+            if c.len() >= 48 {
                 c.remove(0);
             }
             c.push((key, n));

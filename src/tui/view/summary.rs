@@ -5,7 +5,7 @@ use crate::questionnaire::Severity;
 use crate::session::Slot;
 use crate::tui::app::App;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached_lines, key_of, one_row, wrapped_rows};
+use crate::tui::widgets::{cached_lines, key_of, one_row, rows_of, wrapped_rows};
 use crate::ui_text::Ui;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -224,7 +224,11 @@ fn summary_lines(
             let rows = if rows_left == 1 && !one_row(&Line::raw(text.as_str()), inner.width) {
                 2
             } else {
-                wrapped_rows(&[Line::raw(text.as_str())], inner.width)
+                // Remembered: a digit changes one message at most, and a long one is dear to wrap.
+                let count = || wrapped_rows(&[Line::raw(text.as_str())], inner.width);
+                usize::from(rows_of(key_of(("problem", &text, inner.width)), || {
+                    u16::try_from(count()).unwrap_or(u16::MAX)
+                }))
             };
             if rows <= rows_left {
                 rows_left -= rows;
@@ -257,6 +261,18 @@ fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
     if wrapped_rows(&[Line::raw(text)], width) <= rows {
         return text.to_owned();
     }
+    // The same problem straddles the bottom from one digit to the next: its cut is searched for
+    // once (eight wraps of it).
+    thread_local! {
+        static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((0, String::new())) };
+    }
+    let key = key_of((text, width, rows));
+    if let Some(kept) = LAST.with(|l| {
+        let l = l.borrow();
+        (l.0 == key).then(|| l.1.clone())
+    }) {
+        return kept;
+    }
     let cut = |n: usize| {
         let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
         format!("{}…", text[..end].trim_end())
@@ -268,7 +284,9 @@ fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
         let mid = (lo + hi).div_ceil(2);
         if fits(mid) { lo = mid } else { hi = mid - 1 }
     }
-    cut(lo)
+    let found = cut(lo);
+    LAST.with(|l| *l.borrow_mut() = (key, found.clone()));
+    found
 }
 
 #[cfg(test)]
