@@ -258,11 +258,8 @@ fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
             None => fitted,
         };
     }
-    if wrapped_rows(&[Line::raw(text)], width) <= rows {
-        return text.to_owned();
-    }
     // The same problem straddles the bottom from one digit to the next: its cut is searched for
-    // once (eight wraps of it).
+    // once (eight wraps of it, and one to see that it does not fit).
     thread_local! {
         static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((0, String::new())) };
     }
@@ -272,6 +269,9 @@ fn cut_to_rows(text: &str, width: u16, rows: usize) -> String {
         (l.0 == key).then(|| l.1.clone())
     }) {
         return kept;
+    }
+    if wrapped_rows(&[Line::raw(text)], width) <= rows {
+        return text.to_owned();
     }
     let cut = |n: usize| {
         let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
