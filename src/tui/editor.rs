@@ -4,8 +4,8 @@
 use super::keys::{self, Action, Context};
 use super::nav::Stop;
 use crate::answer::{
-    Answer, AnswerError, NO_WORDS, YES_WORDS, none_word, parse_count, parse_month_checked,
-    parse_percent, word_is_slip, yes_no_prefix,
+    Answer, AnswerError, NO_WORDS, YES_WORDS, ends_answer_word, none_word, parse_count,
+    parse_month_checked, parse_percent, word_is_slip, yes_no_prefix,
 };
 use crate::i18n::Lang;
 use crate::questionnaire::FieldType;
@@ -295,7 +295,6 @@ impl Editor {
         {
             return Ok(());
         }
-        let punctuation = |c: char| matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–');
         // A whole word and a space («нет »): what comes next says whether it was the answer. A
         // punctuation mark («нет — коллизий нет») makes it so; a letter makes it the first word of a
         // sentence, which answers nothing: «Нет нарушений» to «Соблюдается ли порядок?» means the
@@ -306,7 +305,7 @@ impl Editor {
                 // Kept, so that a sentence is the comment as typed.
                 self.word.push(' ');
                 Ok(())
-            } else if punctuation(c) {
+            } else if ends_answer_word(c) {
                 self.open_new_comment();
                 Ok(())
             } else {
@@ -314,7 +313,7 @@ impl Editor {
             };
         }
         // «Нет, потому что…»: a space or punctuation after a whole word ends it and opens the comment.
-        if c == ' ' || punctuation(c) {
+        if c == ' ' || ends_answer_word(c) {
             // A slip and then a comma or a space («н, всё по Стандарту» in the English
             // interface): the user is writing, and what they write is kept as they typed it, the
             // letter too, in the comment, with no choice made. Refused, the comma and the space

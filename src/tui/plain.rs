@@ -11,7 +11,7 @@
 use super::app::{App, SaveState, Tone};
 use super::keys;
 use super::nav::Stop;
-use crate::answer::{NO_WORDS, YES_WORDS, word_is_slip, yes_no_word};
+use crate::answer::{NO_WORDS, YES_WORDS, ends_answer_word, word_is_slip, yes_no_word};
 use crate::i18n::Lang;
 use crate::output::say;
 use crate::questionnaire::FieldType;
@@ -158,15 +158,14 @@ fn current(app: &App, slot: &Slot, kind: Option<FieldType>) -> String {
 /// and then a word is a sentence, as in the editor: «Нет нарушений», «Да нет».
 fn yes_no_line(line: &str, lang: Lang) -> Result<(bool, String), Ui> {
     let line = line.trim();
-    let mark = |c: char| matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '-');
     let end = line
-        .find(|c: char| c.is_whitespace() || mark(c))
+        .find(|c: char| c.is_whitespace() || ends_answer_word(c))
         .unwrap_or(line.len());
     let word = line[..end].to_lowercase();
     let then = line[end..].trim_start();
     if word.chars().count() > 1
         && line[end..].starts_with(char::is_whitespace)
-        && then.chars().next().is_some_and(|c| !mark(c))
+        && then.chars().next().is_some_and(|c| !ends_answer_word(c))
     {
         return Err(Ui::PressYesNo);
     }
@@ -180,7 +179,7 @@ fn yes_no_line(line: &str, lang: Lang) -> Result<(bool, String), Ui> {
         return Err(Ui::PressYesNo);
     };
     let comment = line[end..]
-        .trim_start_matches(|c: char| c.is_whitespace() || mark(c))
+        .trim_start_matches(|c: char| c.is_whitespace() || ends_answer_word(c))
         .trim()
         .to_owned();
     Ok((yes, comment))

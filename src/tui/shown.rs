@@ -292,6 +292,13 @@ pub fn one_column(symbol: &str) -> bool {
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return false;
     };
+    one_column_beyond_ascii(c)
+}
+
+/// The characters past ASCII that `one_column` knows without a lookup: box lines, Latin-1 and the
+/// Latin extensions, Cyrillic with Kazakh's letters, dashes and quotes.
+#[inline(always)]
+pub fn one_column_beyond_ascii(c: char) -> bool {
     let c = c as u32;
     (0x2500..=0x259f).contains(&c)
         || ((0xa0..0x300).contains(&c) && c != 0xad)

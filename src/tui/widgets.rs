@@ -533,9 +533,10 @@ fn each_grapheme<'a>(line: &'a Line<'a>, mut each: impl FnMut(&'a str, Style) ->
 /// A character drawn in one column as a cluster of its own, whatever stands beside it.
 #[inline]
 fn one_column(c: char) -> bool {
-    // ASCII and the Cyrillic letters, Kazakh's with them, first: most of every text, and no
-    // table to look them up in.
-    matches!(c as u32, 0x20..=0x7e | 0x400..=0x482 | 0x48a..=0x52f)
+    // What the screen knows without a table (printable ASCII, Cyrillic with Kazakh's letters…)
+    // first: most of every text.
+    matches!(c, ' '..='~')
+        || crate::tui::shown::one_column_beyond_ascii(c)
         || (alone(c) && unicode_width::UnicodeWidthChar::width(c) == Some(1))
 }
 

@@ -183,6 +183,13 @@ pub const YES_WORDS: &[&str] = &["y", "yes", "д", "да", "и", "иә", "иа",
 /// See `YES_WORDS`; «т» is on the N key of a Cyrillic layout.
 pub const NO_WORDS: &[&str] = &["n", "no", "н", "нет", "ж", "жоқ", "жок", "т"];
 
+/// A mark that ends a yes/no word typed on the choice and opens its comment: «нет, …», «да — …».
+/// A space does not: after a whole word it waits for what comes next («Нет нарушений» is a
+/// sentence).
+pub fn ends_answer_word(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '-' | '—' | '–')
+}
+
 /// The one key that is yes in one layout and no in the other: the Y key types `y` on a Latin layout
 /// and «н» on a Cyrillic one. A reader of the Kazakh or Russian interface presses it for «нет» (a `y`
 /// is the layout left on Latin); a reader of the English one presses it for yes (a «н» is the layout
