@@ -171,6 +171,23 @@ fn typed_letter<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
     );
 }
 
+/// A letter typed at the end of a long answer, then Backspace: a paragraph of 700 characters, as
+/// the qualitative answers of a real report are (the cost of a key must not grow with the text).
+#[divan::bench(args = ITEMS, consts = [0, 1])]
+fn typed_letter_in_paragraph<const SIZE: usize>(bencher: divan::Bencher, items: usize) {
+    keystroke_after(
+        bencher,
+        items,
+        SIZES[SIZE],
+        "1.1.14",
+        &PARAGRAPH.repeat(5),
+        &sentence_letter(),
+    );
+}
+
+const PARAGRAPH: &str = "Мемлекеттік көрсетілетін қызметті алушыдан құжаттарды қабылдау кезінде \
+    қызметкердің дискрециялық өкілеттігі анықталды, мерзімдер сақталмаған жағдайлар бар. ";
+
 const SENTENCE: &str = "Сыбайлас жемқорлық ";
 
 fn sentence_letter() -> [Event; 2] {

@@ -109,6 +109,10 @@ pub struct App {
     /// Something worth saving when convenient (the cursor moved, a draft grew).
     pub(crate) needs_background_save: bool,
     pub(crate) quit: bool,
+    /// Said when the editor has ended: the answer being typed at quitting could not be stored
+    /// (no choice made, not a number…) and is only a draft. Quitting is no mistake to stop, but a
+    /// user who saw the text on the screen would take the question as answered.
+    pub left_as_draft: Option<String>,
     /// The last search, repeated by an empty one.
     pub last_search: String,
     /// Changes that `Ctrl-Z` undoes, the last one last; `Ctrl-Y` redoes what it undid.
@@ -278,6 +282,7 @@ impl App {
                 SaveState::Saved
             },
             needs_save: false,
+            left_as_draft: None,
             needs_background_save: false,
             quit: false,
             last_search: String::new(),
@@ -1712,8 +1717,37 @@ impl App {
     pub fn shutdown(&mut self, now: std::time::SystemTime) {
         self.clock = now;
         self.overlay = None;
-        if !self.commit() && self.stash_draft() {
-            self.needs_background_save = !self.read_only;
+        let lang = self.form.lang;
+        let reason = self.editor_value().err().map(|e| match e {
+            AnswerError::NotYesNo => Ui::ChoiceNotMade.get(lang).to_owned(),
+            e => e.instruction(lang).to_owned(),
+        });
+        if !self.commit() {
+            if self.stash_draft() {
+                self.needs_background_save = !self.read_only;
+            }
+            // Why it was not stored: the answer's own mistake, else what `commit` said (a
+            // colleague holds the part).
+            let reason = reason.or_else(|| self.message.as_ref().map(|(m, _)| m.clone()));
+            if let (Some(_), Some(slot), Some(reason)) =
+                (self.draft_wanted(), self.stop().slot(), reason)
+            {
+                let mut reason = reason.chars();
+                let reason: String = reason
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_lowercase)
+                    .chain(reason)
+                    .collect();
+                self.left_as_draft = Some(
+                    keys::text(Ui::LeftAsDraft, lang)
+                        .replace(
+                            "{place}",
+                            &crate::present::slot_label(&self.form.q, slot, lang),
+                        )
+                        .replace("{reason}", reason.trim_end_matches('.')),
+                );
+            }
         }
         self.quit = true;
     }

@@ -655,7 +655,9 @@ mod tests {
                     .replace("{arg}", "")
                     .replace("{valid}", "")
                     .replace("{total}", "")
-                    .replace("{parts}", "");
+                    .replace("{parts}", "")
+                    .replace("{place}", "")
+                    .replace("{reason}", "");
                 assert!(
                     !filled.contains('{') && !filled.contains('}'),
                     "{t:?} ({lang}) has a place no key fills: {filled}"

@@ -396,6 +396,9 @@ pub fn run(cli: Options, registry: Registry) -> ExitCode {
         say(format_args!("{said}"));
         return ExitCode::from(1);
     }
+    if let Some(note) = app.left_as_draft.take() {
+        say(format_args!("saualnama: {note}"));
+    }
     // The process ends here and its memory with it: freeing the report's and the form's every
     // string one by one first was a sixth of quitting's CPU. The editor holds no file or thread.
     std::mem::forget(app);

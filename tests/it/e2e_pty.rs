@@ -546,3 +546,88 @@ fn the_summary_follows_a_typed_digit_on_the_screen() {
         Some(0)
     );
 }
+
+/// Quitting on a sentence that made no choice («Нет нарушений»), or on a count that is not one,
+/// stores nothing of it, and says so once the terminal is given back: the text was on the screen,
+/// and a user who quit would take the question as answered. A quit with everything stored says
+/// nothing.
+#[test]
+fn quitting_on_an_answer_that_could_not_be_stored_says_it_is_only_a_draft() {
+    const CTRL_G: &str = "\x07";
+    let cases = [
+        // (language, where, typed, what must be said)
+        (
+            "ru",
+            "4.4",
+            "Нет нарушений",
+            vec![
+                "ответ не сохранён",
+                "не выбрано ни «да», ни «нет»",
+                "черновик",
+            ],
+        ),
+        (
+            "kk",
+            "4.К1",
+            "1234567890123",
+            vec!["жауап сақталмады (сан тым үлкен", "жоба ретінде"],
+        ),
+        (
+            "en",
+            "4.4",
+            "No violations found",
+            vec!["the answer was not saved", "neither yes nor no", "draft"],
+        ),
+    ];
+    for (lang, target, typed, said) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+        let before: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
+                .unwrap();
+        let mut p = open(&["r.json", "-l", lang], dir.path());
+        p.wait_for("saualnama");
+        p.keys(&format!("{CTRL_G}{target}{ENTER}"));
+        p.keys(typed);
+        p.wait_for(typed);
+        p.keys(CTRL_Q);
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+            Some(0),
+            "{lang}"
+        );
+        let raw = String::from_utf8_lossy(&p.raw).into_owned();
+        // Said after the alternate screen is left, where it stays to be read.
+        let after = raw.rsplit("\x1b[?1049l").next().unwrap_or_default();
+        for s in said {
+            assert!(after.contains(s), "{lang} {target}: {s:?} not in {after:?}");
+        }
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
+                .unwrap();
+        assert_eq!(
+            saved["sections"]["personnel"], before["sections"]["personnel"],
+            "{lang}"
+        );
+        let draft = saved["cursors"]
+            .as_object()
+            .and_then(|c| c.values().next())
+            .map(|c| c["draft"].clone());
+        assert_eq!(draft, Some(serde_json::json!(typed)), "{lang}");
+    }
+    // Answered and quit: nothing to say.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example_path(), dir.path().join("r.json")).unwrap();
+    let mut p = open(&["r.json", "-l", "ru"], dir.path());
+    p.wait_for("saualnama");
+    p.keys(&format!("{CTRL_G}4.4{ENTER}нет, нарушения есть"));
+    p.wait_for("нарушения есть");
+    p.keys(CTRL_Q);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
+    let after = raw.rsplit("\x1b[?1049l").next().unwrap_or_default();
+    assert!(!after.contains("saualnama:"), "{after:?}");
+}
