@@ -93,6 +93,22 @@ fn yes_no_question() {
     snap!("yes_no_80x24_ru", a, 80, 24);
     let s = screen(&a, 80, 24);
     assert!(s.contains("[ ] да (д)   [x] нет (н)"), "{s}");
+    assert!(!s.contains("дальше слова"), "{s}");
+    // «нет » waits for what comes next, and says so: the marked no is not the answer yet.
+    press(&mut a, KeyCode::Char('т'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char(' '), KeyModifiers::NONE);
+    snap!("yes_no_word_waits_80x24_ru", a, 80, 24);
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("«нет » — Enter или"), "{s}");
+    assert!(
+        s.contains("запятая: ответ; дальше слова: комментарий"),
+        "{s}"
+    );
+    // A word after it: a comment, no choice, and the hint is gone.
+    press(&mut a, KeyCode::Char('н'), KeyModifiers::NONE);
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("[ ] да (д)   [ ] нет (н)"), "{s}");
+    assert!(!s.contains("дальше слова"), "{s}");
 }
 
 #[test]

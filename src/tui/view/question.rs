@@ -241,6 +241,14 @@ fn choice_line(app: &App, theme: &Theme) -> Line<'static> {
     if !app.editor.word.is_empty() {
         spans.push(Span::raw(format!("  «{}»", app.editor.word)));
     }
+    // A whole word and a space wait for what comes next: said, for the marked choice is not yet
+    // the answer («Нет » then «нарушений» is a comment, and no choice).
+    if app.editor.word.ends_with(' ') {
+        spans.push(Span::styled(
+            format!(" {}", keys::text(Ui::WordWaits, lang)),
+            theme.dim(),
+        ));
+    }
     // Typing in the comment with nothing chosen: the answer cannot be stored until it is.
     if app.editor.on_comment && app.editor.choice.is_none() {
         spans.push(Span::styled(
