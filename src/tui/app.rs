@@ -169,6 +169,12 @@ pub const IN_COMMENT: &str = "in_comment";
 /// that drops mid-correction brings them back to that letter, not to the end.
 pub const INPUT_AT: &str = "input_at";
 
+/// Kept in a member's place beside a yes/no's draft (its comment): the choice the editor held with
+/// it (`null`: none). Restored with the stored choice instead, a sentence typed with no choice
+/// («Нет нарушений») came back under the old «нет» and was stored with it at the next Enter; and
+/// «нет, нарушения есть» typed over a stored yes came back as a yes with that comment.
+pub const DRAFT_CHOICE: &str = "draft_choice";
+
 /// The language a user last read a report in, if it was kept (see `App::to_save`).
 pub fn own_language(c: &crate::session::Cursor) -> Option<Lang> {
     c.extra
@@ -224,6 +230,10 @@ impl App {
         session.ensure_item_ids();
         let mut draft = session.cursor.as_ref().and_then(|c| c.draft.clone());
         let seen = session.cursor.as_ref().and_then(|c| c.seen.clone());
+        let draft_choice = session
+            .cursor
+            .as_ref()
+            .and_then(|c| c.extra.get(DRAFT_CHOICE).cloned());
         let stops = nav::stops(&q, &session);
         // The item the user was in, found by its id: colleagues may have moved or deleted items
         // since, and a draft must not land in the item that took its place.
@@ -322,11 +332,23 @@ impl App {
             let msg = format!("{} «{text}»", Ui::StrayDraft.get(lang));
             app.message = Some((msg, Tone::Error));
         }
+        let restored = draft.is_some();
         if let Some(draft) = draft {
             app.editor.set_text(&draft);
+            if app.kind() == Some(FieldType::YesNo) {
+                // The choice typed with the comment, not the stored one; none where the draft does
+                // not say (a file from before it was kept): the user chooses again.
+                app.editor.choice = match &draft_choice {
+                    Some(Value::Bool(b)) => Some(*b),
+                    _ => None,
+                };
+            }
             if let Some(c) = app.form.session.cursor.as_mut() {
                 c.draft = Some(draft);
                 c.seen = seen.clone();
+                if let Some(v) = draft_choice {
+                    c.extra.insert(DRAFT_CHOICE.to_owned(), v);
+                }
             }
             // The draft was begun over the answer then stored: a colleague's answer since is met
             // as a conflict when the draft is committed, and the user is told now.
@@ -339,6 +361,18 @@ impl App {
             }
         }
 
+        // A draft that could not be stored when it was left (no choice made, a count too large) says
+        // why, as it did then: it looked like an answer, with nothing to tell it was none.
+        if restored
+            && app.message.is_none()
+            && let Err(e) = app.editor_value()
+        {
+            let said = match e {
+                AnswerError::NotYesNo => keys::text(Ui::ChoiceNow, lang),
+                e => e.instruction(lang).to_owned(),
+            };
+            app.message = Some((said, Tone::Error));
+        }
         // The letter the cursor stood at, inside the text (after the draft: its text is the one).
         let at = app.form.session.cursor.as_ref().and_then(|c| {
             let v = c.extra.get(INPUT_AT)?.as_array()?;
@@ -718,7 +752,8 @@ impl App {
         if old.as_ref().is_some_and(|c| c.draft.is_some()) {
             self.needs_background_save = !self.read_only;
         }
-        let extra = old.map(|c| c.extra).unwrap_or_default();
+        let mut extra = old.map(|c| c.extra).unwrap_or_default();
+        extra.remove(DRAFT_CHOICE);
         let mut cursor = crate::session::Cursor {
             extra,
             ..stop.to_cursor()
@@ -1739,8 +1774,14 @@ impl App {
                     .flat_map(char::to_lowercase)
                     .chain(reason)
                     .collect();
+                // «Not saved» alone read as if the question were now empty, the old answer gone.
+                let said = if self.form.session.get(slot).is_some() {
+                    Ui::LeftOverAnswer
+                } else {
+                    Ui::LeftAsDraft
+                };
                 self.left_as_draft = Some(
-                    keys::text(Ui::LeftAsDraft, lang)
+                    keys::text(said, lang)
                         .replace(
                             "{place}",
                             &crate::present::slot_label(&self.form.q, slot, lang),
@@ -2005,6 +2046,7 @@ impl App {
     /// Keep the text being typed in the session's cursor, for a save in the background.
     pub fn stash_draft(&mut self) -> bool {
         let want = self.draft_wanted();
+        let choice = self.draft_choice(&want);
         let seen = want.as_ref().map(|_| {
             self.loaded
                 .as_ref()
@@ -2012,9 +2054,13 @@ impl App {
                 .unwrap_or(Value::Null)
         });
         match self.form.session.cursor.as_mut() {
-            Some(c) if c.draft != want => {
+            Some(c) if c.draft != want || c.extra.get(DRAFT_CHOICE) != choice.as_ref() => {
                 c.draft = want;
                 c.seen = seen;
+                match choice {
+                    Some(v) => c.extra.insert(DRAFT_CHOICE.to_owned(), v),
+                    None => c.extra.remove(DRAFT_CHOICE),
+                };
                 true
             }
             _ => false,
@@ -2024,11 +2070,18 @@ impl App {
     /// The input holds text that the file's draft does not (the loop wakes to save it, and only then).
     pub fn draft_pending(&self) -> bool {
         let want = self.draft_wanted();
+        let choice = self.draft_choice(&want);
         self.form
             .session
             .cursor
             .as_ref()
-            .is_some_and(|c| c.draft != want)
+            .is_some_and(|c| c.draft != want || c.extra.get(DRAFT_CHOICE) != choice.as_ref())
+    }
+
+    /// What goes beside `draft` under `DRAFT_CHOICE`: on a yes/no, the choice the editor holds.
+    fn draft_choice(&self, draft: &Option<String>) -> Option<Value> {
+        (draft.is_some() && self.kind() == Some(FieldType::YesNo))
+            .then(|| self.editor.choice.map_or(Value::Null, Value::Bool))
     }
 
     /// The draft the file should hold: the input's text where it is not what is stored.

@@ -62,8 +62,8 @@ fn validate_lists_what_is_missing() {
     let out = run_on(&["validate", "-l", "en"], &example_path());
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("1.2 Q2"), "{text}");
-    assert!(text.contains("4 14: Other"), "{text}");
+    assert!(text.contains("1.2.Q2: "), "{text}");
+    assert!(text.contains("4.14: Other"), "{text}");
 }
 
 #[test]

@@ -555,14 +555,14 @@ fn the_summary_follows_a_typed_digit_on_the_screen() {
 fn quitting_on_an_answer_that_could_not_be_stored_says_it_is_only_a_draft() {
     const CTRL_G: &str = "\x07";
     let cases = [
-        // (language, where, typed, what must be said)
+        // (language, where, typed, what must be said): over a stored answer, and over none.
         (
             "ru",
             "4.4",
             "Нет нарушений",
             vec![
-                "ответ не сохранён",
-                "не выбрано ни «да», ни «нет»",
+                "4.4: Соблюдаются ли",
+                "новый ответ не сохранён (не выбрано ни «да», ни «нет»), в отчёте остался прежний",
                 "черновик",
             ],
         ),
@@ -570,13 +570,22 @@ fn quitting_on_an_answer_that_could_not_be_stored_says_it_is_only_a_draft() {
             "kk",
             "4.К1",
             "1234567890123",
-            vec!["жауап сақталмады (сан тым үлкен", "жоба ретінде"],
+            vec![
+                "4.К1: ",
+                "жаңа жауап сақталмады (сан тым үлкен",
+                "есепте бұрынғысы қалды",
+                "жоба ретінде",
+            ],
         ),
         (
             "en",
-            "4.4",
+            "4.3",
             "No violations found",
-            vec!["the answer was not saved", "neither yes nor no", "draft"],
+            vec![
+                "4.3: ",
+                "the answer was not saved (neither yes nor no is chosen)",
+                "draft",
+            ],
         ),
     ];
     for (lang, target, typed, said) in cases {

@@ -169,7 +169,7 @@ fn a_dumb_terminal_gets_plain_lines_and_a_kill_loses_nothing() {
     p.keys(":help\r");
     p.wait_for(":findings");
     p.keys("44\r");
-    p.wait_for("4 Q3: Vacancies");
+    p.wait_for("4.Q3: Vacancies");
     // Killed at once: what was answered is in the file.
     p.signal(libc::SIGKILL);
     p.wait_exit(Duration::from_secs(5)).expect("killed");
@@ -187,7 +187,7 @@ fn a_dumb_terminal_gets_plain_lines_and_a_kill_loses_nothing() {
     let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
     p.wait_for("простой режим");
     p.keys(":перейти 4.й3\r");
-    p.wait_for("4 К3: Вакансии");
+    p.wait_for("4.К3: Вакансии");
     p.keys("2\r:выход\r");
     assert_eq!(
         p.wait_exit(Duration::from_secs(10)).and_then(|s| s.code()),
@@ -229,10 +229,10 @@ fn plain_mode_says_where_you_are_and_resumes_there() {
     let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
     p.wait_for("простой режим");
     p.keys(":перейти 4.К3\r");
-    p.wait_for("4 К3: Вакансии");
+    p.wait_for("4.К3: Вакансии");
     let text = p.text();
     assert!(text.contains("Текущий ответ: не заполнено"), "{text}");
-    let line = text.lines().find(|l| l.contains("4 К3: Вакансии")).unwrap();
+    let line = text.lines().find(|l| l.contains("4.К3: Вакансии")).unwrap();
     assert!(
         line.split_whitespace().next().unwrap().contains('/'),
         "{line}"
@@ -242,7 +242,7 @@ fn plain_mode_says_where_you_are_and_resumes_there() {
     let start = std::time::Instant::now();
     let again = |p: &Pty| {
         String::from_utf8_lossy(&p.raw)
-            .matches("4 К3: Вакансии")
+            .matches("4.К3: Вакансии")
             .count()
             >= 2
     };
@@ -257,7 +257,7 @@ fn plain_mode_says_where_you_are_and_resumes_there() {
         Some(0)
     );
     let mut p = dumb(dir.path(), &["r.json", "-l", "ru"]);
-    p.wait_for("4 К3: Вакансии");
+    p.wait_for("4.К3: Вакансии");
     p.keys(":выход\r");
     p.wait_exit(Duration::from_secs(10));
 }
@@ -294,7 +294,7 @@ fn plain_mode_holds_parts_and_sees_the_colleagues_answers() {
     p.wait_for("You are filling this part in another window");
     p.keys(":go 4.Q3\r");
     // Her 7 is what the plain editor shows as the current answer, and the part is hers.
-    p.wait_for("4 Q3: Vacancies");
+    p.wait_for("4.Q3: Vacancies");
     p.wait_for("Current answer: 7");
     p.keys("9\r");
     std::thread::sleep(Duration::from_millis(300));

@@ -2286,3 +2286,88 @@ fn a_share_waits_for_both_its_sides_and_stays_within_the_whole() {
     Keys(&mut app).ctrl('g').typ("1.1.К4").enter().answer("200");
     assert_eq!(share(&app), (true, Some(62.5)));
 }
+
+/// A yes/no's draft comes back with the choice typed with it, not the stored one. Found by a
+/// newcomer: «Нет нарушений» (a sentence, no choice) over a stored «нет», then Ctrl-Q, came back
+/// under «[x] нет» and was stored as no + «Нет нарушений» at the next quit; «нет, нарушения есть»
+/// typed over a stored yes came back as a yes with that comment. A draft of a file from before the
+/// choice was kept comes back with none: the user chooses again.
+#[test]
+fn a_yes_or_no_draft_comes_back_with_the_choice_typed_with_it() {
+    let reopen = |app: &mut App| {
+        app.shutdown(now());
+        let text = app.to_save().to_json_pretty();
+        let (s, q) = session_from_str("resumed", &text, crate::common::registry()).unwrap();
+        App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false)
+    };
+    // 4.7: stored no. A sentence with no choice.
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.7").enter();
+    let slot = app.stop().slot().unwrap().clone();
+    let stored = app.form.session.get(&slot).cloned();
+    assert_eq!(
+        stored.as_ref().map(|v| v["yes"].clone()),
+        Some(Value::Bool(false))
+    );
+    Keys(&mut app).typ("Нет нарушений");
+    assert_eq!(app.editor.choice, None);
+    let mut app = reopen(&mut app);
+    assert_eq!(
+        app.form.session.get(&slot).cloned(),
+        stored,
+        "nothing stored"
+    );
+    assert_eq!(app.editor.choice, None, "no choice, as it was left");
+    assert_eq!(app.editor.raw_text(), "Нет нарушений");
+    let (msg, _) = app.message.clone().expect("says no choice is made");
+    assert!(msg.starts_with("Выбор не сделан"), "{msg}");
+    // Quitting again stores nothing either; the user's own choice then stores it.
+    let mut app = reopen(&mut app);
+    assert_eq!(app.form.session.get(&slot).cloned(), stored);
+    Keys(&mut app).enter();
+    Keys(&mut app).answer("да");
+    assert_eq!(
+        app.form.session.get(&slot).cloned(),
+        Some(serde_json::json!({"yes": true, "comment": "Нет нарушений"}))
+    );
+
+    // 4.4: stored yes. «нет, нарушения есть» comes back as a no with its comment.
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.4").enter();
+    let slot = app.stop().slot().unwrap().clone();
+    assert_eq!(
+        app.form.session.get(&slot).unwrap()["yes"],
+        Value::Bool(true)
+    );
+    Keys(&mut app).typ("нет, нарушения есть");
+    // The line drops before the answer is committed: only the draft is in the file.
+    app.stash_draft();
+    let text = app.to_save().to_json_pretty();
+    let (s, q) = session_from_str("dropped", &text, crate::common::registry()).unwrap();
+    let mut app = App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false);
+    assert_eq!(
+        app.editor.choice,
+        Some(false),
+        "the no typed, not the stored yes"
+    );
+    Keys(&mut app).enter();
+    assert_eq!(
+        app.form.session.get(&slot).cloned(),
+        Some(serde_json::json!({"yes": false, "comment": "нарушения есть"}))
+    );
+
+    // A draft from a file that does not say its choice: none.
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.4").enter();
+    Keys(&mut app).typ("нет, нарушения есть");
+    app.stash_draft();
+    let mut saved: Value = serde_json::from_str(&app.to_save().to_json_pretty()).unwrap();
+    let removed = saved["cursor"]
+        .as_object_mut()
+        .and_then(|c| c.remove("draft_choice"));
+    assert_eq!(removed, Some(Value::Bool(false)), "{saved}");
+    let (s, q) = session_from_str("old", &saved.to_string(), crate::common::registry()).unwrap();
+    let app = App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false);
+    assert_eq!(app.editor.raw_text(), "нарушения есть");
+    assert_eq!(app.editor.choice, None);
+}

@@ -41,7 +41,7 @@ pub enum Msg {
     NoItems {
         section: String,
     },
-    /// A stored value that does not fit its field; `place` is «1 Q3: » or empty.
+    /// A stored value that does not fit its field; `place` is «1.Q3: » or empty.
     Expected {
         place: String,
         error: AnswerError,

@@ -113,7 +113,7 @@ pub fn yes_no(yes: bool, comment: &str, lang: Lang) -> String {
     }
 }
 
-/// "1.2 Q3 …" — annex, item, number and text of a slot, as the user sees it.
+/// "1.2.Q3: …" — annex, item, number and text of a slot, as the user sees it.
 pub fn slot_label(
     q: &crate::questionnaire::Questionnaire,
     slot: &crate::session::Slot,
@@ -148,9 +148,10 @@ pub fn slot_label(
                 ),
                 None => ("?".to_owned(), field.clone()),
             };
+            // Numbered as Ctrl-G and the summary's problems write it: «4.К1», «1.2.7».
             match item {
-                Some(i) => format!("{} {fnum}: {text}", item_place(q, section, *i)),
-                None => format!("{num} {fnum}: {text}"),
+                Some(i) => format!("{}.{fnum}: {text}", item_place(q, section, *i)),
+                None => format!("{num}.{fnum}: {text}"),
             }
         }
     }

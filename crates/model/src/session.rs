@@ -635,7 +635,7 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Msg)> {
                     {
                         out.push((
                             p.key(&f.id),
-                            expected(&format!("{} {}: ", sec.number, f.number), &e),
+                            expected(&format!("{}.{}: ", sec.number, f.number), &e),
                         ));
                     }
                 }
@@ -673,7 +673,7 @@ pub fn type_problems(q: &Questionnaire, s: &Session) -> Vec<(JsonPath, Msg)> {
     out
 }
 
-/// "1 Q3: expected a whole number, 0 or more".
+/// "1.Q3: expected a whole number, 0 or more".
 fn expected(place: &str, e: &AnswerError) -> Msg {
     Msg::Expected {
         place: place.to_owned(),
