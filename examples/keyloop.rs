@@ -2,7 +2,8 @@
 //! screen (its bytes into memory), for profiling:
 //! `cargo build --profile bench --example keyloop && perf record -g target/release/examples/keyloop 20000 2`.
 //! Arguments: N, ITEMS, the question to type into (default 1.1.14, a text answer), the screen's
-//! columns and rows (default 200×60), and `tab` to press Tab and Shift-Tab instead of typing.
+//! columns and rows (default 200×60), and `tab` to press Tab and Shift-Tab instead of typing;
+//! PREFILL=N pastes about N characters into the answer first.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use saualnama::i18n::Lang;
@@ -41,6 +42,15 @@ fn main() {
     // Words in the answer first: most letters are typed into a text that has some.
     for c in "Сыбайлас жемқорлық ".chars() {
         key(&mut app, KeyCode::Char(c));
+    }
+    // A long answer, pasted (PREFILL: characters, about): the cost of a key in a paragraph.
+    if let Some(n) = std::env::var("PREFILL")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let words = "мерзімдер сақталмаған жағдайлар анықталды ";
+        let text = words.repeat(n / words.chars().count() + 1);
+        app.update(Event::Paste(text), std::time::SystemTime::now());
     }
     let mut b = LeanBackend::new(Vec::new());
     b.assume_size(cols, rows);
