@@ -16,6 +16,10 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 pub struct Editor {
     pub area: TextArea<'static>,
+    /// The width and height `area` was last drawn at by its own widget: the width it wraps the text
+    /// at, and the rows its scrolling counts with (see `view::question::draw_plain_input`). None yet:
+    /// zero.
+    pub drawn_size: std::cell::Cell<(u16, u16)>,
     /// Yes/no: the choice made, if any.
     pub choice: Option<bool>,
     /// Yes/no: typing goes to the comment. Every arrival at a question starts on the choice, so a
@@ -56,6 +60,7 @@ impl Editor {
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Editor {
             area,
+            drawn_size: std::cell::Cell::new((0, 0)),
             choice: None,
             on_comment: false,
             word: String::new(),

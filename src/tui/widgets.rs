@@ -532,7 +532,7 @@ fn each_grapheme<'a>(line: &'a Line<'a>, mut each: impl FnMut(&'a str, Style) ->
 
 /// A character drawn in one column as a cluster of its own, whatever stands beside it.
 #[inline]
-fn one_column(c: char) -> bool {
+pub fn one_column(c: char) -> bool {
     // What the screen knows without a table (printable ASCII, Cyrillic with Kazakh's letters…)
     // first: most of every text.
     matches!(c, ' '..='~')

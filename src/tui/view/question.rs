@@ -4,15 +4,18 @@ use super::{Theme, fit, item_label};
 use crate::questionnaire::{FieldType, Severity};
 use crate::session::Slot;
 use crate::tui::app::App;
+use crate::tui::editor::Editor;
 use crate::tui::keys::{self};
 use crate::tui::nav::Stop;
 use crate::tui::screen::Canvas;
-use crate::tui::widgets::{cached, cached_around, draw_lines, frame, key_of, rows_of};
+use crate::tui::widgets::{cached, cached_around, draw_lines, frame, key_of, one_column, rows_of};
 use crate::ui_text::Ui;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui_textarea::DataCursor;
 use unicode_width::UnicodeWidthStr;
 
 fn type_name(kind: Option<FieldType>) -> Ui {
@@ -387,13 +390,14 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
     // and a text answer's input is most of a large screen (a tenth of a move to another question
     // at 200×60). The rows under them are blank either way.
     let rows_at_most = input_rows_at_most(&app.editor.area, inside.width, inside.height);
-    f.render_widget(
-        &app.editor.area,
-        Rect {
-            height: rows_at_most,
-            ..inside
-        },
-    );
+    let rect = Rect {
+        height: rows_at_most,
+        ..inside
+    };
+    if !draw_plain_input(&app.editor, f.buffer_mut(), rect) {
+        f.render_widget(&app.editor.area, rect);
+        app.editor.drawn_size.set((rect.width, rect.height));
+    }
     let rows = input_rows(&app.editor.area).min(inside.height);
     f.note("input rows", rows);
     f.touch(Rect {
@@ -466,13 +470,69 @@ fn input_rows(area: &ratatui_textarea::TextArea) -> u16 {
     hi.saturating_sub(top).min(u16::MAX as usize) as u16
 }
 
+/// The input's text drawn as ratatui-textarea's widget draws it, where that is plain to see: each of
+/// its characters one column wide and a cluster of its own (letters, digits, marks: no tab, no wide or
+/// combining character), nothing selected, in the place the widget last drew it (its width is the
+/// one the text is wrapped at, its height the one its scrolling counts with), and the cursor in the
+/// rows in view, so that the widget would leave them where they are. Each row in view is then its
+/// characters in a row of cells, from where the widget's wrapping begins it (`screen_to_data`) to
+/// where it begins the next. The widget lays every row in view out again through ratatui's
+/// `Paragraph`, a grapheme split and a width lookup a character: 5.5 M instructions a key in an
+/// answer of 3,120 characters at 200×60. False, with nothing drawn, where it is not sure: the widget
+/// draws then.
+fn draw_plain_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
+    let t = &editor.area;
+    let (top, left) = t.scroll_offset();
+    let (top, cursor) = (usize::from(top), t.screen_cursor().row);
+    if rect.width == 0
+        || (rect.width, rect.height) != editor.drawn_size.get()
+        || left != 0
+        || cursor < top
+        || cursor >= top + usize::from(rect.height)
+        || t.selection_range().is_some()
+        || !t.lines().iter().all(|l| l.chars().all(one_column))
+    {
+        return false;
+    }
+    // The rows to the text's end, and those in view.
+    let rows = top + usize::from(input_rows(t));
+    let end = rows.min(top + usize::from(rect.height));
+    let mut row = top;
+    for (n, line) in t.lines().iter().enumerate() {
+        let (mut chars, mut at) = (line.chars(), 0);
+        while row < end {
+            let DataCursor(on, from) = t.screen_to_data(row, 0);
+            if on != n {
+                break;
+            }
+            let to = match t.screen_to_data(row + 1, 0) {
+                DataCursor(next, to) if next == n && row + 1 < rows => to,
+                _ => usize::MAX,
+            };
+            let y = rect.y + (row - top) as u16;
+            let mut x = rect.x;
+            while at < to {
+                let Some(c) = chars.next() else { break };
+                if at >= from && x < rect.right() {
+                    buf[(x, y)].set_char(c);
+                    x += 1;
+                }
+                at += 1;
+            }
+            row += 1;
+        }
+    }
+    true
+}
+
 fn stop_is_yes_no(app: &App) -> bool {
     app.kind() == Some(FieldType::YesNo)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::input_rows_at_most;
+    use super::{draw_plain_input, input_rows_at_most};
+    use crate::tui::editor::Editor;
     use proptest::prelude::*;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
@@ -538,5 +598,123 @@ mod tests {
                 bp.reset();
             }
         }
+    }
+
+    /// Draws `e`'s input in `rect` of `buf` as the editor does: the plain way where it can, else by
+    /// the widget. Whether it was the plain way.
+    fn draw_as_the_editor(e: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
+        let plain = draw_plain_input(e, buf, rect);
+        if !plain {
+            (&e.area).render(rect, buf);
+            e.drawn_size.set((rect.width, rect.height));
+        }
+        plain
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// The input drawn the plain way is the input the widget draws, cell for cell, with the cursor
+        /// and the scroll where the widget has them: Kazakh, Russian and Latin words, spaces, marks,
+        /// long words, several lines, and characters that take the widget's own way (a tab, a wide
+        /// or combining one), the cursor anywhere, typed on and drawn again, at widths that wrap.
+        #[test]
+        fn the_input_drawn_plainly_is_the_input_the_widget_draws(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        8 => Just("сыбайлас ".to_owned()),
+                        8 => Just("жемқорлық ".to_owned()),
+                        4 => Just("тәуекелі әіңғүұқөһ ".to_owned()),
+                        4 => Just("«нарушений» — нет, ".to_owned()),
+                        2 => Just("  ".to_owned()),
+                        2 => Just("x".repeat(45)),
+                        1 => Just("\t".to_owned()),
+                        1 => Just("表".to_owned()),
+                        1 => Just("e\u{301}".to_owned()),
+                        4 => "[a-zA-Z0-9.,;:()-]{1,12}",
+                    ],
+                    0..25,
+                ).prop_map(|w| w.concat()),
+                1..4,
+            ),
+            width in 3u16..70,
+            height in 1u16..40,
+            up in 0usize..4,
+            typed in proptest::collection::vec("[a-zәі ]{0,8}", 1..4),
+        ) {
+            let make = || {
+                let mut e = Editor::default();
+                e.set_text(&lines.join("\n"));
+                for _ in 0..up {
+                    e.area.move_cursor(CursorMove::Up);
+                }
+                e
+            };
+            let (widget, plain) = (make(), make());
+            let full = Rect::new(1, 1, width, height);
+            let mut bw = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+            let mut bp = bw.clone();
+            let (mut widget, mut plain) = (widget, plain);
+            for (step, t) in typed.iter().enumerate() {
+                let rows = input_rows_at_most(&plain.area, width, height);
+                let rect = Rect { height: rows, ..full };
+                (&widget.area).render(rect, &mut bw);
+                draw_as_the_editor(&plain, &mut bp, rect);
+                prop_assert_eq!(&bw, &bp, "step {}", step);
+                prop_assert_eq!(widget.area.scroll_offset(), plain.area.scroll_offset());
+                prop_assert_eq!(widget.area.screen_cursor(), plain.area.screen_cursor());
+                for c in t.chars() {
+                    widget.area.insert_char(c);
+                    plain.area.insert_char(c);
+                }
+                bw.reset();
+                bp.reset();
+            }
+        }
+    }
+
+    /// A paragraph of Kazakh typed into at 50 columns: from the second frame on, drawn the plain
+    /// way (the proptest above would pass with it never taken), and as the widget draws it.
+    #[test]
+    fn a_paragraph_is_drawn_the_plain_way() {
+        let text = "Мемлекеттік көрсетілетін қызметті алушыдан құжаттарды қабылдау кезінде \
+                    қызметкердің дискрециялық өкілеттігі анықталды, «мерзімдер» сақталмаған — 12 жағдай. "
+            .repeat(3);
+        let mut e = Editor::default();
+        e.set_text(&text);
+        let rect = Rect::new(0, 0, 50, 20);
+        let mut plain = Buffer::empty(rect);
+        assert!(
+            !draw_as_the_editor(&e, &mut plain, rect),
+            "first drawn by the widget"
+        );
+        for c in "әі ң".chars() {
+            e.area.insert_char(c);
+            let mut widget = Buffer::empty(rect);
+            (&e.area).render(rect, &mut widget);
+            plain.reset();
+            assert!(draw_as_the_editor(&e, &mut plain, rect), "the plain way");
+            assert_eq!(plain, widget);
+        }
+        // Taller than its place: scrolled to the cursor by the widget, and then drawn the plain way
+        // from the row the widget shows first, as long as the cursor stays in view.
+        let small = Rect::new(0, 0, 50, 5);
+        let mut plain = Buffer::empty(small);
+        assert!(!draw_as_the_editor(&e, &mut plain, small), "a new place");
+        assert!(e.area.scroll_offset().0 > 0, "scrolled");
+        for c in "ұқө".chars() {
+            e.area.insert_char(c);
+            let mut widget = Buffer::empty(small);
+            (&e.area).render(small, &mut widget);
+            plain.reset();
+            assert!(
+                draw_as_the_editor(&e, &mut plain, small),
+                "the plain way, scrolled"
+            );
+            assert_eq!(plain, widget);
+        }
+        // With a tab in it: the widget's way.
+        e.area.insert_char('\t');
+        assert!(!draw_plain_input(&e, &mut plain, rect));
     }
 }
