@@ -539,6 +539,31 @@ mod tests {
     use ratatui::widgets::Widget;
     use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+    /// An answer's lines, 1 to 3: Kazakh, Russian and Latin words, spaces, marks, long words, and
+    /// what the widget draws its own way (a tab, a wide, combining or zero-width character).
+    fn answer_lines() -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec(
+            proptest::collection::vec(
+                prop_oneof![
+                    8 => Just("сыбайлас ".to_owned()),
+                    8 => Just("жемқорлық".to_owned()),
+                    4 => Just("тәуекелі әіңғүұқөһ ".to_owned()),
+                    4 => Just("«нарушений» — нет, ".to_owned()),
+                    2 => Just(" ".to_owned()),
+                    2 => Just("x".repeat(45)),
+                    1 => Just("\t".to_owned()),
+                    1 => Just("表".to_owned()),
+                    1 => Just("e\u{301}".to_owned()),
+                    1 => Just("\u{200b}".to_owned()),
+                    4 => "[a-zA-Z0-9.,;:()-]{1,12}",
+                ],
+                0..30,
+            )
+            .prop_map(|w| w.concat()),
+            1..4,
+        )
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         /// The input drawn on the rows its text can take draws what it draws on all of them, with
@@ -546,23 +571,7 @@ mod tests {
         /// zero-width characters, several lines, the cursor anywhere, typed on after a draw.
         #[test]
         fn the_input_drawn_on_its_rows_is_the_input_drawn_whole(
-            lines in proptest::collection::vec(
-                proptest::collection::vec(
-                    prop_oneof![
-                        Just("слово ".to_owned()),
-                        Just("жемқорлық".to_owned()),
-                        Just(" ".to_owned()),
-                        Just("\t".to_owned()),
-                        Just("表".to_owned()),
-                        Just("e\u{301}".to_owned()),
-                        Just("\u{200b}".to_owned()),
-                        Just("x".repeat(45)),
-                        "[a-z]{1,12}",
-                    ],
-                    0..30,
-                ).prop_map(|w| w.concat()),
-                1..4,
-            ),
+            lines in answer_lines(),
             width in 3u16..60,
             height in 1u16..40,
             up in 0usize..6,
@@ -619,24 +628,7 @@ mod tests {
         /// or combining one), the cursor anywhere, typed on and drawn again, at widths that wrap.
         #[test]
         fn the_input_drawn_plainly_is_the_input_the_widget_draws(
-            lines in proptest::collection::vec(
-                proptest::collection::vec(
-                    prop_oneof![
-                        8 => Just("сыбайлас ".to_owned()),
-                        8 => Just("жемқорлық ".to_owned()),
-                        4 => Just("тәуекелі әіңғүұқөһ ".to_owned()),
-                        4 => Just("«нарушений» — нет, ".to_owned()),
-                        2 => Just("  ".to_owned()),
-                        2 => Just("x".repeat(45)),
-                        1 => Just("\t".to_owned()),
-                        1 => Just("表".to_owned()),
-                        1 => Just("e\u{301}".to_owned()),
-                        4 => "[a-zA-Z0-9.,;:()-]{1,12}",
-                    ],
-                    0..25,
-                ).prop_map(|w| w.concat()),
-                1..4,
-            ),
+            lines in answer_lines(),
             width in 3u16..70,
             height in 1u16..40,
             up in 0usize..4,
@@ -650,11 +642,10 @@ mod tests {
                 }
                 e
             };
-            let (widget, plain) = (make(), make());
+            let (mut widget, mut plain) = (make(), make());
             let full = Rect::new(1, 1, width, height);
             let mut bw = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
             let mut bp = bw.clone();
-            let (mut widget, mut plain) = (widget, plain);
             for (step, t) in typed.iter().enumerate() {
                 let rows = input_rows_at_most(&plain.area, width, height);
                 let rect = Rect { height: rows, ..full };
