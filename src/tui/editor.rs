@@ -265,7 +265,7 @@ impl Editor {
     /// makes it.
     fn key_choice(&mut self, k: KeyEvent, lang: Lang) -> Result<(), String> {
         match keys::action(Context::Choice, &k) {
-            // → and ↓ say it outright: even a lone letter is then the answer.
+            // → says it outright: even a lone letter is then the answer.
             Some(Action::ToComment) if k.code != KeyCode::Char(' ') => {
                 return if self.slipped(lang) {
                     Err(keys::text(Ui::LayoutSlip, lang))

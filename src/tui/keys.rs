@@ -292,7 +292,7 @@ bindings! {
     Summary, Form, [ctrl('r'), plain(KeyCode::F(4))], DescSummary, None, "summary";
     Yes, Choice, [ch_in('y', EN), ch('д'), ch('и')], DescYes, None, "yes";
     No, Choice, [ch('n'), ch_in('н', KK_RU), ch('т'), ch('ж')], DescNo, None, "no";
-    ToComment, Choice, [plain(KeyCode::Right), plain(KeyCode::Down), ch(' ')], DescToComment, None, "to_comment";
+    ToComment, Choice, [plain(KeyCode::Right), ch(' ')], DescToComment, None, "to_comment";
     ClearChoice, Choice, [plain(KeyCode::Backspace), plain(KeyCode::Delete)], DescClearChoice, None, "clear_choice";
     ToChoice, Comment, [plain(KeyCode::Up), plain(KeyCode::Left)], DescToChoice, None, "to_choice";
     Quit, Global, [ctrl('q'), ctrl('c')], DescQuit, Some(Ui::KeyQuit), "quit";
@@ -543,9 +543,9 @@ mod tests {
     #[test]
     fn the_space_bar_is_called_as_the_reader_calls_it() {
         let to_comment = |lang| label(Action::ToComment, lang);
-        assert_eq!(to_comment(Lang::Ru), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Пробел");
-        assert_eq!(to_comment(Lang::Kk), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Бос орын");
-        assert_eq!(to_comment(Lang::En), "→\u{a0}/\u{a0}↓\u{a0}/\u{a0}Space");
+        assert_eq!(to_comment(Lang::Ru), "→\u{a0}/\u{a0}Пробел");
+        assert_eq!(to_comment(Lang::Kk), "→\u{a0}/\u{a0}Бос орын");
+        assert_eq!(to_comment(Lang::En), "→\u{a0}/\u{a0}Space");
     }
 
     #[test]

@@ -1233,8 +1233,8 @@ fn esc_on_a_yes_no_leaves_no_stale_draft() {
         None,
         "the stored comment is not a draft"
     );
-    // ↓ from the choice opens the comment, ↑ from its first line goes back.
-    app.update(key(KeyCode::Down), now());
+    // → from the choice opens the comment, ↑ from its first line goes back.
+    app.update(key(KeyCode::Right), now());
     assert!(app.editor.on_comment);
     app.update(key(KeyCode::Up), now());
     assert!(!app.editor.on_comment);
@@ -1356,7 +1356,7 @@ fn a_sentence_beginning_with_a_one_letter_word_answers_nothing() {
 fn backspace_stops_at_the_start_of_a_comment_and_undo_keeps_the_summary_in_step() {
     let mut app = example_app(Lang::Ru);
     Keys(&mut app).ctrl('g').typ("1.2.13").enter();
-    app.update(key(KeyCode::Down), now());
+    app.update(key(KeyCode::Right), now());
     assert!(app.editor.on_comment);
     for _ in 0..200 {
         app.update(key(KeyCode::Backspace), now());
@@ -2370,4 +2370,30 @@ fn a_yes_or_no_draft_comes_back_with_the_choice_typed_with_it() {
     let app = App::new(q, s, Lang::Ru, "zhas-technikter-2017.json".into(), false);
     assert_eq!(app.editor.raw_text(), "нарушения есть");
     assert_eq!(app.editor.choice, None);
+}
+
+/// ↓ on a yes/no's choice goes to the next question, as it does everywhere else and as F1 says
+/// («Tab / ↓ — следующий вопрос»); → and Space open the comment. With ↓ opening the comment, a
+/// newcomer who pressed it to move on typed «нет» into the comment of a question answered «да»,
+/// stored as «да. нет».
+#[test]
+fn down_on_a_yes_or_no_goes_to_the_next_question_not_into_the_comment() {
+    let mut app = on_yes_no(Lang::Ru);
+    let here = app.form.current;
+    let before = yes_no_at(&app, 0, "legal_conflicts_unregulated");
+    app.update(key(KeyCode::Down), now());
+    assert!(!app.editor.on_comment);
+    assert_eq!(app.form.current, here + 1, "on the next question");
+    Keys(&mut app).answer("нет");
+    assert_eq!(yes_no_at(&app, 0, "legal_conflicts_unregulated"), before);
+    // A one-key answer and ↓: the answer, and on to the next one, as Tab.
+    let mut app = on_yes_no(Lang::Ru);
+    app.update(key(KeyCode::Backspace), now());
+    Keys(&mut app).typ("н");
+    app.update(key(KeyCode::Down), now());
+    assert_eq!(app.form.current, here + 1);
+    assert_eq!(
+        yes_no_at(&app, 0, "legal_conflicts_unregulated"),
+        Some(serde_json::json!({"yes": false}))
+    );
 }
