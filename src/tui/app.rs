@@ -1884,34 +1884,19 @@ impl App {
                 return;
             }
         }
-        // On a yes/no question, ↓ and ↑ move between the choice and the comment before they move
-        // between questions.
-        if self.kind() == Some(FieldType::YesNo) && self.stop().slot().is_some() {
-            let mine = if self.editor.on_comment {
-                keys::action(Context::Comment, &k)
-                    .filter(|_| k.code != KeyCode::Up || !self.editor.can_move_up())
-            } else {
-                keys::action(Context::Choice, &k)
-            };
-            let nothing_to_comment = self.editor.choice.is_none() && self.editor.word.is_empty();
-            match mine {
-                Some(Action::ToComment) if k.code == KeyCode::Down && nothing_to_comment => {}
-                Some(Action::ToChoice) if k.code == KeyCode::Up => {
-                    let stop = self.stop().clone();
-                    let _ = self.editor.key(k, self.kind(), &stop, self.form.lang);
-                    self.last_action = None;
-                    return;
-                }
-                Some(Action::ToComment) if k.code == KeyCode::Down => {
-                    let stop = self.stop().clone();
-                    if let Err(msg) = self.editor.key(k, self.kind(), &stop, self.form.lang) {
-                        self.complain(msg);
-                    }
-                    self.last_action = None;
-                    return;
-                }
-                _ => {}
-            }
+        // On a yes/no's comment, ↑ from its first row goes back to the choice before it goes to the
+        // question before (↓ on the choice goes on to the next question, as everywhere).
+        if self.kind() == Some(FieldType::YesNo)
+            && self.stop().slot().is_some()
+            && self.editor.on_comment
+            && k.code == KeyCode::Up
+            && !self.editor.can_move_up()
+            && keys::action(Context::Comment, &k) == Some(Action::ToChoice)
+        {
+            let stop = self.stop().clone();
+            let _ = self.editor.key(k, self.kind(), &stop, self.form.lang);
+            self.last_action = None;
+            return;
         }
         let action = keys::action(Context::Form, &k);
         match action {
@@ -1975,10 +1960,10 @@ impl App {
                     self.step(true)
                 }
             },
-            Some(Action::Next) if !(k.code == KeyCode::Down && self.editor.can_move_down()) => {
+            Some(Action::Next) if !(k.code == KeyCode::Down && self.arrow_in_text(true)) => {
                 self.step(true)
             }
-            Some(Action::Prev) if !(k.code == KeyCode::Up && self.editor.can_move_up()) => {
+            Some(Action::Prev) if !(k.code == KeyCode::Up && self.arrow_in_text(false)) => {
                 self.step(false)
             }
             _ => {
@@ -2041,6 +2026,18 @@ impl App {
     /// Whether the next save writes over a replaced report; asking clears it.
     pub fn take_force(&mut self) -> bool {
         std::mem::take(&mut self.force_save)
+    }
+
+    /// Whether ↓ (`down`) or ↑ moves within the text typed, a row of it as wrapped, rather than to
+    /// another question: where typing goes (not a yes/no's choice) and a row lies that way.
+    fn arrow_in_text(&self, down: bool) -> bool {
+        let on_choice = self.kind() == Some(FieldType::YesNo) && !self.editor.on_comment;
+        !on_choice
+            && if down {
+                self.editor.can_move_down()
+            } else {
+                self.editor.can_move_up()
+            }
     }
 
     /// Keep the text being typed in the session's cursor, for a save in the background.

@@ -217,12 +217,17 @@ impl Editor {
         }
     }
 
+    /// Whether ↓ moves within the text: a row of it, as wrapped, is below the cursor's. A long
+    /// answer is one line wrapped to many rows, and by its lines ↓ left the question from its first
+    /// row (found by a newcomer: at 80×24 the rows scrolled out of view were out of reach).
     pub fn can_move_down(&self) -> bool {
-        self.area.cursor().0 + 1 < self.area.lines().len()
+        let row = self.area.screen_cursor().row;
+        self.area.screen_to_data(row + 1, 0) != self.area.screen_to_data(row, 0)
     }
 
+    /// Whether ↑ moves within the text: the cursor is below its first row, as wrapped.
     pub fn can_move_up(&self) -> bool {
-        self.area.cursor().0 > 0
+        self.area.screen_cursor().row > 0
     }
 
     /// Undo typing in the input; false when there is nothing of it to undo.
@@ -443,8 +448,8 @@ impl Editor {
         // From the very start of the comment, Left (or Backspace) goes back to the choice: the choice
         // sits before the comment.
         let to_choice = match k.code {
-            // ↑ from the comment's first line: the choice is the line above it.
-            KeyCode::Up => self.area.cursor().0 == 0,
+            // ↑ from the comment's first row: the choice is the row above it.
+            KeyCode::Up => !self.can_move_up(),
             _ => self.area.cursor() == (0, 0),
         };
         if kind == Some(FieldType::YesNo)

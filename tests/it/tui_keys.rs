@@ -2397,3 +2397,67 @@ fn down_on_a_yes_or_no_goes_to_the_next_question_not_into_the_comment() {
         Some(serde_json::json!({"yes": false}))
     );
 }
+
+/// ↑ and ↓ in an answer wrapped to several rows move a row within it, and leave the question only
+/// from its first or last row. By lines of text, a long answer (one line wrapped to many rows) was
+/// left from any row, and at 80×24 the rows scrolled out of view were out of reach (found by a
+/// newcomer). A yes/no's comment alike: ↑ goes back to the choice from its first row only.
+#[test]
+fn up_and_down_move_by_the_rows_of_a_wrapped_answer() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use saualnama::tui::view::{Theme, view};
+    let draw = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| view(app, f, &Theme { color: false })).unwrap();
+    };
+    let mut app = example_app(Lang::Kk);
+    Keys(&mut app).ctrl('g').typ("4.14").enter();
+    let here = app.form.current;
+    let paragraph =
+        "Қызметкерлердің біліктілігін арттыру жоспары орындалды, тексеру жүргізілді. ".repeat(4);
+    app.update(Event::Paste(paragraph.clone()), now());
+    draw(&app);
+    let rows = |app: &App| app.editor.area.screen_cursor().row;
+    let last = rows(&app);
+    assert!(last >= 4, "wrapped to several rows: {last}");
+    for n in 1..=last {
+        app.update(key(KeyCode::Up), now());
+        draw(&app);
+        assert_eq!(app.form.current, here, "still on the question after {n} ↑");
+        assert_eq!(rows(&app), last - n);
+    }
+    app.update(key(KeyCode::Down), now());
+    assert_eq!((app.form.current, rows(&app)), (here, 1));
+    // From the first row, ↑ leaves: the answer is stored whole.
+    app.update(key(KeyCode::Up), now());
+    app.update(key(KeyCode::Up), now());
+    assert_eq!(app.form.current, here - 1);
+    assert_eq!(
+        app.form
+            .session
+            .answers("personnel", None)
+            .unwrap()
+            .get("other"),
+        Some(&Value::from(paragraph.trim_end()))
+    );
+
+    // A yes/no's comment of several rows: ↑ moves up it, and from its first row to the choice.
+    let mut app = example_app(Lang::Ru);
+    Keys(&mut app).ctrl('g').typ("4.4").enter();
+    app.update(key(KeyCode::Right), now());
+    app.update(Event::Paste(format!(" {paragraph}")), now());
+    draw(&app);
+    let last = rows(&app);
+    assert!(last >= 2, "{last}");
+    for _ in 0..last {
+        app.update(key(KeyCode::Up), now());
+        assert!(app.editor.on_comment);
+    }
+    app.update(key(KeyCode::Up), now());
+    assert!(!app.editor.on_comment, "back on the choice");
+    // ↓ on the choice goes on, wherever the comment's cursor stands.
+    let here = app.form.current;
+    app.update(key(KeyCode::Down), now());
+    assert_eq!(app.form.current, here + 1);
+}
