@@ -175,6 +175,15 @@ pub const INPUT_AT: &str = "input_at";
 /// «нет, нарушения есть» typed over a stored yes came back as a yes with that comment.
 pub const DRAFT_CHOICE: &str = "draft_choice";
 
+/// Why what is typed cannot be stored, in the words of the field's type; `yes_no` says it of a
+/// yes/no with no choice made.
+fn why_not_stored(e: AnswerError, yes_no: Ui, lang: Lang) -> String {
+    match e {
+        AnswerError::NotYesNo => keys::text(yes_no, lang),
+        e => e.instruction(lang).to_owned(),
+    }
+}
+
 /// The language a user last read a report in, if it was kept (see `App::to_save`).
 pub fn own_language(c: &crate::session::Cursor) -> Option<Lang> {
     c.extra
@@ -367,11 +376,7 @@ impl App {
             && app.message.is_none()
             && let Err(e) = app.editor_value()
         {
-            let said = match e {
-                AnswerError::NotYesNo => keys::text(Ui::ChoiceNow, lang),
-                e => e.instruction(lang).to_owned(),
-            };
-            app.message = Some((said, Tone::Error));
+            app.message = Some((why_not_stored(e, Ui::ChoiceNow, lang), Tone::Error));
         }
         // The letter the cursor stood at, inside the text (after the draft: its text is the one).
         let at = app.form.session.cursor.as_ref().and_then(|c| {
@@ -1753,10 +1758,10 @@ impl App {
         self.clock = now;
         self.overlay = None;
         let lang = self.form.lang;
-        let reason = self.editor_value().err().map(|e| match e {
-            AnswerError::NotYesNo => Ui::ChoiceNotMade.get(lang).to_owned(),
-            e => e.instruction(lang).to_owned(),
-        });
+        let reason = self
+            .editor_value()
+            .err()
+            .map(|e| why_not_stored(e, Ui::ChoiceNotMade, lang));
         if !self.commit() {
             if self.stash_draft() {
                 self.needs_background_save = !self.read_only;

@@ -394,11 +394,14 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         height: rows_at_most,
         ..inside
     };
-    if !draw_plain_input(&app.editor, f.buffer_mut(), rect) {
+    // The rows the text takes from the top one in view: counted by the plain way, else after the
+    // widget has drawn (it may scroll).
+    let rows = draw_plain_input(&app.editor, f.buffer_mut(), rect).unwrap_or_else(|| {
         f.render_widget(&app.editor.area, rect);
         app.editor.drawn_size.set((rect.width, rect.height));
-    }
-    let rows = input_rows(&app.editor.area).min(inside.height);
+        input_rows(&app.editor.area)
+    });
+    let rows = rows.min(inside.height);
     f.note("input rows", rows);
     f.touch(Rect {
         height: rows.max(blank.height),
@@ -478,9 +481,9 @@ fn input_rows(area: &ratatui_textarea::TextArea) -> u16 {
 /// characters in a row of cells, from where the widget's wrapping begins it (`screen_to_data`) to
 /// where it begins the next. The widget lays every row in view out again through ratatui's
 /// `Paragraph`, a grapheme split and a width lookup a character: 5.5 M instructions a key in an
-/// answer of 3,120 characters at 200×60. False, with nothing drawn, where it is not sure: the widget
-/// draws then.
-fn draw_plain_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
+/// answer of 3,120 characters at 200×60. The rows the text takes from the top one in view (as
+/// `input_rows`); `None`, with nothing drawn, where it is not sure: the widget draws then.
+fn draw_plain_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> Option<u16> {
     let t = &editor.area;
     let (top, left) = t.scroll_offset();
     let (top, cursor) = (usize::from(top), t.screen_cursor().row);
@@ -492,10 +495,11 @@ fn draw_plain_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
         || t.selection_range().is_some()
         || !t.lines().iter().all(|l| l.chars().all(one_column))
     {
-        return false;
+        return None;
     }
     // The rows to the text's end, and those in view.
-    let rows = top + usize::from(input_rows(t));
+    let from_top = input_rows(t);
+    let rows = top + usize::from(from_top);
     let end = rows.min(top + usize::from(rect.height));
     let mut row = top;
     for (n, line) in t.lines().iter().enumerate() {
@@ -522,7 +526,7 @@ fn draw_plain_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
             row += 1;
         }
     }
-    true
+    Some(from_top)
 }
 
 fn stop_is_yes_no(app: &App) -> bool {
@@ -531,7 +535,7 @@ fn stop_is_yes_no(app: &App) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{draw_plain_input, input_rows_at_most};
+    use super::{draw_plain_input, input_rows, input_rows_at_most};
     use crate::tui::editor::Editor;
     use proptest::prelude::*;
     use ratatui::buffer::Buffer;
@@ -612,7 +616,12 @@ mod tests {
     /// Draws `e`'s input in `rect` of `buf` as the editor does: the plain way where it can, else by
     /// the widget. Whether it was the plain way.
     fn draw_as_the_editor(e: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
-        let plain = draw_plain_input(e, buf, rect);
+        let rows = draw_plain_input(e, buf, rect);
+        // The rows it says are the ones the editor counted after the widget before.
+        if let Some(rows) = rows {
+            assert_eq!(rows, input_rows(&e.area));
+        }
+        let plain = rows.is_some();
         if !plain {
             (&e.area).render(rect, buf);
             e.drawn_size.set((rect.width, rect.height));
@@ -706,6 +715,6 @@ mod tests {
         }
         // With a tab in it: the widget's way.
         e.area.insert_char('\t');
-        assert!(!draw_plain_input(&e, &mut plain, rect));
+        assert!(draw_plain_input(&e, &mut plain, rect).is_none());
     }
 }
