@@ -42,13 +42,16 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
         .read(true)
         .custom_flags(nix::libc::O_NONBLOCK)
         .open(path)?;
-    if !f.metadata()?.is_file() {
+    let opened = f.metadata()?;
+    if !opened.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "not a regular file",
         ));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the read that finds its end: without it the file was read in
+    // growing pieces from 32 bytes up, eleven reads for a report of 7 KB.
+    let mut bytes = Vec::with_capacity(opened.len().min(MAX_FILE) as usize + 1);
     (&mut f).take(MAX_FILE + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE {
         return Err(io::Error::new(

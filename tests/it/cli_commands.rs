@@ -581,3 +581,62 @@ fn summary_figures_stay_in_their_column() {
         assert!(!out.contains(") ("), "{lang}: {out}");
     }
 }
+
+/// The program starts without the standard library's start-up (src/main.rs), so what that start-up
+/// did for it is done by hand. A write to a pipe nobody reads is an error the command handles, not a
+/// signal that kills it: `saualnama outline | head` ends with 0 and says nothing.
+#[test]
+fn a_command_whose_reader_has_gone_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(bin())
+        .args(["outline", "-l", "ru"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.signal(),
+        None,
+        "killed by a signal: {:?}",
+        out.status
+    );
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+/// The editor started with its standard input closed (`<&-`, as a careless script or cron job may):
+/// the files it opens must not take the closed descriptor's number, or the plain mode would read the
+/// lock file's records as answers typed. It reads nothing, and the report is as it was.
+#[test]
+fn a_closed_standard_input_is_not_read_from_a_file_the_editor_opens() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.json");
+    std::fs::copy(example_path(), &report).unwrap();
+    let before = std::fs::read(&report).unwrap();
+    let mut c = std::process::Command::new(bin());
+    c.args(["--plain", "-l", "ru"])
+        .arg(&report)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: only `close`, async-signal-safe, between fork and exec.
+    unsafe {
+        c.pre_exec(|| {
+            libc::close(0);
+            Ok(())
+        });
+    }
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    let after: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    // (Were it read, the lock file's records would be typed into the first text question.)
+    assert!(
+        after["sections"] == before["sections"],
+        "the report changed; the editor said: {}",
+        stdout(&out).chars().take(400).collect::<String>()
+    );
+}
