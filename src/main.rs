@@ -35,6 +35,45 @@ fn start_up() {
     }
     // SAFETY: setting a signal's disposition to ignore, before any other thread exists.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    name_the_main_thread_in_panics();
+}
+
+/// A panic's message names its thread. The standard library's start-up is what names the main
+/// thread «main»; without it the message a user copies into a report of the fault would say
+/// «<unnamed>». The message is otherwise the standard library's, its backtrace included when
+/// `RUST_BACKTRACE` asks for it. (The editor's own hook gives the terminal back first, then calls
+/// this one.)
+fn name_the_main_thread_in_panics() {
+    let std_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // The main thread's id is the process's.
+        let main = std::thread::current().name().is_none()
+            // SAFETY: gettid only reads the calling thread's id.
+            && unsafe { nix::libc::gettid() } as u32 == std::process::id();
+        if !main {
+            return std_hook(info);
+        }
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("Box<dyn Any>");
+        let at = info
+            .location()
+            .map(|l| format!(" at {l}"))
+            .unwrap_or_default();
+        let trace = std::backtrace::Backtrace::capture();
+        let trace = match trace.status() {
+            std::backtrace::BacktraceStatus::Captured => format!("stack backtrace:\n{trace}"),
+            _ => "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+                .to_owned(),
+        };
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("\nthread 'main' panicked{at}:\n{what}\n{trace}").as_bytes(),
+        );
+    }));
 }
 
 /// The status an `ExitCode` stands for (the standard library does not give it out).
@@ -69,12 +108,21 @@ fn run() -> ExitCode {
             let lang = saualnama::cli::help::lang_of_args(&text);
             saualnama::cli::help::command(lang)
                 .try_get_matches_from(&args)
-                .unwrap_or_else(|e| match saualnama::cli::help::error_text(&e, lang) {
-                    Some(said) => {
-                        eprintln!("{said}");
-                        std::process::exit(e.exit_code())
+                .unwrap_or_else(|e| {
+                    match saualnama::cli::help::error_text(&e, lang) {
+                        Some(said) => saualnama::output::say(format_args!("{said}")),
+                        // --help, --version, and what clap alone says. A write that fails (a full
+                        // disk, `> /dev/full`) is said, as every command's output is.
+                        None => {
+                            if let Err(err) = e.print()
+                                && !e.use_stderr()
+                            {
+                                saualnama::output::say(format_args!("saualnama: stdout: {err}"));
+                                std::process::exit(1)
+                            }
+                        }
                     }
-                    None => e.exit(),
+                    std::process::exit(e.exit_code())
                 })
         });
     let cli = saualnama::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());

@@ -154,6 +154,19 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
         Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
         _ => None,
     };
+    if e.kind() == ErrorKind::InvalidSubcommand {
+        // «saualnama report frobnicate»: the second word is taken for a command.
+        let word = get(ContextKind::InvalidSubcommand)?;
+        let mut what = format!("'{word}' {}", Ui::NotACommand.get(lang));
+        if let Some(close) = get(ContextKind::SuggestedSubcommand) {
+            what += &format!("\n  {}: '{close}'", Ui::SimilarCommand.get(lang));
+        }
+        return Some(format!(
+            "{}: {what}\n\n{}",
+            Ui::CliError.get(lang),
+            Ui::CliMoreHelp.get(lang)
+        ));
+    }
     let arg = get(ContextKind::InvalidArg)?;
     let what = match e.kind() {
         ErrorKind::MissingRequiredArgument => Ui::CliMissing.get(lang).replace("{arg}", &arg),

@@ -258,7 +258,7 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
 
 /// `sumary` is a mistyped command, not a new report: an argument that is no file and has no `.json`
 /// ending is answered with the commands it may have meant, exit code 2.
-fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<clap::Error> {
+fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<String> {
     let name = file.to_str()?;
     let looks_like_command = !file.exists()
         && file.extension().is_none()
@@ -274,16 +274,26 @@ fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<clap::Error> {
         .map(|c| c.get_name().to_owned())
         .filter(|c| edit_distance(c, name) <= 2 || c.starts_with(name))
         .collect();
-    let mut msg = format!("'{name}' {}", Ui::NotACommand.get(lang));
+    // All in the user's language, as `help::error_text` says clap's own mistakes (clap's error
+    // would wrap it in English: «error:», «Usage:», «For more information»).
+    let mut msg = format!(
+        "{}: '{name}' {}",
+        Ui::CliError.get(lang),
+        Ui::NotACommand.get(lang)
+    );
     if !close.is_empty() {
         msg += &format!(
-            "\n\n  tip: {}: '{}'",
+            "\n  {}: '{}'",
             Ui::SimilarCommand.get(lang),
             close.join("', '")
         );
     }
-    msg += &format!("\n  tip: {}", Ui::NewReportTip.get(lang));
-    Some(help::command(lang).error(clap::error::ErrorKind::InvalidSubcommand, msg))
+    msg += &format!(
+        "\n  {}\n\n{}",
+        Ui::NewReportTip.get(lang),
+        Ui::CliMoreHelp.get(lang)
+    );
+    Some(msg)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -410,8 +420,9 @@ fn run_command(cli: Cli) -> ExitCode {
     };
     match cli.command {
         None => {
-            if let Some(e) = cli.file.as_deref().and_then(|f| not_a_report(f, hint)) {
-                e.exit();
+            if let Some(said) = cli.file.as_deref().and_then(|f| not_a_report(f, hint)) {
+                say(format_args!("{said}"));
+                return ExitCode::from(2);
             }
             crate::tui::run(
                 crate::tui::Options {

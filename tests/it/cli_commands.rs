@@ -640,3 +640,65 @@ fn a_closed_standard_input_is_not_read_from_a_file_the_editor_opens() {
         stdout(&out).chars().take(400).collect::<String>()
     );
 }
+
+/// Every word of a mistake on the command line is in the user's language: a word taken for a
+/// command was said in clap's English («error: unrecognized subcommand», «Usage:», «For more
+/// information»), or in the user's language wrapped in that English.
+#[test]
+fn a_word_that_is_not_a_command_is_said_in_the_users_language() {
+    for (args, said) in [
+        (
+            &["-l", "ru", "frobnicate"][..],
+            "ошибка: 'frobnicate' не команда",
+        ),
+        (
+            &["-l", "ru", "frobnicate", "exprot"][..],
+            "ошибка: 'exprot' не команда",
+        ),
+        (&["-l", "kk", "exprot"][..], "қате: 'exprot' пәрмен емес"),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with(said), "{args:?}: {err}");
+        if args.contains(&"exprot") {
+            assert!(
+                err.contains("'export'"),
+                "the close command is named: {err}"
+            );
+        }
+        for english in ["error:", "Usage", "For more information", "tip:"] {
+            assert!(!err.contains(english), "{args:?}: {english} in {err}");
+        }
+    }
+}
+
+/// Help and mistakes written where they cannot be (`> /dev/full`, `2> /dev/full`): the write's
+/// failure is said and ends with 1, as every command's output; a mistake that cannot be said still
+/// ends with its own code, not a panic's.
+#[test]
+fn help_and_mistakes_that_cannot_be_written_end_with_their_codes() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let help = std::process::Command::new(bin())
+        .args(["-l", "ru", "--help"])
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(1), "{}", stderr(&help));
+    assert!(
+        stderr(&help).starts_with("saualnama: stdout:"),
+        "{}",
+        stderr(&help)
+    );
+    let mistake = std::process::Command::new(bin())
+        .args(["--no-such-option"])
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(mistake.status.code(), Some(2));
+}
