@@ -1,7 +1,7 @@
 // The C library calls `main` below directly, not through the standard library's start-up, which
 // reads all of /proc/self/maps to find the main thread's stack (for its overflow message) before the
 // first line of the program: a fifth of a millisecond of every start, 6 % of the time to the first
-// frame (docs/performance.md). `start_up` does the two things of that start-up the program relies on.
+// frame (docs/performance.md). `start_up` does what of that start-up the program relies on.
 #![no_main]
 
 use clap::{CommandFactory, FromArgMatches};
@@ -46,10 +46,10 @@ fn start_up() {
 fn name_the_main_thread_in_panics() {
     let std_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // SAFETY: gettid only reads the calling thread's id.
+        let tid = unsafe { nix::libc::gettid() };
         // The main thread's id is the process's.
-        let main = std::thread::current().name().is_none()
-            // SAFETY: gettid only reads the calling thread's id.
-            && unsafe { nix::libc::gettid() } as u32 == std::process::id();
+        let main = std::thread::current().name().is_none() && tid as u32 == std::process::id();
         if !main {
             return std_hook(info);
         }
@@ -71,7 +71,7 @@ fn name_the_main_thread_in_panics() {
         };
         let _ = std::io::Write::write_all(
             &mut std::io::stderr(),
-            format!("\nthread 'main' panicked{at}:\n{what}\n{trace}").as_bytes(),
+            format!("\nthread 'main' ({tid}) panicked{at}:\n{what}\n{trace}").as_bytes(),
         );
     }));
 }

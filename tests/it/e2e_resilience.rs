@@ -195,7 +195,10 @@ fn a_panic_gives_the_terminal_back_and_saves() {
         "{out}"
     );
     // The standard library's start-up, which the program does without, named the main thread.
-    assert!(out.contains("thread 'main' panicked at"), "{out}");
+    assert!(
+        out.contains("thread 'main' (") && out.contains(") panicked at"),
+        "{out}"
+    );
     assert_eq!(
         load(&f)["sections"]["personnel"]["answers"]["staff_planned"],
         55
