@@ -92,7 +92,11 @@ fn run() -> ExitCode {
     unsafe {
         nix::libc::mallopt(nix::libc::M_ARENA_MAX, 1);
     }
-    let args = saualnama::cli::file_after_command(std::env::args_os().collect());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(cli) = saualnama::cli::common_command_line(&args) {
+        return saualnama::cli::run(cli);
+    }
+    let args = saualnama::cli::file_after_command(args);
     // The command line as it is nearly always given is read by the bare command. Only what the
     // user is to read (--help, --version, a mistake) is read again by the command with its help in
     // the interface language: that one takes longer to build than the rest of the start to the

@@ -348,6 +348,44 @@ fn message_lang(cli: &Cli) -> Lang {
     cli.lang.or_else(Lang::from_env).unwrap_or_default()
 }
 
+/// The command line as it is nearly always given — a report's name ending in `.json`, perhaps with
+/// `-l LANG`, `--read-only`, `--plain` — read without building the whole command: clap builds every
+/// command's arguments and their help before it reads a word, a twentieth of the time to the first
+/// frame (docs/performance.md, fourteenth pass). Anything else is `None`, for clap to read; where
+/// this reads a line, it reads it as clap does (the test `the_common_line_is_read_as_clap_reads_it`).
+pub fn common_command_line(args: &[std::ffi::OsString]) -> Option<Cli> {
+    if std::env::var_os("SAUALNAMA_QUESTIONNAIRES").is_some() {
+        return None;
+    }
+    let (mut file, mut lang, mut read_only, mut plain) = (None, None, false, false);
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        match word? {
+            "-l" | "--lang" if lang.is_none() => {
+                lang = Some(match words.next()?? {
+                    code @ ("kk" | "ru" | "en") => Lang::parse(code)?,
+                    _ => return None,
+                })
+            }
+            "--read-only" if !read_only => read_only = true,
+            "--plain" if !plain => plain = true,
+            name if file.is_none() && !name.starts_with('-') && name.ends_with(".json") => {
+                file = Some(PathBuf::from(name))
+            }
+            _ => return None,
+        }
+    }
+    Some(Cli {
+        command: None,
+        file: Some(file?),
+        questionnaire: None,
+        lang,
+        read_only,
+        plain,
+        questionnaires: Vec::new(),
+    })
+}
+
 /// The command line with a report named before the command that reads it («saualnama r.json
 /// findings», as the usage line `[FILE] [COMMAND]` reads) put after the command, where the command
 /// takes it. Anything else is left as it is.
@@ -1445,4 +1483,68 @@ pub fn findings_text(q: &Questionnaire, found: &[crate::findings::Finding], lang
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Cheap cases (a parse each), and a slip needs three words in a row to show.
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Where the quick reading reads a command line, clap reads it alike (the rest is clap's).
+        #[test]
+        fn the_common_line_is_read_as_clap_reads_it(words in proptest::collection::vec(
+            // Mostly the words of a common line, so that most lines are one (and clap reads them).
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "r.json", "a b.json", "отчёт.json", ".json", "-l", "--lang", "kk", "ru", "en",
+                    "--read-only", "--plain",
+                ]),
+                1 => prop::sample::select(vec![
+                    "-r.json", "r.JSON", "r", "summary", "KK", "xx", "--lang=ru", "-q", "--", "-",
+                    "-h", "--version",
+                ]),
+            ],
+            0..6,
+        )) {
+            let args: Vec<std::ffi::OsString> =
+                std::iter::once("saualnama").chain(words.iter().copied()).map(Into::into).collect();
+            if let Some(quick) = common_command_line(&args) {
+                use clap::{CommandFactory, FromArgMatches};
+                let by_clap = Cli::command()
+                    .disable_help_subcommand(true)
+                    .try_get_matches_from(file_after_command(args.clone()))
+                    .map(|m| Cli::from_arg_matches(&m));
+                let by_clap = match by_clap {
+                    Ok(Ok(cli)) => cli,
+                    other => panic!("{words:?}: read quickly as {quick:?}, clap says {other:?}"),
+                };
+                prop_assert_eq!(format!("{quick:?}"), format!("{by_clap:?}"), "{:?}", words);
+            }
+        }
+    }
+
+    #[test]
+    fn the_common_lines_are_read_quickly() {
+        let read = |words: &[&str]| {
+            let args: Vec<std::ffi::OsString> = std::iter::once("saualnama")
+                .chain(words.iter().copied())
+                .map(Into::into)
+                .collect();
+            common_command_line(&args).map(|c| format!("{c:?}"))
+        };
+        assert!(read(&["report.json"]).is_some());
+        assert!(read(&["report.json", "-l", "ru"]).is_some());
+        assert!(read(&["--lang", "kk", "--read-only", "r.json"]).is_some());
+        for clap_s in [
+            &[][..],
+            &["summary", "r.json"],
+            &["r.json", "-l", "de"],
+            &["-h"],
+        ] {
+            assert_eq!(read(clap_s), None, "{clap_s:?}");
+        }
+    }
 }
