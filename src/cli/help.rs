@@ -157,15 +157,8 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
     if e.kind() == ErrorKind::InvalidSubcommand {
         // «saualnama report frobnicate»: the second word is taken for a command.
         let word = get(ContextKind::InvalidSubcommand)?;
-        let mut what = format!("'{word}' {}", Ui::NotACommand.get(lang));
-        if let Some(close) = get(ContextKind::SuggestedSubcommand) {
-            what += &format!("\n  {}: '{close}'", Ui::SimilarCommand.get(lang));
-        }
-        return Some(format!(
-            "{}: {what}\n\n{}",
-            Ui::CliError.get(lang),
-            Ui::CliMoreHelp.get(lang)
-        ));
+        let close: Vec<String> = get(ContextKind::SuggestedSubcommand).into_iter().collect();
+        return Some(not_a_command(&word, &close, None, lang));
     }
     let arg = get(ContextKind::InvalidArg)?;
     let what = match e.kind() {
@@ -183,6 +176,27 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
         Ui::CliError.get(lang),
         Ui::CliMoreHelp.get(lang)
     ))
+}
+
+/// `word` is no command (nor, for the first word, a report): the commands it may have meant, and
+/// `tip`, in the user's language.
+pub fn not_a_command(word: &str, close: &[String], tip: Option<&str>, lang: Lang) -> String {
+    let mut said = format!(
+        "{}: '{word}' {}",
+        Ui::CliError.get(lang),
+        Ui::NotACommand.get(lang)
+    );
+    if !close.is_empty() {
+        said += &format!(
+            "\n  {}: '{}'",
+            Ui::SimilarCommand.get(lang),
+            close.join("', '")
+        );
+    }
+    if let Some(tip) = tip {
+        said += &format!("\n  {tip}");
+    }
+    said + &format!("\n\n{}", Ui::CliMoreHelp.get(lang))
 }
 
 /// The whole command line, its help in `lang`.

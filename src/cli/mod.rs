@@ -276,24 +276,12 @@ fn not_a_report(file: &std::path::Path, lang: Lang) -> Option<String> {
         .collect();
     // All in the user's language, as `help::error_text` says clap's own mistakes (clap's error
     // would wrap it in English: «error:», «Usage:», «For more information»).
-    let mut msg = format!(
-        "{}: '{name}' {}",
-        Ui::CliError.get(lang),
-        Ui::NotACommand.get(lang)
-    );
-    if !close.is_empty() {
-        msg += &format!(
-            "\n  {}: '{}'",
-            Ui::SimilarCommand.get(lang),
-            close.join("', '")
-        );
-    }
-    msg += &format!(
-        "\n  {}\n\n{}",
-        Ui::NewReportTip.get(lang),
-        Ui::CliMoreHelp.get(lang)
-    );
-    Some(msg)
+    Some(help::not_a_command(
+        name,
+        &close,
+        Some(Ui::NewReportTip.get(lang)),
+        lang,
+    ))
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -394,14 +394,7 @@ pub(super) fn render_question(app: &App, f: &mut Canvas, area: Rect, c: Question
         height: rows_at_most,
         ..inside
     };
-    // The rows the text takes from the top one in view: counted by the plain way, else after the
-    // widget has drawn (it may scroll).
-    let rows = draw_plain_input(&app.editor, f.buffer_mut(), rect).unwrap_or_else(|| {
-        f.render_widget(&app.editor.area, rect);
-        app.editor.drawn_size.set((rect.width, rect.height));
-        input_rows(&app.editor.area)
-    });
-    let rows = rows.min(inside.height);
+    let rows = draw_input(&app.editor, f.buffer_mut(), rect).min(inside.height);
     f.note("input rows", rows);
     f.touch(Rect {
         height: rows.max(blank.height),
@@ -473,6 +466,17 @@ fn input_rows(area: &ratatui_textarea::TextArea) -> u16 {
     hi.saturating_sub(top).min(u16::MAX as usize) as u16
 }
 
+/// The input drawn in `rect`: the plain way where it can be, else by the widget (and its place kept
+/// for the plain way next time). The rows the text takes from the top one in view, counted by the
+/// plain way, else after the widget has drawn (it may scroll).
+fn draw_input(editor: &Editor, buf: &mut Buffer, rect: Rect) -> u16 {
+    draw_plain_input(editor, buf, rect).unwrap_or_else(|| {
+        (&editor.area).render(rect, buf);
+        editor.drawn_size.set((rect.width, rect.height));
+        input_rows(&editor.area)
+    })
+}
+
 /// The input's text drawn as ratatui-textarea's widget draws it, where that is plain to see: each of
 /// its characters one column wide and a cluster of its own (letters, digits, marks: no tab, no wide or
 /// combining character), nothing selected, in the place the widget last drew it (its width is the
@@ -535,7 +539,7 @@ fn stop_is_yes_no(app: &App) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{draw_plain_input, input_rows, input_rows_at_most};
+    use super::{draw_input, draw_plain_input, input_rows, input_rows_at_most};
     use crate::tui::editor::Editor;
     use proptest::prelude::*;
     use ratatui::buffer::Buffer;
@@ -613,19 +617,12 @@ mod tests {
         }
     }
 
-    /// Draws `e`'s input in `rect` of `buf` as the editor does: the plain way where it can, else by
-    /// the widget. Whether it was the plain way.
+    /// Draws `e`'s input in `rect` of `buf` as the editor does (`draw_input`). Whether it was the
+    /// plain way.
     fn draw_as_the_editor(e: &Editor, buf: &mut Buffer, rect: Rect) -> bool {
-        let rows = draw_plain_input(e, buf, rect);
+        let plain = draw_plain_input(e, &mut buf.clone(), rect).is_some();
         // The rows it says are the ones the editor counted after the widget before.
-        if let Some(rows) = rows {
-            assert_eq!(rows, input_rows(&e.area));
-        }
-        let plain = rows.is_some();
-        if !plain {
-            (&e.area).render(rect, buf);
-            e.drawn_size.set((rect.width, rect.height));
-        }
+        assert_eq!(draw_input(e, buf, rect), input_rows(&e.area));
         plain
     }
 
